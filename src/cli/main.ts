@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/** zuban's command line: one subcommand per file in src/cli/, registered here. */
+import { Command, CommanderError } from 'commander';
+import { registerTypeset } from './typeset.js';
+import { registerBuild } from './build.js';
+import { UserError } from './errors.js';
+
+const program = new Command('zuban')
+  .description('组版 — Chinese newspaper pipeline: pages, notices, archive')
+  .exitOverride()
+  .showHelpAfterError();
+
+registerTypeset(program);
+registerBuild(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // help and version exit 0; a usage error exits 2 (commander prints its own message)
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  }
+  if (err instanceof UserError) {
+    process.stderr.write(`zuban: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+  throw err;
+}
