@@ -1,0 +1,99 @@
+/**
+ * Reads an edition from disk: `edition.yaml`, every template it names, and every
+ * `articles/*.md` beside it. This file is the I/O edge; parsing and checking are the pure
+ * functions of parseFiles.ts and checkEdition.ts. All problems of all files are collected
+ * and thrown as one ContentError (a UserError) listing each with file, field and reason.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Edition } from '../model/schema/edition.js';
+import type { Template } from '../model/schema/template.js';
+import { UserError } from '../cli/errors.js';
+import { checkEdition, type LoadedArticle } from './checkEdition.js';
+import { parseArticle, parseEdition, parseTemplate, type ParsedArticle } from './parseFiles.js';
+import { ContentError, type Diagnostic, type Problem } from './problems.js';
+
+export type { LoadedArticle, LoadedPhoto, PlacedBlock } from './checkEdition.js';
+export type { Diagnostic, Problem } from './problems.js';
+export { ContentError } from './problems.js';
+
+/** An edition read from disk and checked. */
+export interface LoadedEdition {
+  edition: Edition;
+  /** Templates by name, each one that a page names. */
+  templates: Record<string, Template>;
+  /** Articles in file-name order, places resolved. */
+  articles: LoadedArticle[];
+  /** Warnings: the build goes on. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Load and check the edition at `editionYamlPath`. Articles are read from `articles/*.md`
+ * beside it, templates from its `templatesDir`. Throws a ContentError listing every
+ * problem found, or a UserError when edition.yaml itself cannot be read.
+ */
+export function loadEdition(editionYamlPath: string): LoadedEdition {
+  const editionPath = resolve(editionYamlPath);
+  const editionFile = shown(editionPath);
+  if (!existsSync(editionPath)) throw new UserError(`${editionFile}: no such file`);
+  const root = dirname(editionPath);
+  const parsed = parseEdition(readFileSync(editionPath, 'utf8'), editionFile);
+  if (!parsed.ok) throw new ContentError(parsed.problems);
+  const edition = parsed.value;
+  const problems: Problem[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  const templateDir = resolve(root, edition.templatesDir);
+  const templates = new Map<string, Template | null>();
+  for (const name of new Set(edition.pages.map((p) => p.template))) {
+    const path = join(templateDir, `${name}.yaml`);
+    if (!existsSync(path)) continue;
+    const t = parseTemplate(readFileSync(path, 'utf8'), shown(path), name);
+    if (t.ok) templates.set(name, t.value);
+    else {
+      templates.set(name, null);
+      problems.push(...t.problems);
+    }
+  }
+  const availableTemplates = existsSync(templateDir)
+    ? readdirSync(templateDir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort()
+    : [];
+
+  const articles: ParsedArticle[] = [];
+  const articleDir = join(root, 'articles');
+  const files = existsSync(articleDir) ? readdirSync(articleDir).filter((f) => f.endsWith('.md')).sort() : [];
+  for (const f of files) {
+    const path = join(articleDir, f);
+    const a = parseArticle(readFileSync(path, 'utf8'), shown(path));
+    if (a.ok) {
+      articles.push(a.value);
+      diagnostics.push(...a.diagnostics);
+    } else problems.push(...a.problems);
+  }
+
+  const checked = checkEdition({
+    editionFile,
+    edition,
+    templates,
+    availableTemplates,
+    templateDir: shown(templateDir),
+    articles,
+    photos: {
+      resolve: (file) => resolve(root, file),
+      display: (file) => shown(resolve(root, file)),
+      exists: (path) => existsSync(path),
+    },
+  });
+  problems.push(...checked.problems);
+  if (problems.length) throw new ContentError(problems);
+  const used: Record<string, Template> = {};
+  for (const p of edition.pages) used[p.template] = templates.get(p.template)!;
+  return { edition, templates: used, articles: checked.articles, diagnostics: [...diagnostics, ...checked.diagnostics] };
+}
+
+/** A path as messages show it: relative to the working directory when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

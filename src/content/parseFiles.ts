@@ -1,0 +1,99 @@
+/**
+ * Parsing of the three kinds of content file from their text: pure functions, no I/O, so
+ * they are tested on strings. Each returns the parsed value or the problems found.
+ */
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import { EditionSchema, type Edition } from '../model/schema/edition.js';
+import { TemplateSchema, type Template } from '../model/schema/template.js';
+import { ArticleMetaSchema, type ArticleMeta, type BodyBlock } from '../model/schema/article.js';
+import { parseBody } from './parseBody.js';
+import { parseWith, type Diagnostic, type Problem } from './problems.js';
+
+export type Parsed<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; problems: Problem[] };
+
+/**
+ * YAML text to plain data with the `yaml` package (YAML 1.2 core schema): dates stay
+ * strings, `0123` is not octal, duplicate keys are errors. `lineOffset` shifts reported
+ * line numbers (front matter starts on line 2 of its file).
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  const doc = YAML.parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const at = e.linePos?.[0];
+        const where = at ? ` at line ${at.line + lineOffset}, column ${at.col}` : '';
+        return { file, field: '', reason: `YAML syntax error${where}: ${e.message.split('\n')[0]}` };
+      }),
+    };
+  }
+  return { ok: true, value: doc.toJS() };
+}
+
+/** `content/edition.yaml` from its text. */
+export function parseEdition(text: string, file: string): Parsed<Edition> {
+  const yaml = parseYaml(text, file);
+  if (!yaml.ok) return yaml;
+  const r = parseWith(EditionSchema, yaml.value ?? {}, file);
+  return r.ok ? { ok: true, value: r.value, diagnostics: [] } : r;
+}
+
+/** A template from its text; `name` is the file's stem, which the `name` field must match. */
+export function parseTemplate(text: string, file: string, name: string): Parsed<Template> {
+  const yaml = parseYaml(text, file);
+  if (!yaml.ok) return yaml;
+  const r = parseWith(TemplateSchema, yaml.value ?? {}, file);
+  if (!r.ok) return r;
+  if (r.value.name !== name) {
+    return { ok: false, problems: [{ file, field: 'name', reason: `“${r.value.name}” differs from the file name “${name}”` }] };
+  }
+  return { ok: true, value: r.value, diagnostics: [] };
+}
+
+/** An article as parsed from its file: front matter and body blocks. */
+export interface ParsedArticle {
+  /** The Markdown file, as shown in messages. */
+  file: string;
+  meta: ArticleMeta;
+  body: BodyBlock[];
+}
+
+/** Thrown by the front-matter engine so YAML errors keep their line numbers. */
+class FrontMatterError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('front matter');
+  }
+}
+
+/** An article from the text of its Markdown file. */
+export function parseArticle(text: string, file: string): Parsed<ParsedArticle> {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter's bundled js-yaml would read 0123 as 83 and dates as Date objects.
+    parsed = matter(text, {
+      engines: {
+        yaml: (s: string) => {
+          const y = parseYaml(s, file, 1);
+          if (!y.ok) throw new FrontMatterError(y.problems);
+          return (y.value ?? {}) as object;
+        },
+      },
+    });
+  } catch (err) {
+    if (err instanceof FrontMatterError) return { ok: false, problems: err.problems };
+    throw err;
+  }
+  if (!text.trimStart().startsWith('---')) {
+    return { ok: false, problems: [{ file, field: '', reason: 'has no front matter: it must start with a line “---”' }] };
+  }
+  const meta = parseWith(ArticleMetaSchema, parsed.data, file);
+  if (!meta.ok) return meta;
+  const { blocks, warnings } = parseBody(parsed.content);
+  const diagnostics: Diagnostic[] = warnings.map((w) => ({ severity: 'warning', code: w.code, file, message: w.message }));
+  if (blocks.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'body-empty', file, message: 'the article has no body text' });
+  }
+  return { ok: true, value: { file, meta: meta.value, body: blocks }, diagnostics };
+}

@@ -1,0 +1,109 @@
+/**
+ * An article (`content/articles/*.md`): YAML front matter described by ArticleMetaSchema,
+ * then the body in Markdown. The body may use paragraphs, `##` subheads (小标题), `**bold**`
+ * and `>` block quotes; a line break between two hanzi inside a paragraph is dropped.
+ *
+ * ```markdown
+ * ---
+ * id: bridge
+ * page: A01
+ * rank: lead
+ * kicker: 主跨1,180米 历时四年建设
+ * title: 泓江三桥今日通车
+ * deck: 市区至北岸新区车程缩短至15分钟
+ * byline: 本报记者 林晓岚
+ * place: { col: 1, line: 17, cols: 5, lines: 46 }
+ * continue: { page: A02, place: { col: 1, line: 4, cols: 2, lines: 30 } }
+ * photos:
+ *   - file: photos/bridge.jpg
+ *     caption: 11月23日，泓江三桥主塔与斜拉索。
+ *     credit: 本报记者 周航 摄
+ *     place: { col: 1, line: 8, cols: 3, lines: 20 }
+ *     focus: [0.3, 0.5]
+ * ---
+ * 本报讯 ……
+ * ```
+ */
+import { z } from 'zod';
+import { GridRectSchema } from './template.js';
+import { PageIdSchema } from './edition.js';
+
+/**
+ * Where a block sits on its page: a grid rectangle `{ col, line, cols, lines }` (1-based
+ * first column and line, then spans; lines count from the top of the 版心, furniture
+ * included) or the name of a slot of the page's template.
+ */
+export const PlaceSchema = z.union([z.string().min(1), GridRectSchema]);
+export type Place = z.infer<typeof PlaceSchema>;
+
+/** Headline rank: picks the 号 sizes of the 引题/主题/副题 from the template. */
+export const RankSchema = z.enum(['lead', 'secondary', 'brief']);
+export type Rank = z.infer<typeof RankSchema>;
+
+const Unit = z.number().min(0).max(1);
+
+export const PhotoSchema = z.strictObject({
+  /** Image file (JPEG or PNG), relative to the folder of edition.yaml, e.g. photos/bridge.jpg. */
+  file: z.string().min(1),
+  /** 图说 — caption, set under the picture. */
+  caption: z.string().min(1),
+  /** Photographer's credit, e.g. 本报记者 周航 摄. */
+  credit: z.string().optional(),
+  /**
+   * Box of the picture and its caption inside the article's block, in grid units relative
+   * to the block (column 1, line 1 = the block's top-left). The caption takes the bottom
+   * lines of the box.
+   */
+  place: GridRectSchema,
+  /** Point of interest [x, y], 0…1 from the image's top-left, kept when cropping. */
+  focus: z.tuple([Unit, Unit]).optional(),
+});
+export type Photo = z.infer<typeof PhotoSchema>;
+
+export const ArticleMetaSchema = z.strictObject({
+  /** Unique id of the article across the edition (letters, digits, “-”). */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be letters, digits and “-” only, e.g. bridge-opens'),
+  /** 版次 of the page the article starts on. */
+  page: PageIdSchema,
+  rank: RankSchema.default('secondary'),
+  /** 引题 — kicker above the headline. */
+  kicker: z.string().min(1).optional(),
+  /** 主题 — the headline. */
+  title: z.string().min(1),
+  /** 副题 — deck under the headline. */
+  deck: z.string().min(1).optional(),
+  /** 署名, e.g. 本报记者 林晓岚. */
+  byline: z.string().min(1).optional(),
+  /** The article's block on its page. */
+  place: PlaceSchema,
+  /** 转版 — where the rest of the body goes when it overflows the block. */
+  continue: z
+    .strictObject({
+      /** 版次 of the continuation page. */
+      page: PageIdSchema,
+      /** The continuation's block on that page. */
+      place: PlaceSchema,
+    })
+    .optional(),
+  /** Photos, placed inside the article's first block. */
+  photos: z.array(PhotoSchema).default([]),
+});
+
+/** An article's front matter, as parsed (defaults filled in). */
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+
+/** A run of body text with one style. */
+export interface Span {
+  text: string;
+  /** Set in bold (the template's `fonts.bold`). */
+  bold?: true;
+}
+
+/** One block of an article body, in order. */
+export type BodyBlock =
+  /** 正文 paragraph. */
+  | { kind: 'para'; spans: Span[] }
+  /** 小标题 from a `##` (or deeper) heading. */
+  | { kind: 'subhead'; text: string }
+  /** Block quote (`>`), one block per quoted paragraph. */
+  | { kind: 'quote'; spans: Span[] };

@@ -1,0 +1,249 @@
+/**
+ * Page templates (`templates/*.yaml`): paper, 版心 (type area), the character grid, the
+ * 号 sizes of every headline rank, and the furniture (报头, 报眉, credits line).
+ *
+ * The grid is the unit of everything an article's `place` says:
+ * - A **字** is one body character: a square of `grid.bodySize` pt.
+ * - A **column** is `columnChars` 字 wide; columns are separated by `gutterChars` 字.
+ *   n merged columns measure `columnChars·n + gutterChars·(n − 1)` 字 (对开: 13n + (n − 1)).
+ * - A **line** is a row `linePitch` pt tall. Line k (1-based) starts `(k − 1)·linePitch`
+ *   below the 版心 top; its body characters' em box starts at the top of the row, and its
+ *   baseline lies `firstBaseline·bodySize` below the row's top (0.88 em: the ideographic
+ *   em box of Noto CJK runs from 0.88 em above the baseline to 0.12 em below).
+ * - `linesPerColumn` is stated in the file and checked against the 版心:
+ *   `floor((版心 height − bodySize) / linePitch) + 1`, i.e. as many lines as fit when the
+ *   last line's em box (not its leading) must stay inside the 版心.
+ * - The grid is centred horizontally in the 版心; the 版心 must be at least as wide as it.
+ */
+import { z } from 'zod';
+import { HAO_CONVENTION_NAMES, haoToPt, type SizeSpec } from './hao.js';
+import { derivedLinesPerColumn, gridWidthPt, rectOutsideGrid, typeAreaPt } from '../grid.js';
+
+const PositiveInt = z.number().int().positive();
+
+/** A length in millimetres. */
+const Mm = z.number().positive();
+
+/** A type size: a 号 name of the template's convention (`小五`) or a number in pt. */
+export const SizeSchema = z.union([z.string().min(1), z.number().positive()]);
+
+/**
+ * A rectangle on the grid, in grid units: first column and first line (1-based) and the
+ * number of columns and lines it spans.
+ */
+export const GridRectSchema = z.strictObject({
+  /** First column, 1 = leftmost. */
+  col: PositiveInt,
+  /** First line, 1 = top line of the 版心. */
+  line: PositiveInt,
+  /** Columns spanned (merged columns include the gutters between them). */
+  cols: PositiveInt,
+  /** Lines spanned. */
+  lines: PositiveInt,
+});
+export type GridRect = z.infer<typeof GridRectSchema>;
+
+/** Allowed sizes of one headline component, largest (the default) first; layout steps down. */
+const SizeSteps = z.array(SizeSchema).min(1);
+
+/** 引题 / 主题 / 副题 sizes for one article rank. */
+const HeadSizesSchema = z.strictObject({
+  /** 引题 — kicker above the headline. */
+  kicker: SizeSteps,
+  /** 主题 — the headline. */
+  head: SizeSteps,
+  /** 副题 — deck under the headline. */
+  deck: SizeSteps,
+});
+export type HeadSizes = z.infer<typeof HeadSizesSchema>;
+
+/** Font role (a key of fonts/fonts.json `roles`) for each text component. */
+const FontsSchema = z.strictObject({
+  kicker: z.string().default('kai'),
+  head: z.string().default('hei'),
+  deck: z.string().default('hei'),
+  body: z.string().default('song'),
+  bold: z.string().default('hei'),
+  subhead: z.string().default('hei'),
+  caption: z.string().default('kai'),
+  credit: z.string().default('kai'),
+  byline: z.string().default('kai'),
+  furniture: z.string().default('hei'),
+});
+
+const FurnitureSchema = z.strictObject({
+  /** 报头 — on the edition's first page: a band at the top-left of the grid. */
+  masthead: z.strictObject({
+    /** Grid lines it takes, including the rule under it. */
+    lines: PositiveInt,
+    /** Columns it takes from the left; all columns when left out. */
+    cols: PositiveInt.optional(),
+    /** Size of the paper's name. */
+    titleSize: SizeSchema,
+    /** Size of the date, issue and CN lines. */
+    infoSize: SizeSchema,
+    /** Width in pt of the rule under the 报头. */
+    ruleWidth: z.number().nonnegative(),
+  }),
+  /** 报眉 — on every other page: paper name, date, 版次 and 版名 above a rule, full width. */
+  runningHead: z.strictObject({
+    lines: PositiveInt,
+    size: SizeSchema,
+    /** Width in pt of the rule under the 报眉. */
+    ruleWidth: z.number().nonnegative(),
+  }),
+  /** Credits line (责任编辑 美术编辑 校对) at the foot of every page, full width. */
+  footer: z.strictObject({
+    lines: PositiveInt,
+    size: SizeSchema,
+  }),
+});
+
+export const TemplateSchema = z
+  .strictObject({
+    /** Template name; must equal the file's stem (`broadsheet` for broadsheet.yaml). */
+    name: z.string().min(1),
+    /** Format name as printers say it, e.g. 对开, 四开. */
+    label: z.string().min(1),
+    /** Trimmed paper size in mm. */
+    paper: z.strictObject({ width: Mm, height: Mm }),
+    /** 版心 margins in mm from the paper's edges. */
+    margins: z.strictObject({ top: Mm, bottom: Mm, left: Mm, right: Mm }),
+    /** Which 号 table the sizes below refer to (spec §6). */
+    hao: z.enum(HAO_CONVENTION_NAMES).default('traditional'),
+    grid: z.strictObject({
+      /** Body size, i.e. the size of one 字 of the grid. */
+      bodySize: SizeSchema,
+      /** Baseline-to-baseline distance of body lines, in pt. */
+      linePitch: z.number().positive(),
+      /** Number of columns (栏). */
+      columns: PositiveInt,
+      /** Width of one column in 字. */
+      columnChars: PositiveInt,
+      /** Width of the gutter between columns in 字. */
+      gutterChars: z.number().int().nonnegative().default(1),
+      /** Lines per column; must equal floor((版心 height − bodySize) / linePitch) + 1. */
+      linesPerColumn: PositiveInt,
+      /** Baseline of a line below the top of its row, in em of the body size. */
+      firstBaseline: z.number().min(0).max(1).default(0.88),
+    }),
+    furniture: FurnitureSchema,
+    heads: z.strictObject({
+      /** How heads sit in their block: centred or flush left. */
+      align: z.enum(['center', 'left']).default('center'),
+      /** The page's main story (头条). */
+      lead: HeadSizesSchema,
+      /** Other stories. */
+      secondary: HeadSizesSchema,
+      /** 简讯 — short items. */
+      brief: HeadSizesSchema,
+    }),
+    /** Sizes of the other text components. */
+    text: z.strictObject({
+      /** 小标题 inside the body. */
+      subhead: SizeSchema,
+      /** 图说 — photo caption. */
+      caption: SizeSchema,
+      /** Photographer's credit. */
+      credit: SizeSchema,
+      /** 署名 — byline. */
+      byline: SizeSchema,
+    }),
+    fonts: FontsSchema.prefault({}),
+    photos: z
+      .strictObject({
+        /** Target resolution of prepared photos at their placed size. */
+        ppi: PositiveInt.default(200),
+        /** Below this effective resolution a photo gets a warning. */
+        warnBelowPpi: PositiveInt.default(150),
+        /** Below this effective resolution a photo is an error. */
+        errorBelowPpi: PositiveInt.default(100),
+        /** Convert photos to greyscale (mono pages). */
+        grey: z.boolean().default(false),
+      })
+      .prefault({}),
+    /** Width in pt of the rules between articles. */
+    ruleWidth: z.number().nonnegative().default(0.5),
+    /** Named rectangles that articles may use as `place: <name>`. */
+    slots: z.record(z.string(), GridRectSchema).default({}),
+  })
+  .superRefine((t, ctx) => {
+    for (const { path, message } of checkTemplate(t)) ctx.addIssue({ code: 'custom', path, message });
+  });
+
+/** A page template, as parsed (defaults filled in). */
+export type Template = z.infer<typeof TemplateSchema>;
+
+interface TemplateProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Cross-field checks: 号 names exist, the grid fits the 版心, linesPerColumn is right. */
+function checkTemplate(t: Template): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const { path, size } of sizeFields(t)) {
+    if (haoToPt(t.hao, size) === undefined) {
+      problems.push({ path, message: `“${size}” is not a 号 of the ${t.hao} convention` });
+    }
+  }
+  const body = haoToPt(t.hao, t.grid.bodySize);
+  if (body === undefined) return problems;
+  const area = typeAreaPt(t);
+  const gridWidth = gridWidthPt(t.grid, body);
+  if (gridWidth > area.width + 0.01) {
+    problems.push({
+      path: ['margins'],
+      message:
+        `the grid is ${gridWidth.toFixed(2)} pt wide but the 版心 between the left and right ` +
+        `margins only ${area.width.toFixed(2)} pt`,
+    });
+  }
+  if (t.grid.linePitch < body) {
+    problems.push({ path: ['grid', 'linePitch'], message: `${t.grid.linePitch} pt is less than the body size ${body} pt` });
+  }
+  const lines = derivedLinesPerColumn(t);
+  if (lines !== t.grid.linesPerColumn) {
+    problems.push({
+      path: ['grid', 'linesPerColumn'],
+      message:
+        `${t.grid.linesPerColumn} does not fit the 版心: floor((${area.height.toFixed(2)} pt − ${body} pt) / ` +
+        `${t.grid.linePitch} pt) + 1 = ${lines}`,
+    });
+  }
+  const f = t.furniture;
+  if ((f.masthead.cols ?? t.grid.columns) > t.grid.columns) {
+    problems.push({ path: ['furniture', 'masthead', 'cols'], message: `more than the ${t.grid.columns} columns of the grid` });
+  }
+  for (const [name, lines] of [['masthead', f.masthead.lines], ['runningHead', f.runningHead.lines]] as const) {
+    if (lines + f.footer.lines >= t.grid.linesPerColumn) {
+      problems.push({ path: ['furniture', name, 'lines'], message: `leaves no lines for articles` });
+    }
+  }
+  for (const [name, rect] of Object.entries(t.slots)) {
+    const reason = rectOutsideGrid(rect, t.grid.columns, t.grid.linesPerColumn);
+    if (reason) problems.push({ path: ['slots', name, reason.field], message: reason.message });
+  }
+  return problems;
+}
+
+/** Every size field of a template with its path, for the 号 check. */
+function sizeFields(t: Template): { path: (string | number)[]; size: SizeSpec }[] {
+  const out: { path: (string | number)[]; size: SizeSpec }[] = [{ path: ['grid', 'bodySize'], size: t.grid.bodySize }];
+  const f = t.furniture;
+  out.push(
+    { path: ['furniture', 'masthead', 'titleSize'], size: f.masthead.titleSize },
+    { path: ['furniture', 'masthead', 'infoSize'], size: f.masthead.infoSize },
+    { path: ['furniture', 'runningHead', 'size'], size: f.runningHead.size },
+    { path: ['furniture', 'footer', 'size'], size: f.footer.size },
+  );
+  for (const rank of ['lead', 'secondary', 'brief'] as const) {
+    for (const part of ['kicker', 'head', 'deck'] as const) {
+      t.heads[rank][part].forEach((size, i) => out.push({ path: ['heads', rank, part, i], size }));
+    }
+  }
+  for (const part of ['subhead', 'caption', 'credit', 'byline'] as const) {
+    out.push({ path: ['text', part], size: t.text[part] });
+  }
+  return out;
+}
