@@ -1,0 +1,155 @@
+/**
+ * Legal periods of company notices (spec §5 "Legal periods"), counted as the Civil Code
+ * counts them: the starting day is not counted (art. 201), so a period of n days from
+ * day D ends on D + n; a period whose last day is a public holiday or rest day ends on
+ * the next working day instead (art. 203), where 调休 Saturdays and Sundays count as
+ * working days. A deadline in a year no calendar covers is an error, never a guess.
+ *
+ * Periods (Company Law as revised 2023, in force 2024-07-01; article numbers as the
+ * spec gives them, to verify):
+ * - liquidation (art. 235): notify creditors within 10 days and publish within 60 days
+ *   of the liquidation group's formation; creditors claim within 30 days of a letter,
+ *   or 45 days of the publication;
+ * - merger (art. 220) and capital reduction (art. 224): notify within 10 days and
+ *   publish within 30 days of the resolution; creditors 30/45 days as above;
+ * - split (art. 222): notify within 10 days, publish within 30 days.
+ */
+import { addDays, formatChineseDate, yearOf, type IsoDate } from './dates.js';
+import type { WorkCalendar } from './calendar.js';
+import type { CompanyNotice, CompanyNoticeType } from './schema/notice.js';
+
+/** Which deadline: notify creditors by letter, publish the notice, creditors' claims. */
+export type DeadlineName = 'notifyBy' | 'publishBy' | 'claimsBy';
+
+/** One legal period. */
+export interface LegalPeriod {
+  name: DeadlineName;
+  /** Length in calendar days. */
+  days: number;
+  /** What it counts from: the resolution (or the liquidation group's formation), or the first publication. */
+  from: 'resolution' | 'publication';
+  /** The rule, in Chinese and English, for messages. */
+  zh: string;
+  en: string;
+}
+
+const NOTIFY: LegalPeriod = { name: 'notifyBy', days: 10, from: 'resolution', zh: '通知债权人', en: 'notify creditors' };
+const CLAIMS: LegalPeriod = {
+  name: 'claimsBy',
+  days: 45,
+  from: 'publication',
+  zh: '未接到通知的债权人申报债权',
+  en: 'creditors without a letter claim',
+};
+const publish = (days: number): LegalPeriod => ({ name: 'publishBy', days, from: 'resolution', zh: '公告', en: 'publish' });
+
+/** The periods of each company notice type. */
+export const LEGAL_PERIODS: Readonly<Record<CompanyNoticeType, readonly LegalPeriod[]>> = {
+  liquidation: [NOTIFY, publish(60), CLAIMS],
+  'capital-reduction': [NOTIFY, publish(30), CLAIMS],
+  merger: [NOTIFY, publish(30), CLAIMS],
+  split: [NOTIFY, publish(30)],
+};
+
+/** A deadline worked out, or why it could not be. */
+export type Deadline =
+  | {
+      ok: true;
+      period: LegalPeriod;
+      /** The day the period counts from (not itself counted). */
+      start: IsoDate;
+      /** start + days: the last day before any holiday move. */
+      raw: IsoDate;
+      /** The last day of the period: `raw`, or the next working day after it. */
+      due: IsoDate;
+    }
+  | {
+      ok: false;
+      period: LegalPeriod;
+      start: IsoDate;
+      raw: IsoDate;
+      /** The year no calendar covers. */
+      year: number;
+      code: 'calendar-not-covered';
+      message: string;
+      messageEn: string;
+    };
+
+/**
+ * The last day of a period of `days` days counted from `start` (which is not counted),
+ * moved forward past rest days and holidays.
+ */
+export function computeDeadline(start: IsoDate, period: LegalPeriod, cal: WorkCalendar): Deadline {
+  const raw = addDays(start, period.days);
+  // a holiday run is at most a few weeks long; 60 days bounds the loop whatever the data says
+  for (let d = raw, i = 0; i < 60; d = addDays(d, 1), i++) {
+    const work = cal.isWorkday(d);
+    if (work === undefined) {
+      const year = yearOf(d);
+      return {
+        ok: false,
+        period,
+        start,
+        raw,
+        year,
+        code: 'calendar-not-covered',
+        message: `无${year}年节假日安排数据，不能计算期限（${formatChineseDate(start)}起${period.days}日）；请添加 templates/calendar/${year}.yaml`,
+        messageEn: `no holiday schedule for ${year}: cannot compute the ${period.days}-day period from ${start}; add templates/calendar/${year}.yaml`,
+      };
+    }
+    if (work) return { ok: true, period, start, raw, due: d };
+  }
+  throw new Error(`calendar has no working day in the 60 days after ${raw}`);
+}
+
+/** The day the resolution-based periods count from. */
+export function periodStart(n: CompanyNotice): IsoDate {
+  return n.type === 'liquidation' && n.groupFormed !== undefined ? n.groupFormed : n.decision.date;
+}
+
+/** All deadlines of a company notice; claims count from its first run date. */
+export function noticeDeadlines(n: CompanyNotice, cal: WorkCalendar): Deadline[] {
+  const fromResolution = periodStart(n);
+  return LEGAL_PERIODS[n.type].map((p) =>
+    computeDeadline(p.from === 'resolution' ? fromResolution : n.run.dates[0], p, cal),
+  );
+}
+
+/** A problem with the run dates, relative to the legal periods. */
+export interface RunDateProblem {
+  /** Dotted field path. */
+  field: string;
+  code: 'run.before-resolution' | 'run.misses-deadline' | 'calendar-not-covered';
+  message: string;
+  messageEn: string;
+}
+
+/**
+ * Check the first run date against the resolution and the publish-by deadline. A missed
+ * deadline names the date the notice should have run by.
+ */
+export function checkRunDates(n: CompanyNotice, deadlines: readonly Deadline[]): RunDateProblem[] {
+  const first = n.run.dates[0];
+  const start = periodStart(n);
+  const problems: RunDateProblem[] = [];
+  if (first < start) {
+    problems.push({
+      field: 'run.dates.0',
+      code: 'run.before-resolution',
+      message: `刊登日期${formatChineseDate(first)}早于决议（或清算组成立）日期${formatChineseDate(start)}`,
+      messageEn: `run date ${first} is before the resolution (or liquidation group) date ${start}`,
+    });
+  }
+  const pub = deadlines.find((d) => d.period.name === 'publishBy');
+  if (pub && !pub.ok) {
+    problems.push({ field: 'run.dates.0', code: pub.code, message: pub.message, messageEn: pub.messageEn });
+  } else if (pub && pub.ok && first > pub.due) {
+    problems.push({
+      field: 'run.dates.0',
+      code: 'run.misses-deadline',
+      message: `刊登日期${formatChineseDate(first)}超过法定公告期限：应不迟于${formatChineseDate(pub.due)}（自${formatChineseDate(pub.start)}起${pub.period.days}日内公告）`,
+      messageEn: `run date ${first} misses the legal period: it should run on or before ${pub.due} (publish within ${pub.period.days} days of ${pub.start})`,
+    });
+  }
+  return problems;
+}
