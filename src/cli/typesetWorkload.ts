@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import { FontBook } from '../fonts/fontBook.js';
+import { composeWorkload } from '../layout/composeWorkload.js';
+import { parseWorkload, type Workload } from '../model/workload/parseWorkload.js';
+import { projectRoot } from '../projectRoot.js';
+import { renderPdf } from '../render/pdf/renderPdf.js';
+import { MissingGlyphError } from '../text/missingGlyph.js';
+import { UserError } from './errors.js';
+import { writeAtomically } from './writeAtomically.js';
+
+/** Reads and checks a workload file; every problem names the file and field. */
+export function readWorkload(file: string): Workload {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`${file}: cannot read as JSON (${(err as Error).message})`);
+  }
+  const parsed = parseWorkload(raw);
+  if ('problems' in parsed) throw new UserError(parsed.problems.map((p) => `${file}: ${p}`).join('\n'));
+  return parsed.workload;
+}
+
+/** `zuban typeset`: input.json → PDF, written atomically (a failure leaves the old file). */
+export async function typesetWorkload(input: string, output: string, root = projectRoot): Promise<void> {
+  const workload = readWorkload(input);
+  const fonts = FontBook.load(root);
+  let composed;
+  try {
+    composed = composeWorkload(workload, fonts);
+  } catch (err) {
+    if (err instanceof MissingGlyphError) throw new UserError(`${input}: ${err.message}`);
+    throw err;
+  }
+  for (const o of composed.overflow) {
+    process.stderr.write(`zuban: ${input}: page ${o.page}: ${o.lines} lines (${o.chars} 字) overset\n`);
+  }
+  const pdf = await renderPdf(composed.frame, { fontFor: (k) => fonts.face(k).font });
+  writeAtomically(output, pdf);
+}

@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { UserError } from '../cli/errors.js';
+
+/** fonts/fonts.json: which file plays which role (宋/黑/楷/…), and the fallbacks. */
+export interface FontConfig {
+  roles: Record<string, { name: string; file: string; convertFrom?: string; licence?: string }>;
+  /** Role keys tried, in order, for a character the requested role lacks. */
+  fallback: string[];
+}
+
+/**
+ * Metrics of one glyph as the text engine needs them, in em (1 = the font size).
+ * `trimL`/`trimR` are the empty halves a full-width punctuation mark may give up
+ * (clreq §3.1.6 punctuation width adjustment), read from the glyph's ink box.
+ */
+export interface GlyphInfo {
+  gid: number;
+  /** Natural advance in em. */
+  adv: number;
+  /** Compressible empty space on the left, em. */
+  trimL: number;
+  /** Compressible empty space on the right, em. */
+  trimR: number;
+}
+
+const OPENING = new Set([...'“‘（《「『【〔〈〖｛［']);
+const CLOSING = new Set([...'”’）》」』】〕〉〗｝］，。、；：？！．']);
+
+/**
+ * One font file opened once per process, with advances cached per code point.
+ * The BMP goes into typed arrays (a lookup is an array read); the rest into a Map.
+ */
+export class FontFace {
+  readonly upm: number;
+  /** Ascender and descender in em (descender negative), from the font's hhea. */
+  readonly ascent: number;
+  readonly descent: number;
+  private readonly bmpGid = new Int32Array(65536).fill(-1);
+  private readonly bmpAdv = new Float32Array(65536);
+  private readonly bmpTrimL = new Float32Array(65536);
+  private readonly bmpTrimR = new Float32Array(65536);
+  private readonly astral = new Map<number, GlyphInfo>();
+
+  constructor(
+    /** Role key from fonts.json, e.g. 'song'. */
+    readonly key: string,
+    /** Human name of the role, e.g. '宋'. */
+    readonly roleName: string,
+    readonly file: string,
+    readonly font: fontkit.Font,
+  ) {
+    this.upm = font.unitsPerEm;
+    this.ascent = font.ascent / this.upm;
+    this.descent = font.descent / this.upm;
+  }
+
+  get name(): string {
+    return this.font.postscriptName;
+  }
+
+  /** Glyph id for a code point, 0 when the font has none (.notdef). */
+  gid(cp: number): number {
+    if (cp < 65536) {
+      let g = this.bmpGid[cp];
+      if (g < 0) g = this.fill(cp);
+      return g;
+    }
+    return this.astralInfo(cp).gid;
+  }
+
+  /** Natural advance in em of the glyph for `cp` (0 when missing). */
+  adv(cp: number): number {
+    if (cp < 65536) {
+      if (this.bmpGid[cp] < 0) this.gid(cp);
+      return this.bmpAdv[cp];
+    }
+    return this.astralInfo(cp).adv;
+  }
+
+  /** Compressible empty space on the left of the glyph for `cp`, em. */
+  trimL(cp: number): number {
+    if (cp >= 65536) return 0;
+    if (this.bmpGid[cp] < 0) this.fill(cp);
+    return this.bmpTrimL[cp];
+  }
+
+  /** Compressible empty space on the right of the glyph for `cp`, em. */
+  trimR(cp: number): number {
+    if (cp >= 65536) return 0;
+    if (this.bmpGid[cp] < 0) this.fill(cp);
+    return this.bmpTrimR[cp];
+  }
+
+  /** Full metrics, including the compressible halves of punctuation. */
+  info(cp: number): GlyphInfo {
+    return { gid: this.gid(cp), adv: this.adv(cp), trimL: this.trimL(cp), trimR: this.trimR(cp) };
+  }
+
+  private fill(cp: number): number {
+    const g = this.lookup(cp);
+    this.bmpGid[cp] = g;
+    this.bmpAdv[cp] = g ? this.advanceOf(g) : 0;
+    const ch = String.fromCharCode(cp);
+    if (g && (OPENING.has(ch) || CLOSING.has(ch))) {
+      const p = this.punctInfo(g, this.bmpAdv[cp], OPENING.has(ch));
+      this.bmpTrimL[cp] = p.trimL;
+      this.bmpTrimR[cp] = p.trimR;
+    }
+    return g;
+  }
+
+  /**
+   * A full-width mark gives up the half its ink does not touch. Checking the ink box
+   * (rather than trusting a class table) keeps centred marks, e.g. a ？ drawn in the
+   * middle of its box in some fonts, from being squeezed into their neighbours.
+   */
+  private punctInfo(gid: number, adv: number, opening: boolean): { trimL: number; trimR: number } {
+    let trimL = 0;
+    let trimR = 0;
+    if (gid && adv >= 0.95) {
+      const bbox = this.font.getGlyph(gid).bbox;
+      const half = this.upm / 2;
+      if (opening && bbox.minX >= half * 0.9) trimL = adv / 2;
+      if (!opening && bbox.maxX <= half * 1.1) trimR = adv / 2;
+    }
+    return { trimL, trimR };
+  }
+
+  private astralInfo(cp: number): GlyphInfo {
+    let info = this.astral.get(cp);
+    if (!info) {
+      const gid = this.lookup(cp);
+      info = { gid, adv: gid ? this.advanceOf(gid) : 0, trimL: 0, trimR: 0 };
+      this.astral.set(cp, info);
+    }
+    return info;
+  }
+
+  private lookup(cp: number): number {
+    // U+2014 EM DASH is proportional (0.89 em) in Noto CJK; its full-width form — what
+    // fwid gives and what a Chinese ——  needs — is the glyph of U+2015.
+    if (cp === 0x2014) {
+      const bar = this.font._cmapProcessor.lookup(0x2015);
+      if (bar && this.advanceOf(bar) >= 0.99) return bar;
+    }
+    return this.font._cmapProcessor.lookup(cp);
+  }
+
+  private advanceOf(gid: number): number {
+    const m = this.font.hmtx.metrics;
+    const entry = m.get(Math.min(gid, m.length - 1));
+    return (entry ? entry.advance : this.font.getGlyph(gid).advanceWidth) / this.upm;
+  }
+}
+
+/** Opens each font of fonts/fonts.json once, on first use. */
+export class FontBook {
+  private readonly faces = new Map<string, FontFace>();
+
+  constructor(
+    readonly config: FontConfig,
+    /** Directory that the config's file paths are relative to. */
+    readonly root: string,
+    /** Where the config came from, for error messages. */
+    readonly configFile = 'fonts/fonts.json',
+  ) {}
+
+  /** Reads fonts/fonts.json under `root`. */
+  static load(root: string, configFile = path.join(root, 'fonts/fonts.json')): FontBook {
+    let config: FontConfig;
+    try {
+      config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as FontConfig;
+    } catch (err) {
+      throw new UserError(`${configFile}: cannot read the font configuration (${(err as Error).message})`);
+    }
+    if (!config.roles || typeof config.roles !== 'object') {
+      throw new UserError(`${configFile}: roles: missing (expected an object of role → { name, file })`);
+    }
+    return new FontBook({ roles: config.roles, fallback: config.fallback ?? [] }, root, configFile);
+  }
+
+  has(key: string): boolean {
+    return key in this.config.roles;
+  }
+
+  face(key: string): FontFace {
+    let face = this.faces.get(key);
+    if (face) return face;
+    const role = this.config.roles[key];
+    if (!role) {
+      throw new UserError(`${this.configFile}: roles.${key}: no such font role (have ${Object.keys(this.config.roles).join(', ')})`);
+    }
+    const file = path.resolve(this.root, role.file);
+    if (!fs.existsSync(file)) {
+      throw new UserError(
+        `${this.configFile}: roles.${key}.file: ${role.file} does not exist (run \`npm ci\`, which installs and prepares the fonts)`,
+      );
+    }
+    let font: fontkit.Font;
+    try {
+      font = fontkit.create(fs.readFileSync(file));
+    } catch (err) {
+      throw new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font fontkit can read (${(err as Error).message})`);
+    }
+    face = new FontFace(key, role.name, file, font);
+    this.faces.set(key, face);
+    return face;
+  }
+
+  /** The fallback faces, in order (empty when none is configured). */
+  fallbacks(): FontFace[] {
+    return this.config.fallback.map((k) => this.face(k));
+  }
+
+  /** Every face opened so far (the renderer embeds these). */
+  opened(): FontFace[] {
+    return [...this.faces.values()];
+  }
+}

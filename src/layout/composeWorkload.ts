@@ -1,0 +1,65 @@
+import type { DocumentFrame, GlyphRun, PageFrame } from '../frame/types.js';
+import type { FontBook } from '../fonts/fontBook.js';
+import type { Workload } from '../model/workload/parseWorkload.js';
+import { typesetParagraph } from '../text/typesetParagraph.js';
+import { fillColumns, type FlowLine, type Slot } from './fillColumns.js';
+import { toGlyphRuns } from './toGlyphRuns.js';
+import { countChars } from './countChars.js';
+
+/** Overflow of one page: lines that did not fit its columns. */
+export interface Overflow {
+  page: number;
+  lines: number;
+  chars: number;
+}
+
+/**
+ * Sets the reference workload: per page a headline in 黑 centred in its box across all
+ * columns, then the body in 宋, justified, flowing top-down and left-to-right through the
+ * columns on one baseline grid (the same geometry every engine in ../shared/bench gets).
+ */
+export function composeWorkload(input: Workload, fonts: FontBook): { frame: DocumentFrame; overflow: Overflow[] } {
+  const g = input.geometry;
+  const colW = g.colW ?? (g.textW - (g.cols - 1) * g.gutter) / g.cols;
+  const colH = g.colH ?? g.textH - g.headBlock;
+  const linesPerCol = g.linesPerCol ?? Math.floor(colH / g.pitch + 1e-6);
+  const song = fonts.face('song');
+  const hei = fonts.face('hei');
+  const fallbacks = fonts.fallbacks();
+  // Baseline sits 0.88 em below the line's top: the ideographic em box spans −0.12 … 0.88 em.
+  const firstBaseline = g.marginY + g.headBlock + 0.88 * g.bodySize;
+  const slots: Slot[] = Array.from({ length: g.cols }, (_, c) => ({
+    x: g.marginX + c * (colW + g.gutter),
+    width: colW,
+    firstBaseline,
+    pitch: g.pitch,
+    lines: linesPerCol,
+  }));
+  const pages: PageFrame[] = [];
+  const overflow: Overflow[] = [];
+  input.pagesData.forEach((pg, p) => {
+    const id = `p${p + 1}`;
+    const items: GlyphRun[] = [];
+    const head = typesetParagraph([{ text: pg.headline, face: hei }], {
+      size: g.headSize, measure: g.textW, indent: 0, align: 'center', fallbacks, where: `page ${p + 1} headline`,
+    });
+    const headTop = g.marginY + (g.headBlock - head.length * g.headSize * 1.2) / 2;
+    head.forEach((line, i) => {
+      const y = headTop + (i + 0.5) * g.headSize * 1.2 + 0.38 * g.headSize;
+      items.push(...toGlyphRuns(line, g.marginX, y, g.headSize, { id, component: 'head' }));
+    });
+    const body: FlowLine[] = [];
+    pg.paras.forEach((text, para) => {
+      const lines = typesetParagraph([{ text, face: song }], {
+        size: g.bodySize, measure: colW, indent: g.indentEm * g.bodySize, align: 'justify', fallbacks,
+        where: `page ${p + 1} paragraph ${para + 1}`,
+      });
+      for (const line of lines) body.push({ line, source: { id, component: 'body', para }, size: g.bodySize, chars: countChars(line) });
+    });
+    const { placed, remaining } = fillColumns(body, slots);
+    items.push(...placed);
+    if (remaining.length) overflow.push({ page: p + 1, lines: remaining.length, chars: remaining.reduce((n, l) => n + l.chars, 0) });
+    pages.push({ kind: 'page', id: String(p + 1), width: g.paperW, height: g.paperH, items });
+  });
+  return { frame: { kind: 'document', title: 'zuban workload', pages }, overflow };
+}

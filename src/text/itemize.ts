@@ -1,0 +1,247 @@
+import type { FontFace } from '../fonts/fontBook.js';
+import { CharClass, charClass, joinsWord, noEnd, noStart } from './charClass.js';
+import { MissingGlyphError } from './missingGlyph.js';
+
+/** A stretch of paragraph text in one face (a bold span, a run of body text). */
+export interface Span {
+  text: string;
+  face: FontFace;
+}
+
+export interface ItemizeOptions {
+  /** Font size in pt. */
+  size: number;
+  /** Faces tried in order when a span's face lacks a character. */
+  fallbacks?: FontFace[];
+  /** Where the text comes from, for error messages (file, article, component). */
+  where?: string;
+}
+
+/**
+ * A paragraph cut into atoms (unbreakable units: one ideograph or mark, a Latin word,
+ * a number, a —— or ……) and the glue between them, as parallel typed arrays: the line
+ * breaker visits every atom of every paragraph, so this stays allocation-light.
+ * Widths are in pt. Glue k sits between atom k−1 and atom k (k = 1 … n−1).
+ */
+export interface Items {
+  text: string;
+  size: number;
+  /** Number of atoms. */
+  n: number;
+  cls: Uint8Array;
+  /** [start, end) of each atom in `text` (UTF-16 code units). */
+  start: Int32Array;
+  end: Int32Array;
+  /** Natural width of each atom. */
+  w: Float64Array;
+  /** Compressible empty half of a full-width mark, left and right (line start / end). */
+  trimL: Float64Array;
+  trimR: Float64Array;
+  /** What is still compressible inside a line after adjacent-punctuation compression. */
+  inL: Float64Array;
+  inR: Float64Array;
+  /** First and past-last glyph of each atom. */
+  g0: Int32Array;
+  g1: Int32Array;
+  /** Glue natural width (negative: adjacent punctuation set half-width). */
+  gw: Float64Array;
+  /** Glue stretch and shrink limits (spaces, Han–Latin gaps). */
+  gst: Float64Array;
+  gsh: Float64Array;
+  /** 1 where the gap may take inter-character stretch (a gap next to an ideograph or mark). */
+  gHan: Uint8Array;
+  /** 1 where a line may break. */
+  brk: Uint8Array;
+  /** 1 where the glue is a word space (a space glyph is emitted inside the line). */
+  gSpace: Uint8Array;
+  /** Glyphs: id, natural advance (pt), face index, code unit offset. */
+  gid: Int32Array;
+  adv: Float64Array;
+  face: Uint8Array;
+  at: Int32Array;
+  /** Number of glyphs. */
+  ng: number;
+  faces: FontFace[];
+  /** The space glyph of the first span's face, for word spaces. */
+  space: { gid: number; adv: number; face: number };
+  /** Prefix sums (index k = sum over atoms/glue before k), so a candidate line is measured in O(1). */
+  pw: Float64Array;
+  pgw: Float64Array;
+  pgst: Float64Array;
+  pgsh: Float64Array;
+  phan: Float64Array;
+  pinL: Float64Array;
+  pinR: Float64Array;
+  /** Capacity of the arrays, in UTF-16 code units. */
+  cap: number;
+}
+
+/** Empty items with room for `cap` code units; reused across paragraphs to spare the GC. */
+export function createItems(cap: number): Items {
+  const f = () => new Float64Array(cap + 1);
+  const i = () => new Int32Array(cap + 1);
+  const u = () => new Uint8Array(cap + 1);
+  return {
+    text: '', size: 0, n: 0, ng: 0, faces: [], cap,
+    cls: u(), start: i(), end: i(), w: f(), trimL: f(), trimR: f(), inL: f(), inR: f(), g0: i(), g1: i(),
+    gw: f(), gst: f(), gsh: f(), gHan: u(), brk: u(), gSpace: u(),
+    gid: i(), adv: f(), face: u(), at: i(),
+    space: { gid: 0, adv: 0, face: 0 },
+    pw: f(), pgw: f(), pgst: f(), pgsh: f(), phan: f(), pinL: f(), pinR: f(),
+  };
+}
+
+const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+
+/** clreq §3.2.1: about a quarter em between Han and Western text, stretchable to a half. */
+const MIXED_GAP = 0.25;
+
+/**
+ * Cuts spans of text into atoms and glue (see `Items`). Throws MissingGlyphError.
+ * With `into`, its arrays are reused when large enough (the caller must be done with them).
+ */
+export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Items): Items {
+  const text = spans.length === 1 ? spans[0].text : spans.map((s) => s.text).join('');
+  const len = text.length;
+  const size = opts.size;
+  const it = into && into.cap >= len ? into : createItems(Math.max(len, 256));
+  const faces: FontFace[] = [];
+  const faceIndex = (f: FontFace) => {
+    let i = faces.indexOf(f);
+    if (i < 0) i = faces.push(f) - 1;
+    return i;
+  };
+  it.text = text;
+  it.size = size;
+  it.n = 0;
+  it.ng = 0;
+  it.faces = faces;
+  it.space = { gid: 0, adv: 0, face: 0 };
+  // Glue slots are written only where an atom follows; clear what a previous paragraph left.
+  it.gw.fill(0, 0, len + 1);
+  it.gst.fill(0, 0, len + 1);
+  it.gsh.fill(0, 0, len + 1);
+  it.gHan.fill(0, 0, len + 1);
+  it.brk.fill(0, 0, len + 1);
+  it.gSpace.fill(0, 0, len + 1);
+  if (spans.length) {
+    const f = spans[0].face;
+    it.space = { gid: f.gid(0x20), adv: f.adv(0x20) * size, face: faceIndex(f) };
+  }
+  let lastFace: FontFace | null = null;
+  let lastFaceIndex = 0;
+  let spaceBefore = false;
+  let spanIdx = 0;
+  let spanEnd = spans.length ? spans[0].text.length : 0;
+  let i = 0;
+  while (i < len) {
+    while (i >= spanEnd && spanIdx < spans.length - 1) spanEnd += spans[++spanIdx].text.length;
+    const span = spans[spanIdx];
+    const cp = text.codePointAt(i)!;
+    const cu = cp > 0xffff ? 2 : 1;
+    let cls = charClass(cp);
+    if (cls === CharClass.Space || cp === 0x0a || cp === 0x0d) {
+      spaceBefore = it.n > 0;
+      i += cu;
+      continue;
+    }
+    const prevAtom = it.n - 1;
+    const prevCls = prevAtom >= 0 ? it.cls[prevAtom] : -1;
+    // An ASCII mark between two alphanumerics (1,961.7  15.25  U.S.) belongs to the word.
+    if (cls === CharClass.Stop || cls === CharClass.Close) {
+      if (joinsWord(cp) && prevCls === CharClass.Latin && !spaceBefore && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.codePointAt(i + cu) ?? 0)) {
+        cls = CharClass.Latin;
+      }
+    }
+    const extend =
+      !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
+    const g = it.ng++;
+    let face = span.face;
+    let gid = face.gid(cp);
+    if (gid === 0) {
+      face = fallbackFor(cp, face, opts, text, i);
+      gid = face.gid(cp);
+    }
+    const adv = face.adv(cp) * size;
+    it.gid[g] = gid;
+    it.adv[g] = adv;
+    it.face[g] = face === lastFace ? lastFaceIndex : faceIndex(face);
+    lastFace = face;
+    lastFaceIndex = it.face[g];
+    it.at[g] = i;
+    if (extend) {
+      it.end[prevAtom] = i + cu;
+      it.w[prevAtom] += adv;
+      it.g1[prevAtom] = g + 1;
+    } else {
+      const k = it.n++;
+      it.cls[k] = cls;
+      it.start[k] = i;
+      it.end[k] = i + cu;
+      it.w[k] = adv;
+      const punct = cls === CharClass.Open || cls === CharClass.Close || cls === CharClass.Stop;
+      it.trimL[k] = it.inL[k] = punct ? face.trimL(cp) * size : 0;
+      it.trimR[k] = it.inR[k] = punct ? face.trimR(cp) * size : 0;
+      it.g0[k] = g;
+      it.g1[k] = g + 1;
+      if (k > 0) glue(it, k, spaceBefore);
+    }
+    spaceBefore = false;
+    i += cu;
+  }
+  prefix(it);
+  return it;
+}
+
+function prefix(it: Items): void {
+  const n = it.n;
+  it.pw[0] = it.pgw[0] = it.pgst[0] = it.pgsh[0] = it.phan[0] = it.pinL[0] = it.pinR[0] = 0;
+  for (let k = 0; k < n; k++) {
+    it.pw[k + 1] = it.pw[k] + it.w[k];
+    it.pinL[k + 1] = it.pinL[k] + it.inL[k];
+    it.pinR[k + 1] = it.pinR[k] + it.inR[k];
+    // glue k+1 sits between atoms k and k+1
+    it.pgw[k + 1] = it.pgw[k] + it.gw[k + 1];
+    it.pgst[k + 1] = it.pgst[k] + it.gst[k + 1];
+    it.pgsh[k + 1] = it.pgsh[k] + it.gsh[k + 1];
+    it.phan[k + 1] = it.phan[k] + it.gHan[k + 1];
+  }
+}
+
+/** Fills glue k (between atoms k−1 and k): spacing, compression of adjacent marks, break rule. */
+function glue(it: Items, k: number, space: boolean): void {
+  const a = it.cls[k - 1] as CharClass;
+  const b = it.cls[k] as CharClass;
+  const em = it.size;
+  if (space) {
+    it.gw[k] = it.space.adv;
+    it.gst[k] = 0.5 * em;
+    it.gsh[k] = 0.3 * it.space.adv;
+    it.gSpace[k] = 1;
+  } else if ((a === CharClass.Latin && b === CharClass.Han) || (a === CharClass.Han && b === CharClass.Latin)) {
+    it.gw[k] = MIXED_GAP * em;
+    it.gst[k] = MIXED_GAP * em;
+    it.gsh[k] = 0.5 * MIXED_GAP * em;
+  } else if (it.inR[k - 1] > 0 && isMark(b)) {
+    // clreq §3.1.6: of two adjacent marks, the first gives up its empty right half (。” ）（ ，“).
+    // The pair then sits half a 字 apart, so neither side may be squeezed further.
+    it.gw[k] = -it.inR[k - 1];
+    it.inR[k - 1] = 0;
+    it.inL[k] = 0;
+  } else if (it.inL[k] > 0 && isMark(a)) {
+    it.gw[k] = -it.inL[k];
+    it.inL[k] = 0;
+    it.inR[k - 1] = 0;
+  }
+  it.gHan[k] = a !== CharClass.Latin && b !== CharClass.Latin && !space ? 1 : 0;
+  it.brk[k] = !noStart(b) && !noEnd(a) && !(a === b && (a === CharClass.Dash || a === CharClass.Ellipsis)) ? 1 : 0;
+}
+
+function isMark(c: CharClass): boolean {
+  return c === CharClass.Open || c === CharClass.Close || c === CharClass.Stop;
+}
+
+function fallbackFor(cp: number, face: FontFace, opts: ItemizeOptions, text: string, at: number): FontFace {
+  for (const fb of opts.fallbacks ?? []) if (fb.gid(cp) !== 0) return fb;
+  throw new MissingGlyphError(cp, face, opts.where ?? '', text, at);
+}

@@ -1,0 +1,129 @@
+import type { Items } from './itemize.js';
+import { lineFit, type BreakOptions } from './breakLines.js';
+
+/** The glyphs of one line in one face; `text` has one code point per glyph. */
+export interface LineRun {
+  /** Font key (role) of the face. */
+  font: string;
+  text: string;
+  gids: number[];
+  /** Glyph origins in pt from the start of the measure. */
+  xs: number[];
+  /** Natural advances in pt. */
+  advs: number[];
+}
+
+/** One set line: the text stage's product, positioned relative to its measure. */
+export interface SetLine {
+  /** [start, end) of the line in the paragraph text (UTF-16). */
+  start: number;
+  end: number;
+  /** The measure, pt. */
+  width: number;
+  /** Width the content occupies after adjustment, pt (= width for justified lines). */
+  used: number;
+  /** Adjustment applied: > 0 stretched, < 0 compressed, pt. */
+  adjust: number;
+  /** True for a paragraph's last line (flush left, not justified). */
+  last: boolean;
+  /** True when an unbreakable run is wider than the measure. */
+  overfull: boolean;
+  runs: LineRun[];
+}
+
+const EPS = 1e-6;
+
+/** Positions the glyphs of every line chosen by breakLines. */
+export function setLines(it: Items, starts: readonly number[], opts: BreakOptions): SetLine[] {
+  const lines: SetLine[] = [];
+  for (let l = 0; l + 1 < starts.length; l++) {
+    lines.push(setLine(it, starts[l], starts[l + 1], l + 2 === starts.length, opts));
+  }
+  return lines;
+}
+
+function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOptions): SetLine {
+  const indent = s === 0 ? opts.indent : 0;
+  const f = lineFit(it, s, e, indent);
+  const measure = opts.measure;
+  let d = measure - f.natural;
+  const justify = opts.align === 'justify' && !last;
+  if (!justify && d > 0) d = 0;
+  // Split the difference into the classes, in the order the breaker priced them.
+  let endCut = 0, midRatio = 0, glueShrinkRatio = 0, glueStretchRatio = 0, gapAdd = 0;
+  if (d < -EPS) {
+    let need = -d;
+    endCut = Math.min(need, f.endTrim);
+    need -= endCut;
+    const mid = Math.min(need, f.midShrink);
+    need -= mid;
+    midRatio = f.midShrink > 0 ? mid / f.midShrink : 0;
+    const g = Math.min(need, f.glueShrink);
+    glueShrinkRatio = f.glueShrink > 0 ? g / f.glueShrink : 0;
+  } else if (d > EPS) {
+    const g = Math.min(d, f.glueStretch);
+    glueStretchRatio = f.glueStretch > 0 ? g / f.glueStretch : 0;
+    if (d - g > EPS && f.gaps > 0) gapAdd = (d - g) / f.gaps;
+  }
+  const overfull = f.natural - f.endTrim - f.midShrink - f.glueShrink > measure + EPS;
+
+  const runs: LineRun[] = [];
+  let run: LineRun | null = null;
+  let runFace = -1;
+  const emit = (x: number, face: number, gid: number, adv: number) => {
+    if (face !== runFace) {
+      run = { font: it.faces[face].key, text: '', gids: [], xs: [], advs: [] };
+      runs.push(run);
+      runFace = face;
+    }
+    run!.gids.push(gid);
+    run!.xs.push(x);
+    run!.advs.push(adv);
+  };
+  // The run's text is appended per atom (one code point per glyph, as the glyphs are).
+  const emitText = (t: string) => {
+    run!.text += t;
+  };
+
+  let x = indent;
+  for (let k = s; k < e; k++) {
+    if (k > s) {
+      const gw = it.gw[k];
+      let gx = gw - glueShrinkRatio * it.gsh[k] + glueStretchRatio * it.gst[k] + (it.gHan[k] ? gapAdd : 0);
+      if (it.gSpace[k]) {
+        emit(x, it.space.face, it.space.gid, it.space.adv);
+        emitText(' ');
+      }
+      x += gx;
+    }
+    const cutL = k === s ? f.startTrim : midRatio * it.inL[k];
+    const cutR = k === e - 1 ? endCut : midRatio * it.inR[k];
+    // A compressed mark keeps its ink where it was: the left cut moves its origin left.
+    let gx = x - cutL;
+    let from = it.start[k];
+    for (let g = it.g0[k]; g < it.g1[k]; g++) {
+      if (it.face[g] !== runFace && g > it.g0[k]) {
+        emitText(it.text.slice(from, it.at[g]));
+        from = it.at[g];
+      }
+      emit(gx, it.face[g], it.gid[g], it.adv[g]);
+      gx += it.adv[g];
+    }
+    emitText(it.text.slice(from, it.end[k]));
+    x += it.w[k] - cutL - cutR;
+  }
+  let used = x;
+  let offset = 0;
+  if (opts.align === 'center' && used < measure) offset = (measure - used) / 2;
+  if (offset) for (const r of runs) for (let i = 0; i < r.xs.length; i++) r.xs[i] += offset;
+  return {
+    start: it.start[s],
+    end: it.end[e - 1],
+    width: measure,
+    used,
+    adjust: justify || d < 0 ? d : 0,
+    last,
+    overfull,
+    runs,
+  };
+}
