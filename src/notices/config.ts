@@ -1,0 +1,79 @@
+/**
+ * Notice-desk configuration per paper (templates/notices.yaml): the paper's level (the
+ * Supreme People's Court requires a national or influential provincial paper for a
+ * liquidation notice), the desk details the notices page header prints, and the privacy
+ * policy, separately for print and for the e-paper/archive (spec §6 b–d).
+ */
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { MASK_PRESETS } from './schema/common.js';
+import { PERSON_CERTIFICATES } from './schema/lost.js';
+
+/** A certificate's rule in one channel: a preset, or a preset with the disability options. */
+export const CertificateRuleSchema = z.union([
+  z.enum(MASK_PRESETS),
+  z.strictObject({
+    preset: z.enum(MASK_PRESETS),
+    /** Mask positions 19–20 (category, grade) of a disability certificate number. */
+    maskCategoryGrade: z.boolean().optional(),
+    /** Print `证件` instead of the certificate's name (`残疾人证` itself reveals a disability). */
+    dropCategoryWord: z.boolean().optional(),
+  }),
+]);
+
+export const ChannelPolicySchema = z.strictObject({
+  /** Preset for certificates not listed. */
+  default: z.enum(MASK_PRESETS),
+  /** Per-certificate rules, keyed by the certificate's name as in the notice. */
+  certificates: z.partialRecord(z.enum(PERSON_CERTIFICATES), CertificateRuleSchema).default({}),
+});
+export type ChannelPolicy = z.infer<typeof ChannelPolicySchema>;
+
+export const PaperSchema = z.strictObject({
+  /** Printed name of the paper. */
+  name: z.string().min(1),
+  /** Circulation level, recorded for the liquidation rule (SPC interpretation II, art. 11). */
+  level: z.enum(['national', 'provincial', 'city']),
+  /** What the notices page header tells the reader about placing a notice. */
+  desk: z.strictObject({
+    title: z.string().min(1),
+    phone: z.string().min(1),
+    wechat: z.string().optional(),
+    address: z.string().min(1),
+    /** e.g. `工作日15:00前受理，次日见报`. */
+    hours: z.string().min(1),
+    /** The 广告 label the Advertising Law requires on paid notices. */
+    adLabel: z.string().min(1),
+  }),
+  privacy: z.strictObject({
+    print: ChannelPolicySchema,
+    archive: ChannelPolicySchema.extend({
+      /** Remove personal numbers from the e-paper/archive this many days after the last run (spec §6 d). */
+      removeNumbersAfterDays: z.number().int().positive().optional(),
+    }),
+  }),
+});
+export type Paper = z.infer<typeof PaperSchema>;
+
+export const NoticesConfigSchema = z
+  .strictObject({
+    defaultPaper: z.string().min(1),
+    papers: z.record(z.string(), PaperSchema),
+  })
+  .refine((c) => c.defaultPaper in c.papers, { message: 'defaultPaper must name one of papers', path: ['defaultPaper'] });
+export type NoticesConfig = z.infer<typeof NoticesConfigSchema>;
+
+/** Parse templates/notices.yaml; throws naming the file and the field. */
+export function readNoticesConfig(yamlText: string, file: string): NoticesConfig {
+  const r = NoticesConfigSchema.safeParse(parse(yamlText));
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new Error(`${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
+  }
+  return r.data;
+}
+
+/** The paper a notice runs in: `run.paper`, or the config's default. Undefined for an unknown id. */
+export function paperOf(config: NoticesConfig, paperId: string | undefined): Paper | undefined {
+  return config.papers[paperId ?? config.defaultPaper];
+}

@@ -1,0 +1,151 @@
+/**
+ * Masking of printed certificate numbers (spec §6 b–d). Only a person's certificate
+ * number in a 遗失 notice is masked; company codes are not personal information.
+ *
+ * Positions are counted in code points, 1-based, as the spec states them.
+ */
+import type { IdentifierKind } from './identifiers/identifierKind.js';
+import type { Paper } from './config.js';
+import { CERTIFICATE_KINDS } from './noticeIdentifiers.js';
+import type { Reason } from './reasons.js';
+import type { MaskPreset } from './schema/common.js';
+import type { Notice, NoticeOf } from './schema/notice.js';
+
+/** Where a notice appears: the printed paper, or the e-paper and archive (PDF/A, ALTO). */
+export type Channel = 'print' | 'archive';
+
+/** How one number is shown in one channel. */
+export interface MaskRule {
+  preset: MaskPreset;
+  /** Disability certificates: hide positions 19–20 (category, grade). */
+  maskCategoryGrade: boolean;
+  /** Disability certificates: print `证件` instead of `残疾人证`. */
+  dropCategoryWord: boolean;
+}
+
+const STRICTNESS: Record<MaskPreset, number> = { full: 0, birthdate: 1, last4: 2 };
+const MASK = '*';
+
+/**
+ * The rule for a 遗失 notice's number in a channel: the paper's rule for its certificate
+ * (or the channel default), made stricter by the notice's own choice, never looser.
+ */
+export function maskRuleFor(n: NoticeOf<'lost-person'>, channel: Channel, paper: Paper): MaskRule {
+  const policy = paper.privacy[channel];
+  const rule = policy.certificates[n.certificate] ?? policy.default;
+  const base = typeof rule === 'string' ? { preset: rule } : rule;
+  const chosen = n.privacy?.[channel];
+  const preset = chosen !== undefined && STRICTNESS[chosen] > STRICTNESS[base.preset] ? chosen : base.preset;
+  return {
+    preset,
+    maskCategoryGrade: (typeof rule === 'object' && rule.maskCategoryGrade === true) || n.privacy?.maskCategoryGrade === true,
+    dropCategoryWord: typeof rule === 'object' && rule.dropCategoryWord === true,
+  };
+}
+
+/**
+ * 1-based [first, last] positions of the birth date inside a number of this kind and
+ * length, or null when it carries none: YYYYMMDD at 7–14 in 18-character ID-type numbers
+ * (resident ID, disability certificate, HMT permit, new PR card), YYMMDD at 7–12 in a
+ * 15-digit resident ID.
+ */
+export function birthDatePositions(kind: IdentifierKind | null, length: number): [number, number] | null {
+  const idLike = kind === 'id' || kind === 'driving-licence' || kind === 'hmt' || kind === 'pr' || kind === 'disability';
+  if (!idLike) return null;
+  if (length === 18 || (kind === 'disability' && length === 20)) return [7, 14];
+  if (length === 15 && kind !== 'pr') return [7, 12];
+  return null;
+}
+
+/** The number as printed in a channel under a rule. `kind` says where the birth date is. */
+export function maskNumber(number: string, kind: IdentifierKind | null, rule: MaskRule): string {
+  const chars = [...number];
+  const hide = (from: number, to: number) => {
+    for (let p = from; p <= to && p <= chars.length; p++) chars[p - 1] = MASK;
+  };
+  if (rule.preset === 'last4') hide(1, chars.length - 4);
+  if (rule.preset === 'birthdate') {
+    const span = birthDatePositions(kind, chars.length);
+    if (span) hide(span[0], span[1]);
+  }
+  if (rule.maskCategoryGrade && kind === 'disability' && chars.length === 20) hide(19, 20);
+  return chars.join('');
+}
+
+/** A lost-person notice's number and certificate word as printed in a channel. */
+export function printedCertificate(n: NoticeOf<'lost-person'>, channel: Channel, paper: Paper): { word: string; number: string } {
+  const rule = maskRuleFor(n, channel, paper);
+  const kind = CERTIFICATE_KINDS[n.certificate];
+  const word = rule.dropCategoryWord ? '证件' : n.certificate === '其他' ? (n.certificateName ?? '证件') : n.certificate;
+  return { word, number: maskNumber(printForm(n.number), kind, rule) };
+}
+
+/**
+ * A number as printed: as submitted (spec §1: print as submitted, convert only for
+ * checking), with full-width characters made ASCII, spaces removed and `x` upper-cased.
+ */
+export function printForm(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '').replace(/x/g, 'X');
+}
+
+/** True when the consent covers the channel (the archive needs `archive` or `epaper`). */
+export function channelAllowed(n: Notice, channel: Channel): boolean {
+  const scope = n.consent?.scope ?? [];
+  return channel === 'print' ? scope.includes('print') : scope.includes('archive') || scope.includes('epaper');
+}
+
+/**
+ * Privacy findings for a notice in a paper: the disability warning (positions 19–20 are
+ * health data, shown in a channel unless masked), the separate consent sensitive data
+ * needs, and channels the consent does not cover.
+ */
+export function privacyFindings(n: Notice, paper: Paper, file: string): { errors: Reason[]; warnings: Reason[]; info: Reason[] } {
+  const out = { errors: [] as Reason[], warnings: [] as Reason[], info: [] as Reason[] };
+  if (!n.consent) return out;
+  if (!channelAllowed(n, 'archive')) {
+    out.info.push({
+      file,
+      field: 'consent.scope',
+      code: 'privacy.no-archive-consent',
+      message: '同意范围不含电子版/存档：电子版和存档须略去本声明',
+      messageEn: 'consent does not cover the e-paper/archive: leave this notice out of them',
+    });
+  }
+  if (n.type !== 'lost-person' || n.certificate !== '残疾人证') return out;
+  if (n.consent.sensitive !== true) {
+    out.errors.push({
+      file,
+      field: 'consent.sensitive',
+      code: 'privacy.no-sensitive-consent',
+      message: '残疾人证属敏感个人信息，须取得单独同意（个人信息保护法第28、29条）：consent.sensitive 须为 true',
+      messageEn: 'a disability certificate is sensitive personal information and needs separate consent (PIPL art. 28–29): set consent.sensitive: true',
+    });
+  }
+  const channels: Channel[] = ['print', 'archive'];
+  const shown = channels.filter((c) => channelAllowed(n, c) && categoryGradeShown(maskRuleFor(n, c, paper)));
+  const reason = (code: string, zh: string, en: string): Reason => ({ file, field: 'number', code, message: zh, messageEn: en });
+  if (shown.length > 0) {
+    const where = shown.map((c) => (c === 'print' ? '印刷版' : '电子版/存档')).join('、');
+    out.warnings.push(
+      reason(
+        'privacy.disability-category',
+        `残疾人证号第19、20位显示残疾类别和等级（健康信息），将在${where}中完整刊出；可设 privacy.maskCategoryGrade: true 遮盖`,
+        `positions 19–20 of a disability certificate number reveal category and grade (health data) and would appear in ${shown.join(', ')}; set privacy.maskCategoryGrade: true to mask them`,
+      ),
+    );
+  } else {
+    out.info.push(
+      reason(
+        'privacy.disability-category-masked',
+        '残疾人证号第19、20位（残疾类别和等级）已遮盖',
+        'positions 19–20 of the disability certificate number (category, grade) are masked',
+      ),
+    );
+  }
+  return out;
+}
+
+/** Every preset leaves the last characters visible (last4 shows 17–20), so only the option hides 19–20. */
+function categoryGradeShown(rule: MaskRule): boolean {
+  return !rule.maskCategoryGrade;
+}
