@@ -1,0 +1,173 @@
+/**
+ * Check a read notice before it may run (spec §5–6): every identifier through the
+ * validators, the consent record, privacy, legal deadlines and the customer's own
+ * wording. A notice with an error is refused with its reasons; one with warnings is
+ * refused until the desk sets `confirmed: true`; info never blocks.
+ */
+import type { WorkCalendar } from './calendar.js';
+import { paperOf, type NoticesConfig, type Paper } from './config.js';
+import { formatChineseDate } from './dates.js';
+import { checkRunDates, noticeDeadlines, type Deadline } from './deadlines.js';
+import { validateIdentifier } from './identifiers/index.js';
+import type { IdentifierKind } from './identifiers/identifierKind.js';
+import type { ValidateOptions, ValidationResult } from './identifiers/validationResult.js';
+import { identifiersOf } from './noticeIdentifiers.js';
+import { privacyFindings } from './privacy.js';
+import type { LoadedNotice } from './readNotice.js';
+import { noFindings, type Findings, type Reason } from './reasons.js';
+import { isCompanyNotice, type Notice } from './schema/notice.js';
+import { checkCustomText } from './wording.js';
+
+/** The identifier validator's signature (src/notices/identifiers). */
+export type ValidateFn = (kind: IdentifierKind, raw: string, opts?: ValidateOptions) => ValidationResult;
+
+/** What the checks need besides the notice. */
+export interface CheckContext {
+  calendar: WorkCalendar;
+  config: NoticesConfig;
+  /** Options passed to every validator (the day birth dates are judged against, the font's glyphs). */
+  validateOptions?: ValidateOptions;
+  /** The validator; `validateIdentifier` unless a test injects another. */
+  validate?: ValidateFn;
+}
+
+/** A notice that may run. */
+export interface CheckedNotice extends LoadedNotice {
+  paper: Paper;
+  /** Legal deadlines (company notices; empty otherwise). */
+  deadlines: Deadline[];
+  /** Warnings the desk has confirmed. */
+  warnings: Reason[];
+  info: Reason[];
+}
+
+export type CheckResult =
+  | { ok: true; checked: CheckedNotice }
+  | { ok: false; file: string; refused: Reason[]; warnings: Reason[]; info: Reason[] };
+
+/** Check one notice. Pure apart from the validators' lazily loaded tables. */
+export function checkNotice(loaded: LoadedNotice, ctx: CheckContext): CheckResult {
+  const { notice: n, file } = loaded;
+  const f = noFindings();
+  const add = (g: Findings) => {
+    f.errors.push(...g.errors);
+    f.warnings.push(...g.warnings);
+    f.info.push(...g.info);
+  };
+  const paper = paperOf(ctx.config, n.run.paper);
+  if (!paper) {
+    f.errors.push(reason(file, 'run.paper', 'run.unknown-paper', `未知报纸“${n.run.paper}”（见 templates/notices.yaml）`, `unknown paper “${n.run.paper}” (see templates/notices.yaml)`));
+  }
+  add(consentFindings(n, file));
+  add(identifierFindings(n, file, ctx));
+  if (paper) add(privacyFindings(n, paper, file));
+  add(dateFindings(n, file));
+  let deadlines: Deadline[] = [];
+  if (isCompanyNotice(n)) {
+    deadlines = noticeDeadlines(n, ctx.calendar);
+    add(deadlineFindings(n, deadlines, file, paper));
+    f.errors.push(...checkCustomText(n, file));
+  }
+  if (f.errors.length > 0) return { ok: false, file, refused: f.errors, warnings: f.warnings, info: f.info };
+  if (f.warnings.length > 0 && n.confirmed !== true) {
+    const confirm = reason(
+      file,
+      'confirmed',
+      'needs-confirmation',
+      `有${f.warnings.length}条警告须经核实：核实后设 confirmed: true`,
+      `${f.warnings.length} warning(s) need the desk's confirmation: check them, then set confirmed: true`,
+    );
+    return { ok: false, file, refused: [...f.warnings, confirm], warnings: f.warnings, info: f.info };
+  }
+  return { ok: true, checked: { ...loaded, paper: paper as Paper, deadlines, warnings: f.warnings, info: f.info } };
+}
+
+function reason(file: string, field: string, code: string, message: string, messageEn: string): Reason {
+  return { file, field, code, message, messageEn };
+}
+
+/** Spec §6 a: no publication without a consent record that covers print and predates the run. */
+function consentFindings(n: Notice, file: string): Findings {
+  const f = noFindings();
+  const c = n.consent;
+  if (!c) {
+    f.errors.push(
+      reason(file, 'consent', 'no-consent', '缺少同意记录：公开个人信息须取得单独同意（个人信息保护法第25条）', 'no consent record: making personal information public needs separate consent (PIPL art. 25)'),
+    );
+    return f;
+  }
+  if (!c.scope.includes('print')) {
+    f.errors.push(reason(file, 'consent.scope', 'consent.no-print', '同意范围不含印刷版（print）', 'the consent does not cover print'));
+  }
+  const first = n.run.dates[0];
+  if (c.at.slice(0, 10) > first) {
+    f.errors.push(
+      reason(file, 'consent.at', 'consent.after-run', `同意时间晚于首次刊登日期${formatChineseDate(first)}`, `consent was given after the first run date ${first}`),
+    );
+  }
+  if (n.type === 'missing-person' && c.relation !== 'guardian' && c.relation !== 'family') {
+    f.errors.push(
+      reason(file, 'consent.relation', 'consent.missing-person', '寻人启事须由监护人或近亲属同意（relation: guardian 或 family）', 'a missing-person notice needs the consent of a guardian or family member (relation: guardian or family)'),
+    );
+  }
+  return f;
+}
+
+/** Every identifier through the validators; numbers with no check rule are noted as unchecked. */
+function identifierFindings(n: Notice, file: string, ctx: CheckContext): Findings {
+  const f = noFindings();
+  const validate = ctx.validate ?? (validateIdentifier as ValidateFn);
+  for (const ref of identifiersOf(n)) {
+    if (ref.kind === null) {
+      f.info.push(reason(file, ref.field, 'identifier.unchecked', '此号码无校验规则，按原样刊出', 'no check rule for this number; printed as given'));
+      continue;
+    }
+    const r = validate(ref.kind, ref.value, ctx.validateOptions);
+    const to = (m: { code: string; message: string; messageEn: string }) => reason(file, ref.field, m.code, m.message, m.messageEn);
+    f.errors.push(...r.errors.map(to));
+    f.warnings.push(...r.warnings.map(to));
+    f.info.push(...r.info.map(to));
+  }
+  return f;
+}
+
+/** Dates that must fall before or after the run. */
+function dateFindings(n: Notice, file: string): Findings {
+  const f = noFindings();
+  const first = n.run.dates[0];
+  const before = (field: string, date: string, zh: string, en: string) => {
+    if (date > first) f.errors.push(reason(file, field, 'date.after-run', `${zh}${formatChineseDate(date)}晚于首次刊登日期${formatChineseDate(first)}`, `${en} ${date} is after the first run date ${first}`));
+  };
+  if (n.type === 'correction') before('published', n.published, '被更正的刊登日期', 'the corrected issue');
+  if (n.type === 'missing-person') before('lastSeen.date', n.lastSeen.date, '走失日期', 'the day last seen');
+  if (n.type === 'found-property') {
+    before('found.date', n.found.date, '拾得日期', 'the day found');
+    const last = n.run.dates[n.run.dates.length - 1];
+    if (n.claimBy <= last) {
+      f.errors.push(reason(file, 'claimBy', 'date.claim-before-run', `认领期限${formatChineseDate(n.claimBy)}须晚于最后刊登日期${formatChineseDate(last)}`, `the claim deadline ${n.claimBy} must be after the last run date ${last}`));
+    }
+  }
+  return f;
+}
+
+/** Run dates against the legal periods; an uncomputable claims deadline needs confirming. */
+function deadlineFindings(n: Notice & { type: 'liquidation' | 'capital-reduction' | 'merger' | 'split' }, deadlines: Deadline[], file: string, paper: Paper | undefined): Findings {
+  const f = noFindings();
+  for (const p of checkRunDates(n, deadlines)) f.errors.push(reason(file, p.field, p.code, p.message, p.messageEn));
+  for (const d of deadlines) {
+    if (d.period.name === 'publishBy') continue; // checked with the run dates above
+    if (!d.ok) {
+      f.warnings.push(reason(file, 'run.dates.0', `deadline.${d.period.name}.${d.code}`, `${d.period.zh}期限：${d.message}`, `${d.period.en} deadline: ${d.messageEn}`));
+    } else {
+      f.info.push(
+        reason(file, d.period.from === 'publication' ? 'run.dates.0' : 'decision.date', `deadline.${d.period.name}`, `${d.period.zh}期限：${formatChineseDate(d.due)}`, `${d.period.en} by ${d.due}`),
+      );
+    }
+  }
+  if (n.type === 'liquidation' && paper && paper.level === 'city') {
+    f.warnings.push(
+      reason(file, 'run.paper', 'paper.level', `清算公告应登载于全国或有影响的省级报纸（公司法解释二第11条），${paper.name}为市级报纸`, `a liquidation notice belongs in a national or influential provincial paper (SPC interpretation II art. 11); ${paper.name} is a city paper`),
+    );
+  }
+  return f;
+}

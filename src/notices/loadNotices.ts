@@ -1,0 +1,47 @@
+/**
+ * File access for the notice desk: the configuration in templates/ and the notice files
+ * in content/notices/. Everything else in src/notices/ is pure.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeCalendar, readYearSchedule } from './calendar.js';
+import type { CheckContext } from './checkNotice.js';
+import { readNoticesConfig } from './config.js';
+import { prepareNotice, type Prepared } from './prepareNotice.js';
+import { readRateCard, type RateCard } from './rateCard.js';
+
+/** Everything the checks and the quote need, read from `templatesDir`. */
+export interface NoticeContext extends CheckContext {
+  rateCard: RateCard;
+}
+
+/**
+ * Read templates/notices.yaml, templates/ratecard.yaml and templates/calendar/*.yaml.
+ * Throws (naming the file and field) on a bad file: the desk cannot run without them.
+ */
+export function loadNoticeContext(templatesDir = 'templates'): NoticeContext {
+  const read = (name: string) => readFileSync(join(templatesDir, name), 'utf8');
+  const calDir = join(templatesDir, 'calendar');
+  const schedules = existsSync(calDir)
+    ? readdirSync(calDir)
+        .filter((f) => /^\d{4}\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => ({ ...readYearSchedule(read(join('calendar', f)), join(calDir, f)), file: join(calDir, f) }))
+    : [];
+  return {
+    config: readNoticesConfig(read('notices.yaml'), join(templatesDir, 'notices.yaml')),
+    rateCard: readRateCard(read('ratecard.yaml'), join(templatesDir, 'ratecard.yaml')),
+    calendar: makeCalendar(schedules),
+  };
+}
+
+/** Prepare every `*.yaml` notice in a folder, in file-name order (= order of acceptance). */
+export function prepareNoticeDir(dir: string, ctx: CheckContext): Prepared[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      return prepareNotice(readFileSync(file, 'utf8'), file, ctx);
+    });
+}

@@ -1,0 +1,39 @@
+/**
+ * The notice pipeline up to the text to set, top-down:
+ *   readNotice (YAML → typed notice) → checkNotice (identifiers, consent, privacy,
+ *   deadlines, wording) → wordNotice (title, paragraphs, sign-off, date).
+ * The layout sets `text`; the quote is then `quoteNotice(checked.notice,
+ * setLinesOf(pageItems, checked.id, …), rateCard)`.
+ */
+import { checkNotice, type CheckContext, type CheckedNotice } from './checkNotice.js';
+import { channelAllowed } from './privacy.js';
+import { readNotice } from './readNotice.js';
+import type { Reason } from './reasons.js';
+import { wordNotice, type NoticeText } from './wording.js';
+
+/** A notice ready to set, or the reasons it may not run. */
+export type Prepared =
+  | {
+      ok: true;
+      checked: CheckedNotice;
+      /** Text for the printed page. */
+      text: NoticeText;
+      /** Text for the e-paper and archive (its own masking); null when consent does not cover them. */
+      archiveText: NoticeText | null;
+    }
+  | { ok: false; file: string; refused: Reason[] };
+
+/** Read, check and word one notice file. */
+export function prepareNotice(yamlText: string, file: string, ctx: CheckContext): Prepared {
+  const read = readNotice(yamlText, file);
+  if (!read.ok) return read;
+  const check = checkNotice(read, ctx);
+  if (!check.ok) return { ok: false, file, refused: check.refused };
+  const { checked } = check;
+  const print = wordNotice(checked.notice, { paper: checked.paper, channel: 'print', file });
+  if (!print.ok) return { ok: false, file, refused: print.refused };
+  const archive = channelAllowed(checked.notice, 'archive')
+    ? wordNotice(checked.notice, { paper: checked.paper, channel: 'archive', file })
+    : null;
+  return { ok: true, checked, text: print.text, archiveText: archive && archive.ok ? archive.text : null };
+}
