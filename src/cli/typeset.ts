@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { preloadFonts } from '../fonts/preloadFonts.js';
+import { projectRoot } from '../projectRoot.js';
 
 export function registerTypeset(program: Command): void {
   program
@@ -7,8 +9,10 @@ export function registerTypeset(program: Command): void {
     .argument('<input>', 'input.json: { geometry, pagesData: [{ headline, paras }] }')
     .argument('<output>', 'PDF to write')
     .action(async (input: string, output: string) => {
-      // imported on use: the CLI starts fast for every other command
+      // The fonts are read while the engine's modules load; both are imported on use so
+      // that every other command starts fast.
+      const preload = preloadFonts(projectRoot, ['song', 'hei']);
       const { typesetWorkload } = await import('./typesetWorkload.js');
-      await typesetWorkload(input, output);
+      await typesetWorkload(input, output, projectRoot, preload);
     });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { UserError } from '../cli/errors.js';
+import type { FontPreload } from './preloadFonts.js';
 
 /** fonts/fonts.json: which file plays which role (宋/黑/楷/…), and the fallbacks. */
 export interface FontConfig {
@@ -158,6 +159,7 @@ export class FontFace {
 /** Opens each font of fonts/fonts.json once, on first use. */
 export class FontBook {
   private readonly faces = new Map<string, FontFace>();
+  private readonly data = new Map<string, Buffer>();
 
   constructor(
     readonly config: FontConfig,
@@ -181,6 +183,17 @@ export class FontBook {
     return new FontBook({ roles: config.roles, fallback: config.fallback ?? [] }, root, configFile);
   }
 
+  /** Takes font files read ahead (preloadFonts); call before the first `face()`. */
+  async adopt(preload: FontPreload): Promise<void> {
+    for (const [key, p] of preload) {
+      try {
+        this.data.set(key, await p);
+      } catch {
+        // left to face(), which names the file and the reason
+      }
+    }
+  }
+
   has(key: string): boolean {
     return key in this.config.roles;
   }
@@ -200,7 +213,8 @@ export class FontBook {
     }
     let font: fontkit.Font;
     try {
-      font = fontkit.create(fs.readFileSync(file));
+      font = fontkit.create(this.data.get(key) ?? fs.readFileSync(file));
+      this.data.delete(key);
     } catch (err) {
       throw new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font fontkit can read (${(err as Error).message})`);
     }

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// npm run bench — zuban beside Typst on ../shared/bench's reference workload, in one run.
+//   1. copies ../shared/bench (read-only) to bench-out/anchors and installs its npm packages
+//   2. generates the workload (node gen/make-inputs.mjs 1 8 32, seeds from ../shared/seeds)
+//   3. times `zuban typeset` and Typst whole-process at 1/8/32 pages (tools/measure.py:
+//      RUNS timed runs after WARMUP, medians), checks every PDF (check.mjs, quality.mjs)
+//   4. prints ../shared/bench's table for both engines (tools/report.mjs), the 32-page
+//      quality figures, the zuban/Typst ratios, and zuban's other benchmarks (identifier
+//      validation throughput, the sample edition's build time) where they exist.
+// Needs: poppler-utils and fonts-noto-cjk (Typst's fonts), as ../shared/bench/README.md says;
+// as root it installs them with apt-get when missing. Env: RUNS=5 WARMUP=1 PAGES="1 8 32".
+// Never part of `npm test`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '..', 'shared');
+const anchors = path.join(root, 'bench-out', 'anchors');
+const RUNS = process.env.RUNS ?? '5';
+const WARMUP = process.env.WARMUP ?? '1';
+const PAGES = (process.env.PAGES ?? '1 8 32').split(/\s+/).filter(Boolean);
+const log = (m) => process.stderr.write(m + '\n');
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...opts });
+
+function ensureSystemPackages() {
+  const fontsOk = fs.existsSync('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc');
+  const popplerOk = spawnSync('pdftotext', ['-v']).status === 0;
+  if (fontsOk && popplerOk) return;
+  if (process.getuid?.() !== 0) throw new Error('bench: install poppler-utils and fonts-noto-cjk (apt-get) first');
+  log('bench: apt-get install poppler-utils fonts-noto-cjk');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'poppler-utils', 'fonts-noto-cjk'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function prepareAnchors() {
+  if (!fs.existsSync(path.join(shared, 'bench'))) throw new Error(`bench: ${shared}/bench not found`);
+  fs.rmSync(path.join(anchors, 'out'), { recursive: true, force: true });
+  fs.cpSync(path.join(shared, 'bench'), anchors, { recursive: true, force: true });
+  for (const f of fs.readdirSync(anchors, { recursive: true })) fs.chmodSync(path.join(anchors, String(f)), 0o755);
+  if (!fs.existsSync(path.join(anchors, 'node_modules/@myriaddreamin/typst-ts-node-compiler'))) {
+    log('bench: npm install in bench-out/anchors (Typst compiler)');
+    // `npm install`, not `npm ci`: the anchors' lock file lacks the compiler's optional
+    // platform packages, which npm 11 refuses under `ci`.
+    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: anchors });
+  }
+  fs.mkdirSync(path.join(anchors, 'out/fonts'), { recursive: true });
+  for (const f of ['NotoSerifCJK-Regular.ttc', 'NotoSansCJK-Bold.ttc']) {
+    const link = path.join(anchors, 'out/fonts', f);
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(`/usr/share/fonts/opentype/noto/${f}`, link);
+  }
+  log(run('node', ['gen/make-inputs.mjs', ...PAGES], { cwd: anchors, env: { ...process.env, SEED_DIR: path.join(shared, 'seeds') } }).trim());
+}
+
+function measureEngines() {
+  const engines = {
+    zuban: (n) => ['node', path.join(root, 'dist/cli/main.js'), 'typeset', `out/inputs/${n}/input.json`],
+    typst: (n) => ['node', 'engines/typst.mjs', `out/inputs/${n}/doc.typ`],
+  };
+  for (const d of ['out/pdf', 'out/time', 'out/check']) fs.mkdirSync(path.join(anchors, d), { recursive: true });
+  for (const [e, cmdFor] of Object.entries(engines)) {
+    for (const n of PAGES) {
+      const pdf = `out/pdf/${e}-${n}.pdf`;
+      const cmd = [...cmdFor(n), pdf];
+      log(`bench: ${e} ${n} p`);
+      run(cmd[0], cmd.slice(1), { cwd: anchors });
+      run('python3', ['tools/measure.py', '-n', RUNS, '--warmup', WARMUP, '--json', `out/time/${e}-${n}.json`, '--', ...cmd], { cwd: anchors });
+      fs.writeFileSync(path.join(anchors, `out/check/${e}-${n}.json`), run('node', ['tools/check.mjs', pdf, `out/inputs/${n}/input.txt`], { cwd: anchors }));
+      fs.writeFileSync(path.join(anchors, `out/check/${e}-${n}.quality.json`), run('node', ['tools/quality.mjs', pdf], { cwd: anchors }));
+    }
+  }
+}
+
+function summary() {
+  const rd = (f) => JSON.parse(fs.readFileSync(path.join(anchors, f), 'utf8'));
+  const lines = [];
+  const t = (e, n) => rd(`out/time/${e}-${n}.json`);
+  const perPage = (e) => (t(e, 32).wall_s[1] - t(e, 8).wall_s[1]) / 24;
+  lines.push('', '32-page quality (tools/check.mjs, tools/quality.mjs):', '');
+  lines.push('| engine | Han % | kinsoku start/end | justified % | overflow lines | lines | avg lines/col |', '|---|---|---|---|---|---|---|');
+  for (const e of ['zuban', 'typst']) {
+    const c = rd(`out/check/${e}-32.json`), q = rd(`out/check/${e}-32.quality.json`);
+    lines.push(`| ${e} | ${c.hanCoverage} | ${q.kinsokuStart} / ${q.kinsokuEnd} | ${q.justifiedPct} | ${q.overflowLines} | ${q.lines} | ${q.avgLinesPerCol} |`);
+  }
+  lines.push('', 'zuban / Typst (same run; ≤ 1.00 means zuban is as fast or leaner):', '');
+  const ratio = (a, b) => (a / b).toFixed(2);
+  lines.push('| wall 1 p | wall 32 p | s/page marginal | peak MiB 32 p |', '|---|---|---|---|');
+  lines.push(`| ${ratio(t('zuban', 1).wall_s[1], t('typst', 1).wall_s[1])} | ${ratio(t('zuban', 32).wall_s[1], t('typst', 32).wall_s[1])} | ${ratio(perPage('zuban'), perPage('typst'))} (${perPage('zuban').toFixed(4)} vs ${perPage('typst').toFixed(4)} s) | ${ratio(t('zuban', 32).peak_mib[1], t('typst', 32).peak_mib[1])} |`);
+  return lines.join('\n');
+}
+
+function extras() {
+  const out = [];
+  const validate = path.join(root, 'scripts/bench-validate.mjs');
+  if (fs.existsSync(validate)) out.push('', 'Identifier validation (one core): ' + run('node', [validate]).trim());
+  const edition = path.join(root, 'scripts/bench-edition.mjs');
+  if (fs.existsSync(edition)) out.push('', 'Edition build: ' + run('node', [edition]).trim());
+  return out.join('\n');
+}
+
+ensureSystemPackages();
+if (!fs.existsSync(path.join(root, 'dist/cli/main.js'))) run('npm', ['run', 'build'], { cwd: root });
+prepareAnchors();
+measureEngines();
+const table = run('node', ['tools/report.mjs', 'tools/measure.py', RUNS, WARMUP], { cwd: anchors });
+const text = `${table.trim()}\n${summary()}\n${extras()}\n\nMachine load during the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min).\n`;
+fs.writeFileSync(path.join(root, 'bench-out/table.md'), text);
+process.stdout.write(text);

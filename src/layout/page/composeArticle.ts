@@ -1,0 +1,222 @@
+import type { FrameItem, GlyphRun, ImageItem } from '../../frame/types.js';
+import type { FontBook } from '../../fonts/fontBook.js';
+import type { LoadedArticle } from '../../content/loadEdition.js';
+import type { GridRect } from '../../model/schema/template.js';
+import { typesetParagraph } from '../../text/typesetParagraph.js';
+import type { SetLine } from '../../text/setLines.js';
+import { countChars } from '../countChars.js';
+import { fillColumns, type FlowLine, type Slot } from '../fillColumns.js';
+import { toGlyphRuns } from '../toGlyphRuns.js';
+import type { PageGrid } from './pageGrid.js';
+import { setHeads, type HeadFit, type HeadPart } from './setHeads.js';
+
+/** Pixel size of a photo file, read at load time. */
+export interface PhotoInfo {
+  width: number;
+  height: number;
+}
+
+/** A crop-and-resize job for the build to run (sharp), producing an ImageItem's file. */
+export interface PhotoJob {
+  src: string;
+  dest: string;
+  crop: { left: number; top: number; width: number; height: number };
+  width: number;
+  height: number;
+  grey: boolean;
+}
+
+/** A problem found while composing: errors stop the build, warnings are reported. */
+export interface LayoutDiagnostic {
+  level: 'error' | 'warning';
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** Copyfit of a block's body or caption, in lines and 字. */
+export interface TextFit {
+  capacityLines: number;
+  usedLines: number;
+  /** Lines that did not fit (0 when everything was set). */
+  overLines: number;
+  capacityChars: number;
+  usedChars: number;
+  overChars: number;
+}
+
+export interface ComposedBlock {
+  items: FrameItem[];
+  /** Body lines left over (the overflow), to jump or to report. */
+  remaining: FlowLine[];
+  heads: HeadFit[];
+  body: TextFit;
+  captions: TextFit[];
+  photoJobs: PhotoJob[];
+  diagnostics: LayoutDiagnostic[];
+}
+
+export interface BlockContext {
+  grid: PageGrid;
+  fonts: FontBook;
+  /** The block's rectangle on the grid. */
+  rect: GridRect;
+  /** Leave the block's last row empty (a rule runs through it) — another block is below. */
+  reserveBottom: boolean;
+  photoInfo: ReadonlyMap<string, PhotoInfo>;
+  photoDir: string;
+}
+
+/**
+ * Sets an article's first block: heads across the block, photos with captions, and the
+ * body flowing column by column through what is left. When the body overflows and the
+ * article continues on another page, the block's last line says 转第N版.
+ */
+export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx: BlockContext, jumpTo?: number): ComposedBlock {
+  const { grid, fonts, rect } = ctx;
+  const t = grid.template;
+  const id = a.meta.id;
+  const sizes = t.heads[a.meta.rank];
+  const parts: HeadPart[] = [];
+  if (a.meta.kicker) parts.push({ component: 'kicker', text: a.meta.kicker, font: t.fonts.kicker, sizes: sizes.kicker, maxLines: 1 });
+  parts.push({ component: 'head', text: a.meta.title, font: t.fonts.head, sizes: sizes.head, maxLines: a.meta.rank === 'lead' ? 2 : rect.cols === 1 ? 3 : 2 });
+  if (a.meta.deck) parts.push({ component: 'deck', text: a.meta.deck, font: t.fonts.deck, sizes: sizes.deck, maxLines: 2 });
+  const x = grid.colX(rect.col);
+  const measure = grid.span(rect.cols);
+  const headInset = rect.cols > 1 ? grid.charPt : 0;
+  const heads = setHeads(parts, x + headInset, measure - 2 * headInset, rect.line, grid, fonts, id, t.heads.align);
+  const items: FrameItem[] = [...heads.runs];
+  const diagnostics: LayoutDiagnostic[] = [];
+  for (const f of heads.fits) {
+    if (f.step > 0) diagnostics.push({ level: 'warning', file: a.file, field: f.component === 'head' ? 'title' : f.component, message: `set ${f.step} size(s) smaller (${f.size} pt) to fit ${f.maxLines} line(s)` });
+    if (f.over > 0) diagnostics.push({ level: 'warning', file: a.file, field: f.component === 'head' ? 'title' : f.component, message: `takes ${f.lines} lines at the smallest allowed size (${f.size} pt), ${f.over} more than ${f.maxLines}` });
+  }
+  const bodyTop = rect.line + heads.rows;
+  const bottom = rect.line + rect.lines - 1 - (ctx.reserveBottom ? 1 : 0);
+  // Photos: rows they cover, per column, are taken out of the body's slots.
+  const taken = new Map<number, [number, number][]>();
+  const photoJobs: PhotoJob[] = [];
+  const captions: TextFit[] = [];
+  a.photos.forEach((p, i) => {
+    const abs = { col: rect.col + p.place.col - 1, line: rect.line + p.place.line - 1, cols: p.place.cols, lines: p.place.lines };
+    if (abs.line < bodyTop) {
+      diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.place.line`, message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
+      abs.line = bodyTop;
+    }
+    abs.lines = Math.min(abs.lines, bottom - abs.line + 1);
+    const set = setPhoto(a, i, abs, ctx, items, diagnostics);
+    if (set) {
+      photoJobs.push(set.job);
+      captions.push(set.caption);
+    }
+    for (let c = abs.col; c < abs.col + abs.cols; c++) taken.set(c, [...(taken.get(c) ?? []), [abs.line, abs.line + abs.lines - 1]]);
+  });
+  const slots: Slot[] = [];
+  for (let c = rect.col; c < rect.col + rect.cols; c++) {
+    let start = bodyTop;
+    const blocked = (taken.get(c) ?? []).sort((p, q) => p[0] - q[0]);
+    for (const [from, to] of blocked) {
+      if (from > start) slots.push(grid.slot(c, start, from - start));
+      start = Math.max(start, to + 1);
+    }
+    if (bottom >= start) slots.push(grid.slot(c, start, bottom - start + 1));
+  }
+  let fill = fillColumns(lines, slots);
+  if (fill.remaining.length && jumpTo !== undefined && slots.length) {
+    // Room for 转第N版 on the block's last line.
+    const last = slots[slots.length - 1];
+    const shorter = [...slots.slice(0, -1), { ...last, lines: last.lines - 1 }];
+    fill = fillColumns(lines, shorter);
+    const jump = setOneLine(`（转第${jumpTo}版）`, fonts.face(t.fonts.byline).key, grid.size(t.text.byline), last.width, 'right', grid, fonts, id);
+    items.push(...toGlyphRuns(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, grid.size(t.text.byline), { id, component: 'jump' }));
+  }
+  items.push(...fill.placed);
+  const capacityLines = slots.reduce((n, s) => n + s.lines, 0);
+  return {
+    items,
+    remaining: fill.remaining,
+    heads: heads.fits,
+    body: textFit(lines, fill.remaining, capacityLines, t.grid.columnChars),
+    captions,
+    photoJobs,
+    diagnostics,
+  };
+}
+
+/** Copyfit of flowed lines: capacity in lines and 字 (lines × the measure in 字). */
+export function textFit(lines: readonly FlowLine[], remaining: readonly FlowLine[], capacityLines: number, charsPerLine: number): TextFit {
+  const used = lines.length - remaining.length;
+  const usedRows = lines.slice(0, used).reduce((n, l) => n + (l.span ?? 1), 0);
+  const usedChars = lines.slice(0, used).reduce((n, l) => n + l.chars, 0);
+  return {
+    capacityLines,
+    usedLines: usedRows,
+    overLines: remaining.reduce((n, l) => n + (l.span ?? 1), 0),
+    capacityChars: capacityLines * charsPerLine,
+    usedChars,
+    overChars: remaining.reduce((n, l) => n + l.chars, 0),
+  };
+}
+
+/** One line of text set flush left, right or centred in a measure (jump lines, credits). */
+export function setOneLine(text: string, font: string, size: number, measure: number, align: 'left' | 'right' | 'center', grid: PageGrid, fonts: FontBook, id: string): SetLine {
+  const [line] = typesetParagraph([{ text, face: fonts.face(font) }], { size, measure: Math.max(measure, 1), indent: 0, align: align === 'center' ? 'center' : 'left', fallbacks: fonts.fallbacks(), where: id });
+  if (align === 'right' && line.used < measure) {
+    const shift = measure - line.used;
+    return { ...line, runs: line.runs.map((r) => ({ ...r, xs: r.xs.map((x) => x + shift) })) };
+  }
+  void grid;
+  return line;
+}
+
+function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext, items: FrameItem[], diagnostics: LayoutDiagnostic[]) {
+  const { grid, fonts } = ctx;
+  const t = grid.template;
+  const p = a.photos[i];
+  const id = a.meta.id;
+  const info = ctx.photoInfo.get(p.path);
+  const x = grid.colX(abs.col);
+  const w = grid.span(abs.cols);
+  const capSize = grid.size(t.text.caption);
+  const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { size: capSize, measure: w, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} photos.${i}.caption` });
+  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), w, 'right', grid, fonts, id) : undefined;
+  const capRows = caption.length + (credit ? 1 : 0);
+  const imgRows = abs.lines - capRows;
+  if (!info || imgRows < 2) {
+    diagnostics.push({ level: 'error', file: a.file, field: `photos.${i}.place.lines`, message: `${abs.lines} lines leave no room for the picture above its ${capRows}-line caption` });
+    return undefined;
+  }
+  const y = grid.rowTop(abs.line);
+  const h = imgRows * grid.linePitch - 0.4 * grid.charPt;
+  const aspect = w / h;
+  const [fx, fy] = p.focus ?? [0.5, 0.5];
+  let cw = info.width, ch = info.height;
+  if (cw / ch > aspect) cw = Math.round(ch * aspect);
+  else ch = Math.round(cw / aspect);
+  const left = clamp(Math.round(fx * info.width - cw / 2), 0, info.width - cw);
+  const top = clamp(Math.round(fy * info.height - ch / 2), 0, info.height - ch);
+  const ppi = cw / (w / 72);
+  if (ppi < t.photos.errorBelowPpi) {
+    diagnostics.push({ level: 'error', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide; at least ${t.photos.errorBelowPpi} ppi is needed` });
+  } else if (ppi < t.photos.warnBelowPpi) {
+    diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives only ${Math.round(ppi)} ppi at its placed size (${t.photos.warnBelowPpi} ppi recommended)` });
+  }
+  const scale = Math.min(1, t.photos.ppi / ppi);
+  const dest = `${ctx.photoDir}/${id}-${i + 1}.jpg`;
+  const image: ImageItem = { kind: 'image', x, y, w, h, file: dest, ppi: Math.round(Math.min(ppi, t.photos.ppi)), source: { id, component: 'caption', para: i } };
+  items.push(image);
+  const capTop = abs.line + imgRows;
+  caption.forEach((line, k) => items.push(...toGlyphRuns(line, x, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));
+  if (credit) items.push(...creditRuns(credit, x, grid.baseline(capTop + caption.length), grid.size(t.text.credit), id, i));
+  const capChars = caption.reduce((n, l) => n + countChars(l), 0);
+  return {
+    job: { src: p.path, dest, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
+    caption: { capacityLines: capRows, usedLines: capRows, overLines: 0, capacityChars: capRows * Math.floor(w / capSize), usedChars: capChars, overChars: 0 },
+  };
+}
+
+function creditRuns(line: SetLine, x: number, y: number, size: number, id: string, i: number): GlyphRun[] {
+  return toGlyphRuns(line, x, y, size, { id, component: 'credit', para: i });
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTemplate } from '../../../src/content/parseFiles.js';
+import type { LoadedArticle, LoadedEdition } from '../../../src/content/loadEdition.js';
+import type { GlyphRun } from '../../../src/frame/types.js';
+import { composeEdition } from '../../../src/layout/page/composeEdition.js';
+import type { Template } from '../../../src/model/schema/template.js';
+import type { Edition } from '../../../src/model/schema/edition.js';
+import { fonts } from '../../helpers/fonts.js';
+import { fixtureParagraphs } from '../../helpers/workload.js';
+
+const tpl = parseTemplate(fs.readFileSync(new URL('../../../templates/broadsheet.yaml', import.meta.url), 'utf8'), 'templates/broadsheet.yaml', 'broadsheet');
+if (!tpl.ok) throw new Error('broadsheet template does not parse');
+const broadsheet: Template = tpl.value;
+
+/** mulberry32: a seeded generator, so the generated articles are the same every run. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const credits = { editor: '甲' };
+function edition(pages: string[]): Edition {
+  return {
+    paper: '江城日报', cn: 'CN42-0001', date: '2026-11-24', issue: 12001, price: 1.5,
+    publisher: { name: '江城日报社', address: '江城市新华路1号' }, printer: { name: '江城印务', address: '江城市印刷路2号' },
+    templatesDir: '../templates',
+    pages: pages.map((page, i) => ({ page, name: `第${i + 1}版`, template: 'broadsheet', credits, notices: false })),
+  } as Edition;
+}
+
+function article(id: string, page: string, rect: LoadedArticle['block']['rect'], text: string, extra: Partial<LoadedArticle['meta']> = {}, continuation?: LoadedArticle['continuation']): LoadedArticle {
+  const paras = text.split('\n').filter(Boolean);
+  return {
+    file: `articles/${id}.md`,
+    meta: { id, page, rank: 'secondary', title: `标题${id}`, place: rect, photos: [], byline: '本报记者 林晓岚', ...extra } as LoadedArticle['meta'],
+    body: paras.map((p) => ({ kind: 'para' as const, spans: [{ text: p }] })),
+    block: { page, rect },
+    continuation,
+    photos: [],
+  };
+}
+
+const nonSpace = (s: string) => [...s].filter((c) => !/\s/.test(c)).length;
+
+describe('composeEdition — copyfit', () => {
+  it('--- overflow-in-zi-equals-unset-text --- for 60 generated articles in different blocks, 0 difference', () => {
+    const random = rng(7);
+    const pages = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10'];
+    const articles: LoadedArticle[] = [];
+    // six blocks per page tiling lines 4–103: 3 rows × (3 + 5 columns), sizes vary by page
+    pages.forEach((page, p) => {
+      const split = 2 + (p % 5);
+      const rows = [[4, 30 + p], [34 + p, 35], [69 + p, 35 - p]] as const;
+      rows.forEach(([line, lines], r) => {
+        for (const [col, cols] of [[1, split], [split + 1, 8 - split]] as const) {
+          const n = 1 + Math.floor(random() * 14);
+          const text = Array.from({ length: n }, () => fixtureParagraphs[Math.floor(random() * fixtureParagraphs.length)]).join('\n');
+          articles.push(article(`a${p}-${r}-${col}`, page, { col, line, cols, lines }, text));
+        }
+      });
+    });
+    expect(articles.length).toBeGreaterThanOrEqual(50);
+    const ed: LoadedEdition = { edition: edition(pages), templates: { broadsheet }, articles, diagnostics: [] };
+    const out = composeEdition(ed, { fonts, photoInfo: new Map(), photoDir: '/tmp' });
+    const runs = out.pages.flatMap((pg) => pg.items).filter((i): i is GlyphRun => i.kind === 'glyphs');
+    let overset = 0;
+    for (const a of articles) {
+      const fit = out.articles.find((f) => f.id === a.meta.id)!;
+      const total = nonSpace(a.meta.byline!) + a.body.reduce((n, b) => n + (b.kind === 'para' ? nonSpace(b.spans.map((s) => s.text).join('')) : 0), 0);
+      const set = runs.filter((r) => r.source.id === a.meta.id && ['body', 'byline', 'subhead'].includes(r.source.component)).reduce((n, r) => n + nonSpace(r.text), 0);
+      expect(fit.body.overChars, a.meta.id).toBe(total - set);
+      expect(fit.body.usedChars, a.meta.id).toBe(set);
+      if (fit.body.overLines) overset++;
+    }
+    // the generator makes both: articles that fit and articles that overflow
+    expect(overset).toBeGreaterThan(5);
+    expect(overset).toBeLessThan(articles.length - 5);
+  });
+});
+
+describe('composeEdition — jumps', () => {
+  const long = Array.from({ length: 8 }, () => fixtureParagraphs.join('\n')).join('\n');
+  const build = (order: string[]) => {
+    const jumping = article('bridge', 'A01', { col: 1, line: 17, cols: 3, lines: 30 }, long, {}, { page: 'A03', rect: { col: 1, line: 4, cols: 4, lines: 60 } });
+    const ed: LoadedEdition = { edition: edition(order), templates: { broadsheet }, articles: [jumping], diagnostics: [] };
+    const out = composeEdition(ed, { fonts, photoInfo: new Map(), photoDir: '/tmp' });
+    const text = (page: string) => out.pages.find((p) => p.id === page)!.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'jump').map((r) => r.text).join('');
+    return { out, text };
+  };
+
+  it('--- jump-lines-name-the-final-page-numbers --- 转第N版 and 上接第N版 follow the order in edition.yaml', () => {
+    const a = build(['A01', 'A02', 'A03']);
+    expect(a.text('A01')).toBe('（转第3版）');
+    expect(a.text('A03')).toBe('（上接第1版）');
+    const b = build(['A01', 'A03', 'A02']);
+    expect(b.text('A01')).toBe('（转第2版）');
+    expect(b.text('A03')).toBe('（上接第1版）');
+  });
+
+  it('--- both-halves-keep-the-article-id --- the continuation’s runs carry the same id, and the text continues', () => {
+    const { out } = build(['A01', 'A02', 'A03']);
+    const body = (page: string) => out.pages.find((p) => p.id === page)!.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id === 'bridge' && i.source.component === 'body');
+    expect(body('A01').length).toBeGreaterThan(50);
+    expect(body('A03').length).toBeGreaterThan(50);
+    const fit = out.articles[0];
+    expect(fit.continuedOn).toBe('A03');
+    expect(fit.body.overLines).toBe(0);
+  });
+});
