@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerTypeset } from './typeset.js';
 import { registerBuild } from './build.js';
+import { registerValidate } from './validate.js';
 import { UserError } from './errors.js';
 
 const program = new Command('zuban')
@@ -12,6 +13,7 @@ const program = new Command('zuban')
 
 registerTypeset(program);
 registerBuild(program);
+registerValidate(program);
 
 try {
   await program.parseAsync(process.argv);
