@@ -15,7 +15,7 @@ export type Parsed<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok
 /**
  * YAML text to plain data with the `yaml` package (YAML 1.2 core schema): dates stay
  * strings, `0123` is not octal, duplicate keys are errors. `lineOffset` shifts reported
- * line numbers (front matter starts on line 2 of its file).
+ * line numbers.
  */
 export function parseYaml(text: string, file: string, lineOffset = 0): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
   const doc = YAML.parseDocument(text, { prettyErrors: false });
@@ -23,9 +23,12 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { ok: tru
     return {
       ok: false,
       problems: doc.errors.map((e) => {
-        const at = e.linePos?.[0];
-        const where = at ? ` at line ${at.line + lineOffset}, column ${at.col}` : '';
-        return { file, field: '', reason: `YAML syntax error${where}: ${e.message.split('\n')[0]}` };
+        // Line and column from the error's offset, so the place is right with or without yaml's pretty errors.
+        const before = text.slice(0, e.pos[0]);
+        const line = (before.match(/\n/g)?.length ?? 0) + 1;
+        const col = e.pos[0] - before.lastIndexOf('\n');
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        return { file, field: '', reason: `YAML syntax error at line ${line + lineOffset}, column ${col}: ${what}` };
       }),
     };
   }
@@ -75,7 +78,9 @@ export function parseArticle(text: string, file: string): Parsed<ParsedArticle> 
     parsed = matter(text, {
       engines: {
         yaml: (s: string) => {
-          const y = parseYaml(s, file, 1);
+          // gray-matter hands over the text from the end of the opening `---` line, less the
+          // last newline: with it back, lines and columns are the file's own.
+          const y = parseYaml(`${s}\n`, file);
           if (!y.ok) throw new FrontMatterError(y.problems);
           return (y.value ?? {}) as object;
         },
