@@ -16,7 +16,7 @@ export interface NameCharacter {
 export interface PersonNameParsed {
   /** The name's characters after normalisation, by code point. */
   characters: NameCharacter[];
-  /** Number of Han characters (dots not counted). */
+  /** Number of Han characters, Private Use 造字 included (dots not counted). */
   hanCount: number;
   /** Number of middle dots U+00B7. */
   dotCount: number;
@@ -86,8 +86,11 @@ export function validatePersonName(raw: string, opts?: ValidateOptions): Validat
       hanCount++;
       if (level === null) outsideTable.add(codePoint);
       if (codePoint > 0xffff) outsideBmp.add(codePoint);
-    } else if (isPrivateUse(codePoint)) privateUse.add(codePoint);
-    else bad.add(codePoint);
+    } else if (isPrivateUse(codePoint)) {
+      // Legacy 造字 stands for a rare Han character, so it counts towards the length.
+      privateUse.add(codePoint);
+      hanCount++;
+    } else bad.add(codePoint);
     if (opts?.hasGlyph && !isPrivateUse(codePoint) && !opts.hasGlyph(codePoint)) noGlyph.add(codePoint);
   }
   reportCharacters(findings, bad, privateUse, opts);
