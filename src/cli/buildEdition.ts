@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { loadEdition, type LoadedEdition } from '../content/loadEdition.js';
 import type { DocumentFrame } from '../frame/types.js';
@@ -34,9 +35,16 @@ export interface BuildResult {
 export async function buildEdition(editionPath: string, outDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const started = performance.now();
+  let lap = started;
+  const phase = (name: string) => {
+    if (process.env.ZUBAN_TIMING) log(`  [${name} ${((performance.now() - lap) / 1000).toFixed(2)} s]`);
+    lap = performance.now();
+  };
   const ed = loadEdition(editionPath);
   for (const d of ed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
+  phase('load');
   const photoInfo = await readPhotoInfo(ed);
+  phase('photo sizes');
   const fonts = FontBook.load(projectRoot);
   const out = path.resolve(outDir);
   fs.mkdirSync(out, { recursive: true });
@@ -50,6 +58,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       if (err instanceof MissingGlyphError) throw new UserError(err.message);
       throw err;
     }
+    phase('compose');
     const errors = composed.diagnostics.filter((d) => d.level === 'error');
     if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
     for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
@@ -57,7 +66,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     if (opts.strict && overset.length) {
       throw new UserError(overset.map((a) => `${a.file}: body: overset by ${a.body.overLines} lines (${a.body.overChars} 字) (--strict)`).join('\n'));
     }
-    await preparePhotos(composed.photoJobs);
+    await preparePhotos(composed.photoJobs, path.join(out, '.cache', 'photos'));
+    phase('photos');
     const files: string[] = [];
     const write = (rel: string, data: string | Uint8Array) => {
       const f = path.join(stage, rel);
@@ -75,9 +85,11 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       const articles = composed.articles.filter((a) => a.page === page.id).length;
       log(`${page.id}  ${articles} articles  ${page.items.length} items  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     }
+    phase('pages');
     const doc: DocumentFrame = { kind: 'document', title, pages: composed.pages };
     write('edition.pdf', await renderPdf(doc, { fontFor }));
     write('report.json', JSON.stringify(report(ed, composed, notices?.report), null, 1));
+    phase('edition');
     for (const rel of files) {
       const dst = path.join(out, rel);
       fs.mkdirSync(path.dirname(dst), { recursive: true });
@@ -123,14 +135,27 @@ async function readPhotoInfo(ed: LoadedEdition): Promise<Map<string, PhotoInfo>>
   return info;
 }
 
-/** Crops each photo to its box's aspect, resizes it to the template's ppi, greys it for mono pages. */
-async function preparePhotos(jobs: readonly PhotoJob[]): Promise<void> {
+/**
+ * Crops each photo to its box's aspect, resizes it to the template's ppi, greys it for mono
+ * pages. Results are cached under out/.cache/photos by a hash of the source file (path,
+ * size, mtime) and the job, so a rebuild that did not move a photo does not redo it.
+ */
+async function preparePhotos(jobs: readonly PhotoJob[], cacheDir: string): Promise<void> {
+  fs.mkdirSync(cacheDir, { recursive: true });
   await Promise.all(
     jobs.map(async (j) => {
       fs.mkdirSync(path.dirname(j.dest), { recursive: true });
-      let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height);
-      if (j.grey) img = img.toColourspace('b-w');
-      await img.jpeg({ quality: 85, mozjpeg: true }).toFile(j.dest);
+      const st = fs.statSync(j.src);
+      const key = createHash('sha1').update(JSON.stringify([j.src, st.size, st.mtimeMs, j.crop, j.width, j.height, j.grey])).digest('hex');
+      const cached = path.join(cacheDir, `${key}.jpg`);
+      if (!fs.existsSync(cached)) {
+        let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height);
+        if (j.grey) img = img.toColourspace('b-w');
+        const tmp = `${cached}.${process.pid}.tmp`;
+        await img.jpeg({ quality: 85 }).toFile(tmp);
+        fs.renameSync(tmp, cached);
+      }
+      fs.copyFileSync(cached, j.dest);
     }),
   );
 }
