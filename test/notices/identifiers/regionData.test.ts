@@ -27,6 +27,9 @@ describe('lookupRegion', () => {
   it('keeps former names of reused codes', () => {
     expect(lookupRegion(130502)).toMatchObject({ name: '襄都区', formerNames: ['桥东区'] });
   });
+  it('keeps 台湾 710000, 香港 810000 and 澳门 820000 current although NBS lists leave them out', () => {
+    for (const code of [710000, 810000, 820000]) expect(lookupRegion(code)?.lastYear).toBeNull();
+  });
   it('returns undefined for a code in no revision', () => {
     expect(lookupRegion(320199)).toBeUndefined();
   });
