@@ -13,6 +13,7 @@ export type Component =
   | 'deck' // 副题
   | 'subhead' // 小标题
   | 'body' // 正文
+  | 'photo' // 图片
   | 'caption' // 图说
   | 'credit' // 摄影署名
   | 'byline' // 作者/记者署名

@@ -203,7 +203,7 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   }
   const scale = Math.min(1, t.photos.ppi / ppi);
   const dest = `${ctx.photoDir}/${id}-${i + 1}.jpg`;
-  const image: ImageItem = { kind: 'image', x, y, w, h, file: dest, ppi: Math.round(Math.min(ppi, t.photos.ppi)), source: { id, component: 'caption', para: i } };
+  const image: ImageItem = { kind: 'image', x, y, w, h, file: dest, ppi: Math.round(Math.min(ppi, t.photos.ppi)), source: { id, component: 'photo', para: i } };
   items.push(image);
   const capTop = abs.line + imgRows;
   caption.forEach((line, k) => items.push(...toGlyphRuns(line, x, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));

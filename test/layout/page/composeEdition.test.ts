@@ -112,3 +112,42 @@ describe('composeEdition — jumps', () => {
     expect(fit.body.overLines).toBe(0);
   });
 });
+
+describe('composeEdition — photos', () => {
+  // A 3-column photo is 41 字 × 9 pt = 369 pt = 5.125 in wide: 100 ppi needs 513 px.
+  const rect = { col: 1, line: 4, cols: 4, lines: 40 };
+  const photoPlace = { col: 1, line: 4, cols: 3, lines: 20 };
+  const build = (width: number, height: number, focus?: [number, number]) => {
+    const a = article('pic', 'A01', rect, fixtureParagraphs.join('\n'));
+    a.meta.photos = [{ file: 'photos/p.jpg', caption: '图说文字。', credit: '本报记者 周航 摄', place: photoPlace, ...(focus ? { focus } : {}) }] as LoadedArticle['meta']['photos'];
+    a.photos = [{ ...a.meta.photos[0], path: '/photos/p.jpg' }] as LoadedArticle['photos'];
+    const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a], diagnostics: [] };
+    return composeEdition(ed, { fonts, photoInfo: new Map([['/photos/p.jpg', { width, height }]]), photoDir: '/tmp/ph' });
+  };
+  const photoDiag = (out: ReturnType<typeof build>) => out.diagnostics.filter((d) => d.field === 'photos.0.file');
+
+  it('--- below-100-ppi-is-an-error --- naming the file, the field and the resolution', () => {
+    const out = build(400, 300);
+    expect(photoDiag(out)).toEqual([expect.objectContaining({ level: 'error', file: 'articles/pic.md', message: expect.stringMatching(/photos\/p\.jpg gives \d+ ppi .* at least 100 ppi is needed/) })]);
+  });
+
+  it('--- below-150-ppi-is-a-warning --- and 200 ppi or more is silent', () => {
+    expect(photoDiag(build(700, 600)).map((d) => d.level)).toEqual(['warning']);
+    expect(photoDiag(build(2400, 1800))).toEqual([]);
+  });
+
+  it('--- crop-to-the-box --- the crop has the box’s aspect, keeps the focus point, and is resized to 200 ppi', () => {
+    const out = build(2400, 1200, [0.9, 0.5]);
+    const img = out.pages[0].items.find((i) => i.kind === 'image')!;
+    expect(img.source).toEqual({ id: 'pic', component: 'photo', para: 0 });
+    const job = out.photoJobs[0];
+    expect(job.crop.width / job.crop.height).toBeCloseTo(img.w / img.h, 2);
+    // focus at 90 % across: the crop hugs the right edge
+    expect(job.crop.left + job.crop.width).toBe(2400);
+    expect(job.width).toBe(Math.round((img.w / 72) * 200));
+    // the caption sits under the picture, in the article's id
+    const caption = out.pages[0].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'caption');
+    expect(caption.map((r) => r.text).join('')).toBe('图说文字。');
+    expect(Math.min(...caption.map((r) => r.y))).toBeGreaterThan(img.y + img.h);
+  });
+});
