@@ -92,6 +92,8 @@ describe('validateResidentId', () => {
   // MOD 11-2 guarantee: every weight 2^(18−i) mod 11 is non-zero and 11 is prime, so replacing one
   // digit by another (difference 1–9) changes Σ mod 11; the 11 check characters are 11 residues.
   // Hence EVERY substitution within the character set is caught by the check itself.
+  // Not guaranteed: two or more substitutions (about 1 in 11 still passes), and 15-digit numbers,
+  // which have no check character at all (see below).
   it('catches every in-set single substitution by the check (exhaustive per generated ID)', () => {
     fc.assert(
       fc.property(validId18, (id) => {
@@ -105,6 +107,16 @@ describe('validateResidentId', () => {
       }),
       { ...FC, numRuns: 50 },
     );
+  });
+
+  // A 15-digit number (GB 11643-1989) carries no check: a substitution is caught only when it makes
+  // the date, the province or the length wrong. Here one wrong sequence digit passes, as it must.
+  it('cannot catch a wrong sequence digit in a 15-digit number: it has no check character', () => {
+    const r = validateResidentId(substitute('320102850612031', 13, '4'), opts);
+    expect(r.ok).toBe(true);
+    expect(r.parsed?.id18).toBe('32010219850612041' + mod11_2('32010219850612041'));
+    expect(codes(validateResidentId(substitute('320102850612031', 8, '3'), opts).errors)).toEqual(['birth-date.invalid']); // month 36
+    expect(codes(validateResidentId(substitute('320102850612031', 0, '9'), opts).errors)).toEqual(['id.province']);
   });
 
   // Replacements outside the set (letters, X before position 18, punctuation, emoji) fail the
