@@ -222,19 +222,27 @@ function glue(it: Items, k: number, space: boolean): void {
     it.gw[k] = MIXED_GAP * em;
     it.gst[k] = MIXED_GAP * em;
     it.gsh[k] = 0.5 * MIXED_GAP * em;
-  } else if (it.inR[k - 1] > 0 && isMark(b)) {
+  } else if (it.inR[k - 1] > 0 && isMark(b) && isWide(it, k)) {
     // clreq §3.1.6: of two adjacent marks, the first gives up its empty right half (。” ）（ ，“).
     // The pair then sits half a 字 apart, so neither side may be squeezed further.
     it.gw[k] = -it.inR[k - 1];
     it.inR[k - 1] = 0;
     it.inL[k] = 0;
-  } else if (it.inL[k] > 0 && isMark(a)) {
+  } else if (it.inL[k] > 0 && isMark(a) && isWide(it, k - 1)) {
     it.gw[k] = -it.inL[k];
     it.inL[k] = 0;
     it.inR[k - 1] = 0;
   }
   it.gHan[k] = a !== CharClass.Latin && b !== CharClass.Latin && !space ? 1 : 0;
   it.brk[k] = !noStart(b) && !noEnd(a) && !(a === b && (a === CharClass.Dash || a === CharClass.Ellipsis)) ? 1 : 0;
+}
+
+/**
+ * A full-width mark has an empty half to give up; an ASCII , or ( has none, so a
+ * full-width mark beside it keeps its own empty half (else “ would overlap the ,).
+ */
+function isWide(it: Items, k: number): boolean {
+  return it.trimL[k] + it.trimR[k] > 0;
 }
 
 function isMark(c: CharClass): boolean {

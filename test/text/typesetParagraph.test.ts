@@ -123,6 +123,18 @@ describe('punctuation width (标点挤压)', () => {
     expect(gap('《甲》、「乙」', '、', '「')).toBeCloseTo(0.5, 6);
   });
 
+  it('--- ascii-mark-beside-a-full-width-one --- an ASCII , before “ keeps the quote’s empty half: no glyph steps back', () => {
+    expect(gap('在受访人员看来,“办不成事”窗口', ',', '“')).toBeGreaterThanOrEqual(0.3);
+    for (const text of ['事实上,“疑难杂症”,让群众(包括老人)“办成事”。', '他问:“为什么?”(笑)“因为,”他说,“就是这样。”']) {
+      for (const zi of [8, 11, 13, 17]) {
+        for (const l of set(text, zi)) {
+          const gs = glyphs(l);
+          for (let k = 1; k < gs.length; k++) expect(gs[k].x, `${lineText(l)} at ${k}`).toBeGreaterThanOrEqual(gs[k - 1].x - 0.001);
+        }
+      }
+    }
+  });
+
   it('--- single-marks-full-width --- a mark between ideographs keeps its full width mid-line', () => {
     expect(gap('甲，乙', '，', '乙')).toBeCloseTo(1, 6);
     expect(gap('甲“乙”丙', '“', '乙')).toBeCloseTo(1, 6);
