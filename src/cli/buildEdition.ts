@@ -9,7 +9,7 @@ import { composeEdition, type ComposedEdition, type PageFiller } from '../layout
 import type { PhotoInfo, PhotoJob } from '../layout/page/composeArticle.js';
 import { projectRoot } from '../projectRoot.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
-import { renderPreview } from '../render/preview/renderPreview.js';
+import { PreviewPool } from '../render/preview/previewPool.js';
 import { MissingGlyphError } from '../text/missingGlyph.js';
 import { UserError } from './errors.js';
 
@@ -49,6 +49,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   const out = path.resolve(outDir);
   fs.mkdirSync(out, { recursive: true });
   const stage = fs.mkdtempSync(path.join(out, '.stage-'));
+  // Started before layout, so the workers load pdf.js while the pages are composed.
+  const pool = opts.preview !== false ? new PreviewPool() : undefined;
   try {
     const notices = opts.fillPage?.(ed, fonts);
     let composed: ComposedEdition;
@@ -77,11 +79,17 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     };
     const fontFor = (k: string) => fonts.face(k).font;
     const title = `${ed.edition.paper} ${ed.edition.date}`;
+    const previews: Promise<void>[] = [];
     for (const page of composed.pages) {
       const t0 = performance.now();
-      const pdf = await renderPdf({ kind: 'document', title: `${title} ${page.id}`, pages: [page] }, { fontFor });
-      write(`pages/${page.id}.pdf`, pdf);
-      if (opts.preview !== false) write(`preview/${page.id}.png`, await renderPreview(pdf, 40));
+      const one: DocumentFrame = { kind: 'document', title: `${title} ${page.id}`, pages: [page] };
+      write(`pages/${page.id}.pdf`, await renderPdf(one, { fontFor }));
+      if (pool) {
+        // The preview draws the photos itself; its PDF leaves them out (see renderPreview).
+        const images = page.items.flatMap((i) => (i.kind === 'image' ? [{ file: i.file, x: i.x, y: i.y, w: i.w, h: i.h }] : []));
+        const job = { pdf: await renderPdf(one, { fontFor, images: false }), images, dpi: 40 };
+        previews.push(pool.render(job).then((png) => write(`preview/${page.id}.png`, png)));
+      }
       const articles = composed.articles.filter((a) => a.page === page.id).length;
       log(`${page.id}  ${articles} articles  ${page.items.length} items  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     }
@@ -90,6 +98,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     write('edition.pdf', await renderPdf(doc, { fontFor }));
     write('report.json', JSON.stringify(report(ed, composed, notices?.report), null, 1));
     phase('edition');
+    await Promise.all(previews);
+    phase('previews');
     for (const rel of files) {
       const dst = path.join(out, rel);
       fs.mkdirSync(path.dirname(dst), { recursive: true });
@@ -99,6 +109,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     log(`built ${composed.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), out) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${sets.reduce((n, b) => n + b.usedChars, 0)} 字 set)`);
     return { composed, files };
   } finally {
+    await pool?.close();
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }

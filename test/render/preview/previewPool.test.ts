@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { composeWorkload } from '../../../src/layout/composeWorkload.js';
+import { renderPdf } from '../../../src/render/pdf/renderPdf.js';
+import { PreviewPool } from '../../../src/render/preview/previewPool.js';
+import type { GlyphRun, PageFrame } from '../../../src/frame/types.js';
+import { fonts } from '../../helpers/fonts.js';
+import { workload } from '../../helpers/workload.js';
+
+const fontFor = (k: string) => fonts.face(k).font;
+const DPI = 40;
+
+describe('previews', async () => {
+  // A workload page with a pure red photo pasted over the bottom-right corner.
+  const page: PageFrame = composeWorkload(workload(1), fonts).frame.pages[0];
+  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-prev-')), 'red.jpg');
+  await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 255, g: 0, b: 0 } } }).jpeg().toFile(photo);
+  const box = { x: page.width - 300, y: page.height - 250, w: 200, h: 150 };
+  const pool = new PreviewPool();
+  const pdf = await renderPdf({ kind: 'document', title: 't', pages: [page] }, { fontFor, images: false });
+  const png = PNG.sync.read(await pool.render({ pdf, images: [{ file: photo, ...box }], dpi: DPI }));
+  await pool.close();
+  const px = (xPt: number, yPt: number) => {
+    const i = (Math.round((yPt * DPI) / 72) * png.width + Math.round((xPt * DPI) / 72)) * 4;
+    return [png.data[i], png.data[i + 1], png.data[i + 2]];
+  };
+
+  it('--- page-size --- the PNG is the page at 40 dpi', () => {
+    expect(png.width).toBe(Math.ceil((page.width * DPI) / 72));
+    expect(png.height).toBe(Math.ceil((page.height * DPI) / 72));
+  });
+
+  it('--- photo-pasted-at-its-box --- red inside the box, not outside it', () => {
+    const [r, g, b] = px(box.x + box.w / 2, box.y + box.h / 2);
+    expect(r).toBeGreaterThan(200);
+    expect(g + b).toBeLessThan(80);
+    expect(px(box.x - 20, box.y - 20)).not.toEqual([r, g, b]);
+  });
+
+  it('--- text-drawn --- the headline’s box has dark pixels, the margin none', () => {
+    const head = page.items.find((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'head')!;
+    let dark = 0;
+    for (let x = head.x; x < head.x + head.width; x += 2) for (let y = head.y - head.size * 0.8; y < head.y; y += 2) if (px(x, y)[0] < 100) dark++;
+    expect(dark).toBeGreaterThan(20);
+    expect(px(5, 5)).toEqual([255, 255, 255]);
+  });
+});
