@@ -60,3 +60,27 @@ export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[]):
   }
   return { placed, used, remaining: lines.slice(i) };
 }
+
+/**
+ * Fills like fillColumns, but when everything fits, levels the columns' feet (均衡分栏):
+ * the lines stop at the highest common foot row that still takes them all, so a story
+ * shorter than its block ends in an even band of white under every column instead of
+ * one short last column. Slots are compared by their rows on the page's baseline grid
+ * (a slot under a photo starts lower, and its foot is what counts).
+ */
+export function fillBalanced(lines: readonly FlowLine[], slots: readonly Slot[]): FillResult {
+  const full = fillColumns(lines, slots);
+  if (full.remaining.length || slots.length < 2) return full;
+  const pitch = slots[0].pitch;
+  const top0 = Math.min(...slots.map((s) => s.firstBaseline));
+  const tops = slots.map((s) => Math.round((s.firstBaseline - top0) / pitch));
+  const lastFoot = Math.max(...slots.map((s, k) => tops[k] + s.lines));
+  const needed = lines.reduce((n, l) => n + (l.span ?? 1), 0);
+  // The foot can be no higher than an even share of the lines over the columns.
+  for (let foot = Math.min(lastFoot, Math.ceil(needed / slots.length)); foot < lastFoot; foot++) {
+    const cut = slots.map((s, k) => ({ ...s, lines: Math.max(0, Math.min(s.lines, foot - tops[k])) }));
+    const fill = fillColumns(lines, cut);
+    if (!fill.remaining.length) return fill;
+  }
+  return full;
+}

@@ -5,7 +5,7 @@ import type { GridRect } from '../../model/schema/template.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
 import type { SetLine } from '../../text/setLines.js';
 import { countChars } from '../countChars.js';
-import { fillColumns, type FlowLine, type Slot } from '../fillColumns.js';
+import { fillBalanced, fillColumns, type FlowLine, type Slot } from '../fillColumns.js';
 import { toGlyphRuns } from '../toGlyphRuns.js';
 import type { PageGrid } from './pageGrid.js';
 import { setHeads, type HeadFit, type HeadPart } from './setHeads.js';
@@ -121,7 +121,7 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     }
     if (bottom >= start) slots.push(grid.slot(c, start, bottom - start + 1));
   }
-  let fill = fillColumns(lines, slots);
+  let fill = fillBalanced(lines, slots);
   if (fill.remaining.length && jumpTo !== undefined && slots.length) {
     // Room for 转第N版 on the block's last line.
     const last = slots[slots.length - 1];

@@ -3,7 +3,7 @@ import type { FontBook } from '../../fonts/fontBook.js';
 import type { LoadedArticle, LoadedEdition } from '../../content/loadEdition.js';
 import type { GridRect } from '../../model/schema/template.js';
 import type { FlowLine, Slot } from '../fillColumns.js';
-import { fillColumns } from '../fillColumns.js';
+import { fillBalanced } from '../fillColumns.js';
 import { bodyLines } from './bodyLines.js';
 import { composeArticle, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
 import { firstArticleLine, furniture, lastArticleLine } from './furniture.js';
@@ -110,7 +110,7 @@ function composeContinuation(a: LoadedArticle, lines: readonly FlowLine[], grid:
   const bottom = rect.line + rect.lines - 1 - (hasBelow(rect, grid) ? 1 : 0);
   const slots: Slot[] = [];
   for (let c = rect.col; c < rect.col + rect.cols; c++) if (bottom >= top) slots.push(grid.slot(c, top, bottom - top + 1));
-  const fill = fillColumns(flow, slots);
+  const fill = fillBalanced(flow, slots);
   return {
     items: [...heads.runs, ...fill.placed],
     remaining: fill.remaining,
