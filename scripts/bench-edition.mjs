@@ -10,7 +10,9 @@
 // (photos-r2/, …), so every repeat's photos are distinct source files: the photo cache
 // (<out>/.cache/photos, keyed by source path) is not shared between repeats, and a cold
 // build really prepares 4× the sample's photos. Page 1 keeps the 报头; A05, A09 and A13 get
-// the 报眉 of an inside page, with the front page's articles below it.
+// the 报眉 of an inside page, with the front page's articles below it (zuban warns that the
+// 13 lines the 报头 would take stay empty there). A notices page of the sample, if any, is
+// not copied: the 16 pages are all article pages.
 //
 // Timing: RUNS (default 3) rounds of: a build from a cold photo cache (out/ removed first),
 // a build with a warm one (out/.cache/photos kept, outputs overwritten), and a warm build
@@ -33,11 +35,6 @@ const preview = process.env.PREVIEW !== '0';
 const measurePy = path.join(root, 'bench-out', 'anchors', 'tools', 'measure.py');
 
 const pageId = (n) => `A${String(n).padStart(2, '0')}`;
-const pageNo = (id) => {
-  const m = /^A(\d\d)$/.exec(id);
-  if (!m) throw new Error(`bench-edition: page id ${id} is not of the form A01`);
-  return Number(m[1]);
-};
 
 /** Writes bench-out/edition16/{edition.yaml, articles/, photos*}; returns its counts. */
 function makeEdition() {
@@ -47,16 +44,21 @@ function makeEdition() {
   const pagesAt = edYaml.search(/^pages:\s*$/m);
   if (pagesAt < 0) throw new Error('bench-edition: content/edition.yaml has no `pages:` list');
   const head = edYaml.slice(0, pagesAt);
-  // The page list: each entry starts with `  - page: A0k`; copy the entries ×REPEATS.
-  const entries = edYaml.slice(pagesAt).split(/\n(?=  - page: )/).slice(1).map((e) => e.replace(/\s+$/, ''));
+  // The page list: each entry starts with `  - page: A0k`. Article pages are copied
+  // ×REPEATS; a notices page (`notices: true`, set from content/notices/ by the notices
+  // engine, no articles or photos) is left out, so that all 16 pages are article pages.
+  const entries = edYaml
+    .slice(pagesAt)
+    .split(/\n(?=  - page: )/)
+    .slice(1)
+    .map((e) => e.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n').replace(/\s+$/, ''))
+    .filter((e) => !/^\s*notices:\s*true\b/m.test(e));
   const perRepeat = entries.length;
-  if (perRepeat !== 4) process.stderr.write(`bench-edition: the sample has ${perRepeat} pages, not 4; repeating them ×${REPEATS}\n`);
+  const order = new Map(entries.map((e, i) => [/page: (A\d\d)/.exec(e)[1], i + 1]));
+  if (perRepeat * REPEATS !== 16) process.stderr.write(`bench-edition: the sample has ${perRepeat} article pages, not 4; repeating them ×${REPEATS}\n`);
   const pages = [];
   for (let r = 0; r < REPEATS; r++) {
-    for (const e of entries) {
-      const k = pageNo(/page: (A\d\d)/.exec(e)[1]);
-      pages.push(e.replace(/page: A\d\d/, `page: ${pageId(r * perRepeat + k)}`));
-    }
+    for (const e of entries) pages.push(e.replace(/page: (A\d\d)/, (_, id) => `page: ${pageId(r * perRepeat + order.get(id))}`));
   }
   // Absolute templatesDir: the copy no longer sits beside templates/.
   let headOut = head.replace(/^templatesDir:.*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`);
@@ -69,7 +71,10 @@ function makeEdition() {
   for (let r = 0; r < REPEATS; r++) {
     const photoDir = r === 0 ? 'photos' : `photos-r${r + 1}`;
     fs.cpSync(path.join(content, 'photos'), path.join(work, photoDir), { recursive: true });
-    const movePage = (id) => pageId(r * perRepeat + pageNo(id));
+    const movePage = (id) => {
+      if (!order.has(id)) throw new Error(`bench-edition: an article names page ${id}, not an article page of content/edition.yaml`);
+      return pageId(r * perRepeat + order.get(id));
+    };
     for (const f of files) {
       const text = fs.readFileSync(path.join(content, 'articles', f), 'utf8');
       const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
