@@ -4,6 +4,7 @@ import type { LoadedArticle, LoadedEdition } from '../../content/loadEdition.js'
 import type { GridRect } from '../../model/schema/template.js';
 import type { FlowLine, Slot } from '../fillColumns.js';
 import { fillBalanced } from '../fillColumns.js';
+import { MissingGlyphError } from '../../text/missingGlyph.js';
 import { bodyLines } from './bodyLines.js';
 import { composeArticle, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
 import { firstArticleLine, furniture, lastArticleLine } from './furniture.js';
@@ -66,6 +67,16 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   });
 
   for (const a of ed.articles) {
+    try {
+      composeOne(a);
+    } catch (err) {
+      // A character no font has: reported against the article's file, with the others.
+      if (!(err instanceof MissingGlyphError)) throw err;
+      diagnostics.push({ level: 'error', file: a.file, field: err.where.replace(`${a.meta.id} `, ''), message: err.reason });
+    }
+  }
+
+  function composeOne(a: LoadedArticle): void {
     const grid = grids.get(a.block.page)!;
     const lines = bodyLines(a.meta.id, a.meta.byline, a.body, grid, ctx.fonts);
     const rect = a.block.rect;

@@ -151,3 +151,17 @@ describe('composeEdition — photos', () => {
     expect(Math.min(...caption.map((r) => r.y))).toBeGreaterThan(img.y + img.h);
   });
 });
+
+describe('composeEdition — missing glyphs', () => {
+  it('--- missing-glyph-names-file-and-field --- every article with a character no font has is reported; the others still compose', () => {
+    const a = article('emoji', 'A01', { col: 1, line: 4, cols: 4, lines: 20 }, `第一段。\n第二段有表情😀。`);
+    const b = article('plain', 'A01', { col: 5, line: 4, cols: 4, lines: 20 }, fixtureParagraphs[0]);
+    const c = article('head', 'A01', { col: 1, line: 30, cols: 4, lines: 20 }, fixtureParagraphs[0], { title: '标题🚀' });
+    const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a, b, c], diagnostics: [] };
+    const out = composeEdition(ed, { fonts, photoInfo: new Map(), photoDir: '/tmp' });
+    const errors = out.diagnostics.filter((d) => d.level === 'error');
+    expect(errors.map((d) => [d.file, d.field])).toEqual([['articles/emoji.md', 'body ¶2'], ['articles/head.md', 'head']]);
+    expect(errors[0].message).toMatch(/“😀” \(U\+1F600\)/);
+    expect(out.articles.map((f) => f.id)).toEqual(['plain']);
+  });
+});
