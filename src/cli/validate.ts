@@ -1,7 +1,7 @@
 /**
  * `zuban validate` — checks identifiers at the classifieds desk's intake (issue 4).
  *   zuban validate <kind> <value> [--json]   one value; exit 0 ok, 1 invalid, 2 usage error
- *   zuban validate --batch                   `kind<TAB>value` lines on stdin → one JSON object per line
+ *   zuban validate --batch                   `kind<TAB>value` lines on stdin → one --json object per non-blank line
  *   zuban validate --file <notices.yaml>     every identifier field of a notices file, as a table
  * All the work is in runValidate (pure, tested); registerValidate only wires it to the process.
  */
@@ -119,19 +119,23 @@ export function toJson(r: ValidationResult, extra: Record<string, unknown> = {})
   };
 }
 
+/**
+ * One `--json` object per non-blank input line, in input order and in exactly the `--json` shape
+ * (no extra keys), so a consumer reads every line the same way; `input` echoes the value.
+ */
 function runBatch(stdin: string, options: ReturnType<typeof optionsFor>): ValidateOutput {
   let out = '';
   let anyInvalid = false;
-  stdin.split('\n').forEach((rawLine, index) => {
+  for (const rawLine of stdin.split('\n')) {
     const line = rawLine.replace(/\r$/, '');
-    if (line.trim() === '') return;
+    if (line.trim() === '') continue;
     const tab = line.indexOf('\t');
     const kind = tab < 0 ? '' : line.slice(0, tab).trim();
     const value = tab < 0 ? line : line.slice(tab + 1);
     const result = isIdentifierKind(kind) ? validateIdentifier(kind, value, options.for(kind)) : badBatchLine(kind, value, tab < 0);
     anyInvalid ||= !result.ok;
-    out += JSON.stringify(toJson(result, { line: index + 1 })) + '\n';
-  });
+    out += JSON.stringify(toJson(result)) + '\n';
+  }
   return { stdout: out, stderr: options.notes(), exitCode: anyInvalid ? 1 : 0 };
 }
 

@@ -53,15 +53,25 @@ describe('zuban validate <kind> <value>', () => {
 });
 
 describe('zuban validate --batch', () => {
-  it('prints one JSON object per input line, with its line number', () => {
-    const stdin = 'id\t320102198506120317\r\n\nuscc\t91320102MA1G2K3LXW\n';
+  it('prints one --json object per non-blank input line, in order, with exactly the --json keys', () => {
+    const stdin = 'id\t320102198506120317\r\n\nuscc\t91320102MA1G2K3LXW\nname\t王𬉼\n';
     const out = runValidate({ batch: true }, { stdin, today });
     expect(out.exitCode).toBe(0);
     const objects = lines(out.stdout).map((l) => JSON.parse(l));
-    expect(objects.map((o) => [o.kind, o.ok, o.line])).toEqual([
-      ['id', true, 1],
-      ['uscc', true, 3],
+    expect(objects.map((o) => [o.kind, o.ok, o.input])).toEqual([
+      ['id', true, '320102198506120317'],
+      ['uscc', true, '91320102MA1G2K3LXW'],
+      ['name', true, '王𬉼'],
     ]);
+    for (const o of objects) expect(Object.keys(o)).toEqual(['ok', 'kind', 'input', 'normalized', 'errors', 'warnings', 'info', 'parsed']);
+    expect(objects[2].warnings[0]).toEqual({
+      code: 'name.outside-bmp',
+      message: '“𬉼”（U+2C27C）在基本多文种平面之外，请确认字库和下游系统能显示',
+      messageEn: '“𬉼” (U+2C27C) outside the BMP; check that the font and downstream systems support it',
+    });
+    // each line's object is the same as --json prints for that value alone
+    const single = runValidate({ kind: 'uscc', value: '91320102MA1G2K3LXW', json: true }, { today });
+    expect(lines(out.stdout)[1]).toBe(single.stdout.trimEnd());
   });
 
   it('exits 1 when any line is invalid, reporting bad lines in the same shape', () => {

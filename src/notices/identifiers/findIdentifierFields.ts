@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar } from 'yaml';
+import { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, ORG_ITEM_KINDS } from '../noticeIdentifiers.js';
 import { isIdentifierKind, type IdentifierKind } from './identifierKind.js';
 
 /** One identifier-looking field found in a notices YAML file. */
@@ -62,36 +63,39 @@ const FIELD_KINDS: ReadonlyMap<string, IdentifierKind> = new Map(
   ).flatMap(([kind, names]) => [kind, ...names].map((name) => [norm(name), kind] as const)),
 );
 
-/** Certificate names (`certificate: 居民身份证`) → the kind of the sibling `number`. */
+/**
+ * Certificate and item names (`certificate: 居民身份证`, `item: 营业执照正本`) → the kind of the
+ * sibling `number`: the notice schema's own tables (noticeIdentifiers.ts, what checkNotice uses),
+ * plus a few names a hand-written file may use.
+ */
 const CERTIFICATE_KINDS: ReadonlyMap<string, IdentifierKind> = new Map([
-  ['居民身份证', 'id'],
+  ...Object.entries(NOTICE_CERTIFICATE_KINDS),
+  ...Object.entries(ORG_ITEM_KINDS),
   ['身份证', 'id'],
-  ['残疾人证', 'disability'],
   ['营业执照', 'business-licence'],
   ['组织机构代码证', 'orgcode'],
-  ['出生医学证明', 'birth-cert'],
-  ['护照', 'passport'],
-  ['港澳居民来往内地通行证', 'hk-macau-permit'],
-  ['台湾居民来往大陆通行证', 'taiwan-permit'],
-  ['港澳台居民居住证', 'hmt'],
-  ['外国人永久居留身份证', 'pr'],
   ['驾驶证', 'driving-licence'],
-  ['机动车驾驶证', 'driving-licence'],
-  ['开户许可证', 'account-permit'],
-  ['不动产权证书', 'property-cert'],
-]);
+].filter((entry): entry is [string, IdentifierKind] => entry[1] !== null));
 
-const CERTIFICATE_KEYS = new Set(['certificate', 'cert', 'kind', 'idkind', 'document', '证件', '证件名称']);
+const CERTIFICATE_KEYS = new Set(['certificate', 'cert', 'kind', 'idkind', 'item', 'document', '证件', '证件名称']);
 const NUMBER_KEYS = new Set(['number', 'no', '号码', '证号', '编号']);
 const ORG_KINDS = new Set<IdentifierKind>(['uscc', 'orgcode', 'gs15', 'business-licence']);
-// A notice's own `id` (e.g. `n-2024-001`) is not an ID number: `id` is checked only when it looks numeric.
+// A notice's own `id` (e.g. `n-2024-001`) is not an ID number: `id` is checked only when it looks
+// numeric, or when an `idKind` beside it names its kind (a notice's `customer`).
 const LOOKS_NUMERIC = /^[\dXx\s-]+$/;
+// A bare `name` under these is a paper's, a payer's (maybe a company) or an organisation's, not
+// a person's: the notice checks leave the customer's name alone too.
+const NOT_PERSON_CONTEXTS = new Set(['papers', 'paper', 'customer', 'org', 'organisation', 'organization', 'company', 'publisher', 'printer', 'parties']);
+// Consent given by a company or by the paper is not a personal name (noticeIdentifiers.ts).
+const IMPERSONAL_RELATIONS = new Set(['company', 'paper']);
 
 /**
  * 号码字段 — every identifier-looking field of a notices YAML text (all documents in it):
- * fields named in FIELD_KINDS; `number` beside a `certificate`/`kind` naming its kind; `id`
- * only when its value looks numeric; `name` (not `holder`, `personName`, `姓名`) not when the same
- * object carries an organisation's code (then it is a company name).
+ * fields named in FIELD_KINDS; `number` beside a `certificate`/`kind`/`item` naming its kind;
+ * the notice schema's own fields (`code` of a lost seal or invoice, `from`/`to` invoice numbers,
+ * a customer's `id` by its `idKind`, `consent.by` when a person consented); `id` otherwise only
+ * when its value looks numeric; a bare `name` (not `holder`, `personName`, `姓名`) not when the
+ * same object carries an organisation's code or sits under a paper, customer or organisation.
  */
 export function findIdentifierFields(text: string): FindFieldsResult {
   const lineCounter = new LineCounter();
@@ -108,34 +112,78 @@ export function findIdentifierFields(text: string): FindFieldsResult {
   return { ok: true, fields };
 }
 
-function walk(node: unknown, path: string, out: IdentifierField[], lines: LineCounter): void {
+/** What the keys beside a field tell about it. */
+interface MapContext {
+  /** Normalised keys of the enclosing maps, outermost first. */
+  ancestors: string[];
+  /** The kinds the sibling keys name. */
+  siblingKinds: Set<IdentifierKind | undefined>;
+  /** The kind a sibling `certificate`/`kind`/`idKind`/`item` names. */
+  certificateKind: IdentifierKind | undefined;
+  /** Whether an `idKind` sibling named the kind. */
+  hasIdKind: boolean;
+  /** The notice `type` of this map, if it has one. */
+  noticeType: string | undefined;
+  /** Normalised sibling keys. */
+  keys: Set<string>;
+  /** Sibling `relation` (of a consent record). */
+  relation: string | undefined;
+}
+
+function walk(node: unknown, path: string, out: IdentifierField[], lines: LineCounter, ancestors: string[] = []): void {
   if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item, `${path}[${i}]`, out, lines));
+    node.items.forEach((item, i) => walk(item, `${path}[${i}]`, out, lines, ancestors));
     return;
   }
   if (!isMap(node)) return;
   const pairs = node.items.filter((p): p is Pair<Scalar, unknown> => isPair(p) && isScalar(p.key));
   const keyOf = (p: Pair<Scalar, unknown>) => String(p.key.value);
-  const siblingKinds = new Set(pairs.map((p) => FIELD_KINDS.get(norm(keyOf(p)))));
-  const certificateKind = pairs
+  const scalarOf = (name: string) => {
+    const pair = pairs.find((p) => norm(keyOf(p)) === name && isScalar(p.value));
+    return pair ? String((pair.value as Scalar).value) : undefined;
+  };
+  const certificatePair = pairs
     .filter((p) => CERTIFICATE_KEYS.has(norm(keyOf(p))) && isScalar(p.value))
-    .map((p) => String((p.value as Scalar).value))
-    .map((v) => (isIdentifierKind(v) ? v : CERTIFICATE_KINDS.get(v)))
-    .find((k) => k !== undefined);
+    .map((p) => ({ key: norm(keyOf(p)), value: String((p.value as Scalar).value) }))
+    .map(({ key, value }) => ({ key, kind: isIdentifierKind(value) ? value : CERTIFICATE_KINDS.get(value) }))
+    .find((c) => c.kind !== undefined);
+  const context: MapContext = {
+    ancestors,
+    siblingKinds: new Set(pairs.map((p) => FIELD_KINDS.get(norm(keyOf(p))))),
+    certificateKind: certificatePair?.kind,
+    hasIdKind: certificatePair?.key === 'idkind',
+    noticeType: scalarOf('type'),
+    keys: new Set(pairs.map((p) => norm(keyOf(p)))),
+    relation: scalarOf('relation'),
+  };
   for (const pair of pairs) {
     const key = keyOf(pair);
     const at = path ? `${path}.${key}` : key;
-    const kind = NUMBER_KEYS.has(norm(key)) ? certificateKind : FIELD_KINDS.get(norm(key));
+    const kind = kindOf(norm(key), context);
     const value = pair.value;
-    if (kind && (isScalar(value) || value === null) && wanted(kind, key, value, siblingKinds)) {
+    if (kind && (isScalar(value) || value === null) && wanted(kind, norm(key), value, context)) {
       out.push(field(at, kind, value as Scalar | null, pair, lines));
-    } else walk(value, at, out, lines);
+    } else walk(value, at, out, lines, [...ancestors, norm(key)]);
   }
 }
 
-function wanted(kind: IdentifierKind, key: string, value: Scalar | null, siblingKinds: Set<IdentifierKind | undefined>): boolean {
-  if (kind === 'id' && norm(key) === 'id') return value !== null && LOOKS_NUMERIC.test(String(value.source ?? value.value));
-  if (kind === 'name' && norm(key) === 'name') return ![...ORG_KINDS].some((k) => siblingKinds.has(k));
+/** The kind of the field `key` in a map, by its name and its siblings (the notice schema's fields). */
+function kindOf(key: string, c: MapContext): IdentifierKind | undefined {
+  if (NUMBER_KEYS.has(key)) return c.certificateKind;
+  if (key === 'code' && c.noticeType === 'lost-seal') return 'seal-code';
+  if (key === 'code' && c.noticeType === 'lost-invoice') return 'invoice-code';
+  // 数电 invoices have no code and 20-digit numbers; paper ones a code and 8-digit numbers.
+  if ((key === 'from' || key === 'to') && c.noticeType === 'lost-invoice') return c.keys.has('code') ? 'invoice-number' : 'e-invoice';
+  if (key === 'id' && c.hasIdKind) return c.certificateKind;
+  if (key === 'by' && c.ancestors.at(-1) === 'consent') return c.relation !== undefined && IMPERSONAL_RELATIONS.has(c.relation) ? undefined : 'name';
+  return FIELD_KINDS.get(key);
+}
+
+function wanted(kind: IdentifierKind, key: string, value: Scalar | null, c: MapContext): boolean {
+  if (key === 'id' && !c.hasIdKind) return value !== null && LOOKS_NUMERIC.test(String(value.source ?? value.value));
+  if (kind === 'name' && key === 'name') {
+    return ![...ORG_KINDS].some((k) => c.siblingKinds.has(k)) && !c.ancestors.some((a) => NOT_PERSON_CONTEXTS.has(a));
+  }
   return true;
 }
 

@@ -39,6 +39,45 @@ describe('findIdentifierFields', () => {
     expect(fieldsOf(yaml).map((f) => f.path)).toEqual(['org.uscc', 'person.id']);
   });
 
+  it('reads a notice file as the notice schema does: customer id by idKind, consent, item, seal and invoice codes', () => {
+    const lostOrg = [
+      'type: lost-org',
+      'customer: { name: 南京某某科技有限公司, phone: "025-12345678", id: 91320102MA1G2K3LXW, idKind: uscc }',
+      'consent: { by: 张明, relation: agent, at: "2026-11-20T10:00:00+08:00", method: signed-form, scope: [print] }',
+      'org: 南京某某科技有限公司',
+      'uscc: 91320102MA1G2K3LXW',
+      'item: 营业执照正本',
+      'number: "320102000123459"',
+    ].join('\n');
+    expect(fieldsOf(lostOrg).map((f) => [f.path, f.kind])).toEqual([
+      ['customer.id', 'uscc'],
+      ['consent.by', 'name'],
+      ['uscc', 'uscc'],
+      ['number', 'business-licence'],
+    ]);
+    const seal = 'type: lost-seal\nconsent: { by: 南京某某科技有限公司, relation: company }\nuscc: 91320102MA1G2K3LXW\ncode: "3201020012345"\n';
+    expect(fieldsOf(seal).map((f) => [f.path, f.kind])).toEqual([
+      ['uscc', 'uscc'],
+      ['code', 'seal-code'],
+    ]);
+    const paper = 'type: lost-invoice\ncode: "032001900104"\nfrom: "00012345"\nto: "00012346"\n';
+    expect(fieldsOf(paper).map((f) => f.kind)).toEqual(['invoice-code', 'invoice-number', 'invoice-number']);
+    const digital = 'type: lost-invoice\nfrom: "24322000000123456789"\nto: "24322000000123456789"\n';
+    expect(fieldsOf(digital).map((f) => f.kind)).toEqual(['e-invoice', 'e-invoice']);
+    const person = 'type: lost-person\ncustomer: { name: 张明, id: "320102198506120317" }\nholder: 张明\ncertificate: 社会保障卡\nnumber: "320102198506120317"\n';
+    expect(fieldsOf(person).map((f) => [f.path, f.kind])).toEqual([
+      ['customer.id', 'id'],
+      ['holder', 'name'],
+      ['number', 'id'],
+    ]);
+  });
+
+  it('does not take a paper, payer or organisation name for a personal name', () => {
+    const yaml = 'papers:\n  zuban-daily: { name: 组版日报 }\ncustomer: { name: 某某公司 }\ncontact: { name: 李华 }\n';
+    expect(fieldsOf(yaml).map((f) => f.path)).toEqual(['contact.name']);
+    expect(fieldsOf('type: capital-reduction\nfrom: 1000\nto: 500\n')).toEqual([]);
+  });
+
   it('reports an empty identifier field as an empty value', () => {
     expect(fieldsOf('uscc:\n')).toEqual([{ path: 'uscc', line: 1, kind: 'uscc', value: '' }]);
   });
