@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerTypeset } from './typeset.js';
 import { registerBuild } from './build.js';
 import { registerValidate } from './validate.js';
+import { registerNotice } from './notice.js';
 import { UserError } from './errors.js';
 
 const program = new Command('zuban')
@@ -14,6 +15,7 @@ const program = new Command('zuban')
 registerTypeset(program);
 registerBuild(program);
 registerValidate(program);
+registerNotice(program);
 
 try {
   await program.parseAsync(process.argv);

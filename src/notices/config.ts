@@ -55,10 +55,46 @@ export const PaperSchema = z.strictObject({
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/**
+ * How the notices page and the proofs set notices: the notice face and size, the line
+ * pitch, titles, group headers and spacing. The measure is the rate card's
+ * `line.charsPerLine` 字 at `size`, so a billed line is a printed line.
+ */
+export const NoticeStyleSchema = z.strictObject({
+  /** Notice text size in pt (六号 = 7.5). */
+  size: z.number().positive().default(7.5),
+  /** Baseline-to-baseline distance of notice lines, pt. */
+  pitch: z.number().positive().default(9.75),
+  /** Smallest gutter between notice columns, pt; the spare width is shared among the gutters. */
+  minGutter: z.number().nonnegative().default(7.5),
+  /** Title of a titled notice (bold, centred), pt. */
+  titleSize: z.number().positive().default(9),
+  /** Group header (遗失声明, 减资公告 …), pt. */
+  groupSize: z.number().positive().default(12),
+  /** Space between two notices of a group, in lines. */
+  itemGap: z.number().nonnegative().default(0.35),
+  /** Space above a group header that does not start a column, in lines. */
+  groupGap: z.number().nonnegative().default(0.6),
+  /** Largest extra space per gap when squaring columns, in lines. */
+  maxStretch: z.number().nonnegative().default(3),
+  /** Font roles (fonts/fonts.json). */
+  fonts: z
+    .strictObject({
+      body: z.string().default('song'),
+      title: z.string().default('hei'),
+      group: z.string().default('hei'),
+      header: z.string().default('hei'),
+    })
+    .prefault({}),
+});
+export type NoticeStyle = z.infer<typeof NoticeStyleSchema>;
+
 export const NoticesConfigSchema = z
   .strictObject({
     defaultPaper: z.string().min(1),
     papers: z.record(z.string(), PaperSchema),
+    /** Typesetting of notices on the page and in proofs. */
+    style: NoticeStyleSchema.prefault({}),
   })
   .refine((c) => c.defaultPaper in c.papers, { message: 'defaultPaper must name one of papers', path: ['defaultPaper'] });
 export type NoticesConfig = z.infer<typeof NoticesConfigSchema>;
@@ -71,6 +107,11 @@ export function readNoticesConfig(yamlText: string, file: string): NoticesConfig
     throw new Error(`${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
   }
   return r.data;
+}
+
+/** The paper whose printed name is `name` (the edition's paper), else the default paper. */
+export function paperNamed(config: NoticesConfig, name: string): Paper {
+  return Object.values(config.papers).find((p) => p.name === name) ?? config.papers[config.defaultPaper];
 }
 
 /** The paper a notice runs in: `run.paper`, or the config's default. Undefined for an unknown id. */

@@ -1,0 +1,89 @@
+/**
+ * `zuban notice proof <file.yaml> [--out dir]` — a PDF proof of one notice at its printed
+ * size and column measure, with the quote beside it; prints the quote.
+ * `zuban notice quote <file.yaml> [--json]` — the quote only.
+ *
+ * Both set the notice with the page's engine and read the quote from the set lines. A
+ * refused notice (no consent, invalid number, missing field, malformed YAML) prints one
+ * line per reason — file, field, reason — and exits 1.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { FontBook } from '../fonts/fontBook.js';
+import { proofNotice, quoteLines } from '../layout/notices/proofNotice.js';
+import type { NoticesLayoutContext, NoticeToSet } from '../layout/notices/setNoticesPages.js';
+import { loadNoticeContext, type NoticeContext } from '../notices/loadNotices.js';
+import { prepareNotice } from '../notices/prepareNotice.js';
+import { formatReason } from '../notices/reasons.js';
+import type { Quote } from '../notices/pricing.js';
+import { projectRoot } from '../projectRoot.js';
+import { renderPdf } from '../render/pdf/renderPdf.js';
+import { MissingGlyphError } from '../text/missingGlyph.js';
+import { UserError } from './errors.js';
+import { writeAtomically } from './writeAtomically.js';
+
+/** Read, check, word and proof one notice file; throws a UserError with every reason. */
+export function proofNoticeFile(file: string, ctx: NoticeContext, fonts: FontBook) {
+  let yamlText: string;
+  try {
+    yamlText = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`${file}: cannot read the notice file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const prep = prepareNotice(yamlText, file, ctx);
+  if (!prep.ok) throw new UserError(`${file}: notice refused:\n${prep.refused.map((r) => `  ${formatReason(r)}`).join('\n')}`);
+  const n: NoticeToSet = { id: prep.checked.id, file, notice: prep.checked.notice, text: prep.text };
+  const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prep.checked.paper.desk };
+  try {
+    return { ...proofNotice(n, layout), notice: n, checked: prep.checked };
+  } catch (err) {
+    if (err instanceof MissingGlyphError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+/** The quote as one JSON object (the `--json` contract: lines, chars, unit, rate, extras, total, currency …). */
+export function quoteJson(file: string, id: string, q: Quote): Record<string, unknown> {
+  return {
+    file, id, lines: q.lines, chars: q.chars, unit: q.unit, unitLabel: q.unitLabel, quantity: q.quantity, rate: q.rate,
+    base: q.base, minimumApplied: q.minimumApplied, extras: q.extras, perInsertion: q.perInsertion, insertions: q.insertions,
+    total: q.total, currency: q.currency, free: q.free,
+  };
+}
+
+interface NoticeCliOptions {
+  templates: string;
+}
+
+export function registerNotice(program: Command): void {
+  const notice = program.command('notice').description('one notice (声明/公告): proof and quote, set as on the page');
+  const templatesOpt = ['--templates <dir>', 'templates folder (notices.yaml, ratecard.yaml, calendar/)', path.join(projectRoot, 'templates')] as const;
+  notice
+    .command('proof')
+    .description('write a PDF proof of the notice at its printed size and measure, with the quote; print the quote')
+    .argument('<file>', 'notice file (YAML)')
+    .option('--out <dir>', 'output directory', 'out/proofs')
+    .option(...templatesOpt)
+    .action(async (file: string, opts: NoticeCliOptions & { out: string }) => {
+      const fonts = FontBook.load(projectRoot);
+      const ctx = loadNoticeContext(opts.templates);
+      const p = proofNoticeFile(file, ctx, fonts);
+      const pdf = await renderPdf({ kind: 'document', title: `校样 ${p.notice.id}`, pages: [p.page] }, { fontFor: (k) => fonts.face(k).font });
+      const dest = path.join(opts.out, `${p.notice.id}.pdf`);
+      writeAtomically(dest, pdf);
+      for (const w of p.checked.warnings) process.stderr.write(`confirmed warning: ${formatReason(w)}\n`);
+      process.stdout.write(`${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n→ ${dest}\n`);
+    });
+  notice
+    .command('quote')
+    .description('print the quote of the notice, from its set lines')
+    .argument('<file>', 'notice file (YAML)')
+    .option('--json', 'one JSON object: lines, chars, unit, rate, extras, total (yuan), currency …')
+    .option(...templatesOpt)
+    .action((file: string, opts: NoticeCliOptions & { json?: boolean }) => {
+      const ctx = loadNoticeContext(opts.templates);
+      const p = proofNoticeFile(file, ctx, FontBook.load(projectRoot));
+      process.stdout.write(opts.json ? `${JSON.stringify(quoteJson(file, p.notice.id, p.quote))}\n` : `${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n`);
+    });
+}

@@ -1,0 +1,53 @@
+/**
+ * The head of a notices page (栏头): the section title large and bold, how to place a
+ * notice (phone, WeChat, address, daily deadline) and the “广告” label that the
+ * Advertising Law (art. 14) requires on paid notices, in a box across the page.
+ */
+import type { FrameItem, Source } from '../../frame/types.js';
+import type { FontBook } from '../../fonts/fontBook.js';
+import type { NoticeStyle, Paper } from '../../notices/config.js';
+import { typesetParagraph } from '../../text/typesetParagraph.js';
+import { toGlyphRuns } from '../toGlyphRuns.js';
+
+const SOURCE: Source = { id: 'notices-header', component: 'furniture' };
+
+/** Height of the header box in pt. */
+export function headerHeight(style: NoticeStyle): number {
+  return Math.round(5.2 * style.pitch * 100) / 100;
+}
+
+function line(text: string, font: string, size: number, x: number, y: number, fonts: FontBook, align: 'left' | 'center' = 'left', measure = 2000): FrameItem[] {
+  const [l] = typesetParagraph([{ text, face: fonts.face(font) }], { size, measure, indent: 0, align, fallbacks: fonts.fallbacks(), where: 'notices header' });
+  return toGlyphRuns(l, x, y, size, SOURCE);
+}
+
+/** The header box with its top-left corner at (x, y), `width` pt wide. */
+export function noticesHeader(desk: Paper['desk'], x: number, y: number, width: number, style: NoticeStyle, fonts: FontBook): FrameItem[] {
+  const h = headerHeight(style);
+  const items: FrameItem[] = [{ kind: 'box', x, y, w: width, h, stroke: 1.2, source: SOURCE }];
+  // title: reversed out of a black panel at the left
+  const T = Math.min(30, h * 0.6);
+  const panel = T * [...desk.title].length * 1.05 + T;
+  items.push({ kind: 'box', x, y, w: panel, h, stroke: 0, fill: 0, source: SOURCE });
+  const [t] = typesetParagraph([{ text: desk.title, face: fonts.face(style.fonts.header) }], { size: T, measure: panel, indent: 0, align: 'center', fallbacks: fonts.fallbacks(), where: 'notices header' });
+  items.push(...toGlyphRuns(t, x, y + h / 2 + 0.38 * T, T, SOURCE, 1));
+  // how to place a notice
+  const S = style.size + 1;
+  const ix = x + panel + 2 * S;
+  const rows = [
+    `刊登热线：${desk.phone}${desk.wechat ? `　　微信：${desk.wechat}` : ''}`,
+    `受理地址：${desk.address}`,
+    `受理时间：${desk.hours}`,
+    '本版声明、公告内容由刊登者负责，本报仅据刊登者提交的材料刊出。',
+  ];
+  const pitch = (h - 2 * S) / rows.length;
+  rows.forEach((r, i) => items.push(...line(r, i === 0 ? style.fonts.header : style.fonts.body, S, ix, y + S + pitch * i + pitch / 2 + 0.38 * S, fonts)));
+  // 广告 label, boxed, at the right
+  const L = style.groupSize;
+  const lw = L * [...desk.adLabel].length + L;
+  const lx = x + width - lw - S;
+  const ly = y + (h - L * 1.8) / 2;
+  items.push({ kind: 'box', x: lx, y: ly, w: lw, h: L * 1.8, stroke: 0.8, source: SOURCE });
+  items.push(...line(desk.adLabel, style.fonts.header, L, lx, ly + 0.9 * L + 0.38 * L, fonts, 'center', lw));
+  return items;
+}
