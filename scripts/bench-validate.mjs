@@ -1,7 +1,12 @@
 // Throughput of resident-ID validation on one core (issue 4: ≥ 500,000 per second).
-// Needs `npm run build` first. Prints one JSON line: {"kind":"id","perSecond":N}.
+// Needs `npm run build` first. Prints one JSON line:
+//   {"kind":"id","perSecond":N,"perCpuSecond":N,"rounds":5}
+// perSecond is the median wall-clock rate of ROUNDS passes over the million numbers;
+// perCpuSecond divides by the CPU time the process used instead, so it stays the one-core
+// figure when other work shares the machine (GC helper threads count against it, so it errs
+// low). The target is judged on perCpuSecond.
 // The numbers are generated before timing, from a fixed seed: 80 % valid, 20 % invalid
-// (wrong check character, impossible date, unknown province), so both paths are measured.
+// (wrong check character, impossible date), so both paths are measured.
 import { validateIdentifier } from '../dist/notices/identifiers/index.js';
 
 const COUNT = 1_000_000;
@@ -45,12 +50,24 @@ const ids = Array.from({ length: COUNT }, generate);
 // Warm-up: load the region table and let the JIT settle before timing.
 for (let i = 0; i < 200_000; i++) validateIdentifier('id', ids[i]);
 
+const ROUNDS = 5;
+const wall = [];
+const cpu = [];
 let valid = 0;
-const start = process.hrtime.bigint();
-for (let i = 0; i < COUNT; i++) if (validateIdentifier('id', ids[i]).ok) valid++;
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-const perSecond = Math.round(COUNT / seconds);
+for (let round = 0; round < ROUNDS; round++) {
+  valid = 0;
+  const cpuStart = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < COUNT; i++) if (validateIdentifier('id', ids[i]).ok) valid++;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpuStart);
+  wall.push(COUNT / seconds);
+  cpu.push(COUNT / ((used.user + used.system) / 1e6));
+}
+const median = (xs) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+const perSecond = median(wall);
+const perCpuSecond = median(cpu);
 
-process.stdout.write(JSON.stringify({ kind: 'id', perSecond }) + '\n');
+process.stdout.write(JSON.stringify({ kind: 'id', perSecond, perCpuSecond, rounds: ROUNDS }) + '\n');
 if (valid < COUNT * 0.7 || valid > COUNT * 0.9) process.stderr.write(`bench-validate: unexpected valid share ${valid}/${COUNT}\n`);
-if (perSecond < TARGET) process.stderr.write(`bench-validate: ${perSecond}/s is below the ${TARGET}/s target\n`);
+if (perCpuSecond < TARGET) process.stderr.write(`bench-validate: ${perCpuSecond}/s per CPU second is below the ${TARGET}/s target\n`);
