@@ -97,6 +97,8 @@ const COMPANY_WORDS = [
   '观澜', '致远', '明德', '弘毅', '闻道', '春晖', '秋实', '青岚', '半山', '望舒', '临川', '泊舟',
   '星河', '北辰', '东篱', '西岭', '瑞丰', '恒信', '佳木', '清泉', '石渠', '雅言', '云岫', '翠微',
   '桐荫', '竹溪', '梧桐', '墨池', '砚山', '听涛', '揽月', '凌霄', '鹿鸣', '白鹭', '紫藤', '金穗',
+  '沐风', '拾穗', '春和', '景明', '采薇', '蒹葭', '青萍', '丹枫', '玉衡', '天枢', '河图', '洛书',
+  '惠风', '和畅', '层林', '映雪', '流云', '飞泉', '晨曦', '暮雨', '山海', '澜沧', '昆仑', '岱宗',
 ];
 const INDUSTRIES = ['文化传媒', '软件科技', '建筑装饰', '餐饮管理', '商贸', '物流', '教育咨询', '电子科技', '园林绿化', '广告', '家具制造', '信息技术'];
 const usedCompanies = new Set();
@@ -165,6 +167,8 @@ function lostPerson(certificate, numberOf, extra = {}) {
   });
 }
 
+// A city daily's notices page is mostly 遗失 items: five rounds of the personal ones.
+for (let round = 0; round < 5; round++) {
 for (let i = 0; i < 12; i++) {
   lostPerson('居民身份证', (id) => id, i % 3 === 0 ? { issuer: (r) => `${r.city}公安局${r.district}分局` } : {});
 }
@@ -178,6 +182,7 @@ lostPerson('社会保障卡', (id) => id);
 lostPerson('护照', () => `E${pick([...'ABCDEFGHJKLMNPQRSTUVWXYZ'])}${pad(int(0, 9999999), 7)}`);
 lostPerson('不动产权证书', (_id, r) => `${r.prov}(${int(2016, 2024)})${r.city}不动产权第${pad(int(1, 9999999), 7)}号`);
 lostPerson('毕业证书', () => `${int(10280, 14999)}${int(2010, 2024)}${pad(int(0, 999999), 6)}`, { issuer: '南京示例职业技术学院' });
+}
 {
   // a Hong Kong resident's residence permit (810000 + birth date + sequence + MOD 11-2)
   const holder = personName();
@@ -209,6 +214,7 @@ lostPerson('毕业证书', () => `${int(10280, 14999)}${int(2010, 2024)}${pad(in
   });
 }
 
+for (let round = 0; round < 3; round++) {
 for (let i = 0; i < 3; i++) {
   const c = company();
   notices.push({
@@ -300,6 +306,7 @@ for (const [item, reason] of [
     consent: consent(personName(), 'company', '11-20'),
   });
 }
+}
 
 // Company notices: periods count from the resolution (not itself counted). The claims
 // deadline (45 days from 2026-11-24 = 2027-01-08) falls in 2027, which no calendar data
@@ -312,7 +319,7 @@ const companyCommon = (c, contact, resolutionDay, organ = '股东会') => ({
   consent: consent(contact.name, 'company', '11-23'),
   confirmed: true,
 });
-for (const day of ['10-09', '10-20', '10-26']) {
+for (const day of ['10-09', '10-12', '10-15', '10-20', '10-22', '10-26', '10-28']) {
   // liquidation: publish within 60 days — 10-09 + 60 = 12-08 (Tue), so 11-24 is in time
   const c = company();
   const contact = { name: personName(), phone: landline(), address: `${c.region.city}${c.region.district}示例路${int(1, 300)}号` };
@@ -380,6 +387,7 @@ for (const day of ['10-09', '10-20', '10-26']) {
 }
 {
   // split: 11-10 + 30 = 12-10 (Thu); no claims period, so nothing to confirm
+  for (let k = 0; k < 2; k++) {
   const c = company();
   const x = company();
   const y = company();
@@ -387,6 +395,7 @@ for (const day of ['10-09', '10-20', '10-26']) {
   const common = companyCommon(c, contact, '11-10');
   delete common.confirmed;
   notices.push({ type: 'split', company: c.name, uscc: c.uscc, successors: [x.name, y.name], ...common });
+  }
 }
 notices.push({
   type: 'correction',

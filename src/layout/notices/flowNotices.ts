@@ -1,10 +1,16 @@
 /**
  * Distribute notice blocks into the columns of a notices page, top to bottom and left to
  * right, never splitting a block (a company notice is never split across columns or
- * pages; a 遗失 item is too short to be worth it). A group header keeps with the notice
- * after it. When everything fits, the columns are balanced (the smallest column height
- * that still holds everything); then each column is squared by sharing its spare height
- * among the gaps between its blocks, so the bottoms line up.
+ * pages; a 遗失 item is too short to be worth it). A column never ends with a group
+ * header (it keeps with its first notice).
+ *
+ * 1. How many blocks the page takes: greedy first fit, which places the longest prefix.
+ * 2. Where the columns break: a partition of that prefix into at most `columns` runs,
+ *    chosen by dynamic programming so that the worst column, after its gaps have taken
+ *    their allowed stretch, falls short of the common bottom by as little as possible.
+ *    When everything fits, the common bottom is the smallest height (in quarter lines)
+ *    at which every column can be squared to within a line — the columns are balanced.
+ * 3. Each column is squared by sharing its spare height among the gaps between blocks.
  */
 import type { NoticeStyle } from '../../notices/config.js';
 import type { FlowBlock } from './setNoticeBlock.js';
@@ -25,79 +31,137 @@ export interface FlowResult {
   bottoms: number[];
 }
 
-/** Space before a block: none at a column's top, else the group or item gap. */
-function gapBefore(b: FlowBlock, atTop: boolean, style: NoticeStyle): number {
-  if (atTop) return 0;
+type Style = Pick<NoticeStyle, 'pitch' | 'itemGap' | 'groupGap' | 'maxStretch'>;
+
+/** Space before a block that does not start a column. */
+function gapOf(b: FlowBlock, style: Style): number {
   return (b.kind === 'group' ? style.groupGap : style.itemGap) * style.pitch;
 }
 
-interface Packed {
-  columns: { block: FlowBlock; y: number }[][];
-  /** Index of the first block that was not placed. */
-  next: number;
-}
-
-/** Greedy first fit in reading order at column height `h`. */
-function pack(blocks: readonly FlowBlock[], columns: number, h: number, style: NoticeStyle): Packed {
-  const cols: { block: FlowBlock; y: number }[][] = [[]];
+/** How many leading blocks fit in `columns` columns of height `h` (greedy, the most possible). */
+function prefixThatFits(blocks: readonly FlowBlock[], columns: number, h: number, style: Style): number {
+  let col = 1;
   let y = 0;
   let i = 0;
   while (i < blocks.length) {
     const b = blocks[i];
-    const col = cols[cols.length - 1];
-    const top = col.length === 0;
+    const top = y === 0;
     const next = blocks[i + 1];
-    // keep a group header with its first notice (unless that notice cannot fit any column)
-    const keep = b.kind === 'group' && next && next.kind === 'notice' && b.height + next.height <= h ? next.height : 0;
-    const need = gapBefore(b, top, style) + b.height + keep;
-    if (y + need <= h + 1e-6) {
-      const at = y + gapBefore(b, top, style);
-      col.push({ block: b, y: at });
+    const keep = b.kind === 'group' && next !== undefined && next.kind === 'notice' && b.height + next.height <= h ? gapOf(next, style) + next.height : 0;
+    const at = top ? 0 : y + gapOf(b, style);
+    if (at + b.height + keep <= h + 1e-6) {
       y = at + b.height;
       i++;
-      continue;
+    } else if (top || col === columns) break; // a block taller than a column stops the page; the caller reports it
+    else {
+      col++;
+      y = 0;
     }
-    if (top) break; // taller than a whole column: stop here, the caller reports it
-    if (cols.length === columns) break;
-    cols.push([]);
-    y = 0;
   }
-  return { columns: cols, next: i };
+  return i;
+}
+
+interface Partition {
+  /** Start index of each column's first block; the last entry is the end. */
+  cuts: number[];
+  /** The worst column's shortfall after stretching, pt. */
+  worst: number;
+}
+
+/** Best partition of blocks [0, n) into at most `columns` columns squared to `target`. */
+function partition(blocks: readonly FlowBlock[], n: number, columns: number, target: number, style: Style): Partition | undefined {
+  const cap = style.maxStretch * style.pitch;
+  // sumH[k]: heights of blocks < k; sumG[k]: gaps before blocks 1 … k−1 (the gap before block j counts when j is not a column's first)
+  const sumH = [0];
+  const sumG = [0];
+  for (let k = 0; k < n; k++) {
+    sumH.push(sumH[k] + blocks[k].height);
+    sumG.push(sumG[k] + (k > 0 ? gapOf(blocks[k], style) : 0));
+  }
+  const used = (i: number, j: number) => sumH[j] - sumH[i] + sumG[j] - sumG[i + 1];
+  const INF = Number.POSITIVE_INFINITY;
+  // best[c][j]: smallest worst shortfall placing blocks [0, j) in c columns; from[c][j]: where column c starts
+  const best: number[][] = [Array.from({ length: n + 1 }, (_, j) => (j === 0 ? 0 : INF))];
+  const from: number[][] = [[]];
+  for (let c = 1; c <= columns; c++) {
+    const row = Array.from({ length: n + 1 }, () => INF);
+    const src = Array.from({ length: n + 1 }, () => -1);
+    row[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      if (j < n && blocks[j - 1].kind === 'group') continue; // a header keeps with its notice
+      for (let i = j - 1; i >= 0; i--) {
+        const u = used(i, j);
+        if (u > target + 1e-6) break; // longer runs only grow
+        if (best[c - 1][i] === INF) continue;
+        const short = Math.max(0, target - u - (j - i - 1) * cap);
+        const w = Math.max(best[c - 1][i], short);
+        if (w < row[j]) {
+          row[j] = w;
+          src[j] = i;
+        }
+      }
+    }
+    best.push(row);
+    from.push(src);
+  }
+  let bestC = -1;
+  for (let c = 1; c <= columns; c++) if (best[c][n] < (bestC < 0 ? INF : best[bestC][n]) - 1e-9) bestC = c;
+  if (bestC < 0) return undefined;
+  const cuts = [n];
+  for (let c = bestC, j = n; c > 0; c--) {
+    j = from[c][j];
+    cuts.unshift(j);
+  }
+  return { cuts, worst: best[bestC][n] };
 }
 
 /**
- * Flow blocks into `columns` columns of `height` pt. Terminates: every pass either
- * places a block or opens a column, and both are bounded.
+ * Flow blocks into `columns` columns of `height` pt. Terminates: the greedy pass places
+ * a block or opens a column each step; the balancing search tries finitely many heights.
  */
-export function flowNotices(blocks: readonly FlowBlock[], columns: number, height: number, style: NoticeStyle): FlowResult {
-  let packed = pack(blocks, columns, height, style);
+export function flowNotices(blocks: readonly FlowBlock[], columns: number, height: number, style: Style): FlowResult {
+  const n = prefixThatFits(blocks, columns, height, style);
   let target = height;
-  if (packed.next === blocks.length && blocks.length > 0) {
-    // balance: bisect the smallest height at which everything still fits
-    let lo = Math.max(...blocks.map((b) => b.height));
-    let hi = height;
-    for (let k = 0; k < 30 && hi - lo > 0.25; k++) {
-      const mid = (lo + hi) / 2;
-      if (pack(blocks, columns, mid, style).next === blocks.length) hi = mid;
-      else lo = mid;
+  let part = n > 0 ? partition(blocks, n, columns, height, style) : undefined;
+  if (n === blocks.length && n > 0) {
+    // balance: the lowest common bottom (in quarter lines) squarable to within a line
+    const step = style.pitch / 4;
+    const tallest = Math.max(...blocks.map((b) => b.height));
+    let fallback: { target: number; part: Partition } | undefined;
+    for (let t = Math.max(tallest, Math.ceil(total(blocks, style) / columns / step) * step); t <= height + 1e-6; t += step) {
+      const p = partition(blocks, n, columns, t, style);
+      if (!p) continue;
+      if (!fallback || p.worst < fallback.part.worst - 1e-9) fallback = { target: t, part: p };
+      if (p.worst < style.pitch * 0.9) {
+        fallback = { target: t, part: p };
+        break;
+      }
     }
-    packed = pack(blocks, columns, hi, style);
-    target = Math.max(...packed.columns.map(usedHeight));
+    if (fallback) ({ target, part: part } = fallback);
   }
   const placed: PlacedBlock[] = [];
   const bottoms: number[] = [];
-  packed.columns.forEach((col, c) => {
-    const used = usedHeight(col);
+  const cap = style.maxStretch * style.pitch;
+  const cuts = part?.cuts ?? [0];
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const col = blocks.slice(cuts[c], cuts[c + 1]);
+    let y = 0;
+    const tops = col.map((b, k) => {
+      if (k > 0) y += gapOf(b, style);
+      const at = y;
+      y += b.height;
+      return at;
+    });
     const gaps = col.length - 1;
-    const per = gaps > 0 ? Math.min((target - used) / gaps, style.maxStretch * style.pitch) : 0;
-    col.forEach((p, k) => placed.push({ block: p.block, column: c, y: p.y + k * Math.max(0, per) }));
-    bottoms.push(col.length ? used + gaps * Math.max(0, per) : 0);
-  });
+    const per = gaps > 0 ? Math.max(0, Math.min((target - y) / gaps, cap)) : 0;
+    col.forEach((b, k) => placed.push({ block: b, column: c, y: tops[k] + k * per }));
+    bottoms.push(y + gaps * per);
+  }
   while (bottoms.length < columns) bottoms.push(0);
-  return { placed, remaining: blocks.slice(packed.next), bottoms };
+  return { placed, remaining: blocks.slice(n), bottoms };
 }
 
-function usedHeight(col: readonly { block: FlowBlock; y: number }[]): number {
-  const last = col[col.length - 1];
-  return last ? last.y + last.block.height : 0;
+/** Height of all blocks stacked in one column. */
+function total(blocks: readonly FlowBlock[], style: Style): number {
+  return blocks.reduce((s, b, k) => s + b.height + (k > 0 ? gapOf(b, style) : 0), 0);
 }

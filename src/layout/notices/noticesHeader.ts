@@ -13,7 +13,7 @@ const SOURCE: Source = { id: 'notices-header', component: 'furniture' };
 
 /** Height of the header box in pt. */
 export function headerHeight(style: NoticeStyle): number {
-  return Math.round(5.2 * style.pitch * 100) / 100;
+  return Math.round(6.6 * style.pitch * 100) / 100;
 }
 
 function line(text: string, font: string, size: number, x: number, y: number, fonts: FontBook, align: 'left' | 'center' = 'left', measure = 2000): FrameItem[] {
@@ -40,8 +40,9 @@ export function noticesHeader(desk: Paper['desk'], x: number, y: number, width: 
     `受理时间：${desk.hours}`,
     '本版声明、公告内容由刊登者负责，本报仅据刊登者提交的材料刊出。',
   ];
-  const pitch = (h - 2 * S) / rows.length;
-  rows.forEach((r, i) => items.push(...line(r, i === 0 ? style.fonts.header : style.fonts.body, S, ix, y + S + pitch * i + pitch / 2 + 0.38 * S, fonts)));
+  const pitch = Math.min(S * 1.6, (h - S) / rows.length);
+  const y0 = y + (h - pitch * rows.length) / 2;
+  rows.forEach((r, i) => items.push(...line(r, i === 0 ? style.fonts.header : style.fonts.body, S, ix, y0 + pitch * i + pitch / 2 + 0.38 * S, fonts)));
   // 广告 label, boxed, at the right
   const L = style.groupSize;
   const lw = L * [...desk.adLabel].length + L;
