@@ -1,0 +1,45 @@
+/** Shared setup for the notices-page tests: generated sample notices, the broadsheet grid, the desk context. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { FrameItem } from '../../../src/frame/types.js';
+import { createNoticesPages, type NoticesLayoutContext, type NoticeToSet } from '../../../src/layout/notices/setNoticesPages.js';
+import { pageGrid } from '../../../src/layout/page/pageGrid.js';
+import { TemplateSchema } from '../../../src/model/schema/template.js';
+import { loadNoticeContext, prepareNoticeDir } from '../../../src/notices/loadNotices.js';
+import type { Prepared } from '../../../src/notices/prepareNotice.js';
+import { fonts } from '../../helpers/fonts.js';
+
+export const noticeCtx = loadNoticeContext('templates');
+export const layoutCtx: NoticesLayoutContext = {
+  fonts,
+  style: noticeCtx.config.style,
+  rateCard: noticeCtx.rateCard,
+  desk: noticeCtx.config.papers[noticeCtx.config.defaultPaper].desk,
+};
+export const grid = pageGrid(TemplateSchema.parse(parse(readFileSync('templates/broadsheet.yaml', 'utf8'))));
+
+/** The sample generator's notices (seeded, every type), written to a temp folder and prepared. */
+export function generatedNotices(): Prepared[] {
+  const dir = mkdtempSync(join(tmpdir(), 'zuban-notices-'));
+  execFileSync(process.execPath, ['scripts/make-sample-notices.mjs', '--out', dir], { stdio: 'pipe' });
+  return prepareNoticeDir(dir, noticeCtx);
+}
+
+export function toSet(p: Prepared): NoticeToSet {
+  if (!p.ok) throw new Error(`refused: ${p.file}: ${p.refused.map((r) => r.messageEn).join('; ')}`);
+  return { id: p.checked.id, file: p.file, notice: p.checked.notice, text: p.text };
+}
+
+/** Set notices on up to `maxPages` inside pages (lines 4–103 of the broadsheet). */
+export function setOnPages(list: readonly NoticeToSet[], maxPages: number) {
+  const pages = createNoticesPages(list, layoutCtx);
+  const items: { page: string; items: FrameItem[] }[] = [];
+  for (let i = 1; i <= maxPages && (i === 1 || pages.remaining().length > 0); i++) {
+    const id = `A${String(4 + i).padStart(2, '0')}`;
+    items.push({ page: id, items: pages.fill(id, grid, 4, grid.linesPerColumn - 1) });
+  }
+  return { ...pages, items };
+}
