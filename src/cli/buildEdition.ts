@@ -50,7 +50,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   fs.mkdirSync(out, { recursive: true });
   const stage = fs.mkdtempSync(path.join(out, '.stage-'));
   // Started before layout, so the workers load pdf.js while the pages are composed.
-  const pool = opts.preview !== false ? new PreviewPool() : undefined;
+  const pool = opts.preview !== false ? new PreviewPool(projectRoot) : undefined;
   try {
     const notices = opts.fillPage?.(ed, fonts);
     let composed: ComposedEdition;
@@ -84,12 +84,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       const t0 = performance.now();
       const one: DocumentFrame = { kind: 'document', title: `${title} ${page.id}`, pages: [page] };
       write(`pages/${page.id}.pdf`, await renderPdf(one, { fontFor }));
-      if (pool) {
-        // The preview draws the photos itself; its PDF leaves them out (see renderPreview).
-        const images = page.items.flatMap((i) => (i.kind === 'image' ? [{ file: i.file, x: i.x, y: i.y, w: i.w, h: i.h }] : []));
-        const job = { pdf: await renderPdf(one, { fontFor, images: false }), images, dpi: 40 };
-        previews.push(pool.render(job).then((png) => write(`preview/${page.id}.png`, png)));
-      }
+      if (pool) previews.push(pool.render(page).then((png) => write(`preview/${page.id}.png`, png)));
       const articles = composed.articles.filter((a) => a.page === page.id).length;
       log(`${page.id}  ${articles} articles  ${page.items.length} items  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     }

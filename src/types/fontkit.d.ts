@@ -11,6 +11,8 @@ declare module 'fontkit' {
     advanceWidth: number;
     bbox: BBox;
     codePoints: number[];
+    /** The outline, in font units (y up). */
+    path: { toSVG(): string };
   }
   export interface Font {
     postscriptName: string;

@@ -10,8 +10,6 @@ export interface RenderOptions {
   date?: Date;
   /** Deflate content streams (default true). */
   compress?: boolean;
-  /** Embed the image items (default true); previews draw them themselves, faster. */
-  images?: boolean;
 }
 
 /** A fixed date for reproducible PDFs: the epoch of the edition if none is given. */
@@ -43,7 +41,7 @@ export async function renderPdf(frame: DocumentFrame, opts: RenderOptions): Prom
   };
   for (const page of frame.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    drawPage(doc, page, fontOf, opts.images ?? true);
+    drawPage(doc, page, fontOf);
   }
   doc.end();
   await done;
@@ -55,7 +53,7 @@ const num = (v: number) => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-function drawPage(doc: PDFKit.PDFDocument, page: PageFrame, fontOf: (k: string) => EmbeddedFont, images: boolean): void {
+function drawPage(doc: PDFKit.PDFDocument, page: PageFrame, fontOf: (k: string) => EmbeddedFont): void {
   const ops: string[] = [];
   for (const item of page.items) {
     if (item.kind === 'rule') {
@@ -91,7 +89,7 @@ function drawPage(doc: PDFKit.PDFDocument, page: PageFrame, fontOf: (k: string) 
   ops.push('ET');
   writeContent(doc, ops.join('\n'));
   for (const item of page.items) {
-    if (images && item.kind === 'image') doc.image(item.file, item.x, item.y, { width: item.w, height: item.h });
+    if (item.kind === 'image') doc.image(item.file, item.x, item.y, { width: item.w, height: item.h });
   }
 }
 

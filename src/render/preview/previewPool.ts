@@ -1,30 +1,42 @@
 /**
- * Renders previews on worker threads, one per core (at most `size`), while the main
- * thread goes on composing and writing PDFs: previews are most of a build's time, and
- * pdf.js is single-threaded. Where the worker cannot be started (the sources run
- * untranspiled, as under vitest), jobs run on the calling thread instead.
+ * Renders previews on worker threads (one per core, at most `size`) while the main thread
+ * goes on writing PDFs. Each worker opens the fonts itself and keeps its glyph outlines
+ * across the pages it draws. Where a worker cannot be started (the sources run
+ * untranspiled, as under vitest), pages are drawn on the calling thread instead.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { renderPreview, type PreviewJob } from './renderPreview.js';
+import type { PageFrame } from '../../frame/types.js';
+import { FontBook } from '../../fonts/fontBook.js';
+import { OutlineCache, renderPreview } from './renderPreview.js';
 
 interface Pending {
   resolve: (png: Buffer) => void;
   reject: (err: Error) => void;
 }
 
+interface Job {
+  id: number;
+  page: PageFrame;
+  dpi: number;
+}
+
 export class PreviewPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: { id: number; job: PreviewJob }[] = [];
+  private readonly queue: Job[] = [];
   private readonly pending = new Map<number, Pending>();
   private next = 0;
+  private local?: OutlineCache;
 
-  constructor(size = Math.min(2, os.availableParallelism())) {
-    const url = new URL('./previewWorker.js', import.meta.url);
+  /** `root`: the project folder whose fonts/fonts.json the page tree's font keys name. */
+  constructor(
+    private readonly root: string,
+    size = Math.min(2, os.availableParallelism()),
+  ) {
     if (!import.meta.url.endsWith('.js')) return;
     for (let i = 0; i < size; i++) {
-      const w = new Worker(url);
+      const w = new Worker(new URL('./previewWorker.js', import.meta.url), { workerData: { root } });
       w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
         const p = this.pending.get(m.id)!;
         this.pending.delete(m.id);
@@ -42,13 +54,19 @@ export class PreviewPool {
     }
   }
 
-  /** Renders a job: on a worker when there are any, else here. */
-  render(job: PreviewJob): Promise<Buffer> {
-    if (!this.workers.length) return renderPreview(job);
+  /** The PNG of a page at `dpi`: drawn on a worker when there are any, else here. */
+  render(page: PageFrame, dpi = 40): Promise<Buffer> {
+    if (!this.workers.length) {
+      if (!this.local) {
+        const fonts = FontBook.load(this.root);
+        this.local = new OutlineCache((key) => fonts.face(key).font);
+      }
+      return renderPreview(page, this.local, dpi);
+    }
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.queue.push({ id, job });
+      this.queue.push({ id, page, dpi });
       this.pump();
     });
   }
@@ -57,7 +75,7 @@ export class PreviewPool {
     while (this.idle.length && this.queue.length) this.idle.pop()!.postMessage(this.queue.shift()!);
   }
 
-  /** Stops the workers (pending jobs are rejected). */
+  /** Stops the workers. */
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -1,13 +1,16 @@
-/** Worker thread of PreviewPool: renders the preview jobs it is sent, one at a time. */
-import { parentPort } from 'node:worker_threads';
-import { preloadPreview, renderPreview, type PreviewJob } from './renderPreview.js';
+/** Worker thread of PreviewPool: opens the fonts once, then renders the pages it is sent. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PageFrame } from '../../frame/types.js';
+import { FontBook } from '../../fonts/fontBook.js';
+import { OutlineCache, renderPreview } from './renderPreview.js';
 
-preloadPreview();
+const { root } = workerData as { root: string };
+const fonts = FontBook.load(root);
+const outlines = new OutlineCache((key) => fonts.face(key).font);
 
-parentPort!.on('message', async ({ id, job }: { id: number; job: PreviewJob }) => {
+parentPort!.on('message', async ({ id, page, dpi }: { id: number; page: PageFrame; dpi: number }) => {
   try {
-    const png = await renderPreview(job);
-    parentPort!.postMessage({ id, png });
+    parentPort!.postMessage({ id, png: await renderPreview(page, outlines, dpi) });
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message });
   }

@@ -5,24 +5,23 @@ import sharp from 'sharp';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { composeWorkload } from '../../../src/layout/composeWorkload.js';
-import { renderPdf } from '../../../src/render/pdf/renderPdf.js';
+import { projectRoot } from '../../../src/projectRoot.js';
 import { PreviewPool } from '../../../src/render/preview/previewPool.js';
 import type { GlyphRun, PageFrame } from '../../../src/frame/types.js';
 import { fonts } from '../../helpers/fonts.js';
 import { workload } from '../../helpers/workload.js';
 
-const fontFor = (k: string) => fonts.face(k).font;
 const DPI = 40;
 
 describe('previews', async () => {
   // A workload page with a pure red photo pasted over the bottom-right corner.
-  const page: PageFrame = composeWorkload(workload(1), fonts).frame.pages[0];
+  const tree: PageFrame = composeWorkload(workload(1), fonts).frame.pages[0];
   const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-prev-')), 'red.jpg');
   await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 255, g: 0, b: 0 } } }).jpeg().toFile(photo);
-  const box = { x: page.width - 300, y: page.height - 250, w: 200, h: 150 };
-  const pool = new PreviewPool();
-  const pdf = await renderPdf({ kind: 'document', title: 't', pages: [page] }, { fontFor, images: false });
-  const png = PNG.sync.read(await pool.render({ pdf, images: [{ file: photo, ...box }], dpi: DPI }));
+  const box = { x: tree.width - 300, y: tree.height - 250, w: 200, h: 150 };
+  const page: PageFrame = { ...tree, items: [...tree.items, { kind: 'image', file: photo, ppi: 200, source: { id: 'p', component: 'photo' }, ...box }] };
+  const pool = new PreviewPool(projectRoot);
+  const png = PNG.sync.read(await pool.render(page, DPI));
   await pool.close();
   const px = (xPt: number, yPt: number) => {
     const i = (Math.round((yPt * DPI) / 72) * png.width + Math.round((xPt * DPI) / 72)) * 4;
