@@ -49,7 +49,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   const out = path.resolve(outDir);
   fs.mkdirSync(out, { recursive: true });
   const stage = fs.mkdtempSync(path.join(out, '.stage-'));
-  // Started before layout, so the workers load pdf.js while the pages are composed.
+  // Started before layout, so the workers open their fonts while the pages are composed.
   const pool = opts.preview !== false ? new PreviewPool(projectRoot) : undefined;
   try {
     const notices = opts.fillPage?.(ed, fonts);
