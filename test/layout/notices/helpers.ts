@@ -30,7 +30,7 @@ export function generatedNotices(): Prepared[] {
 
 export function toSet(p: Prepared): NoticeToSet {
   if (!p.ok) throw new Error(`refused: ${p.file}: ${p.refused.map((r) => r.messageEn).join('; ')}`);
-  return { id: p.checked.id, file: p.file, notice: p.checked.notice, text: p.text };
+  return { id: p.checked.id, file: p.checked.file, notice: p.checked.notice, text: p.text };
 }
 
 /** Set notices on up to `maxPages` inside pages (lines 4–103 of the broadsheet). */
