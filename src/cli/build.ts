@@ -29,7 +29,11 @@ async function noticesFill(editionPath: string, strict: boolean, log: (l: string
       const items = n.fill(page, grid, first, lastLine);
       const out = page === last ? n.leftOut() : [];
       if (out.length) throw new UserError(`notices left out (no room on the notices pages ${pages.join(', ')}):\n${out.map((o) => `  ${o.file}: ${o.reason} (${o.reasonEn})`).join('\n')}`);
-      if (page === last) log(`notices: ${n.report.set.length} set on ${pages.join(', ')}, ${n.report.refused.length} refused, ¥${n.report.totalYuan} quoted`);
+      if (page === last) {
+        const over = n.report.set.filter((s) => s.overfullLines > 0);
+        if (over.length) log(`warning: notices with lines wider than the column: ${over.map((s) => `${s.file} (${s.overfullLines})`).join(', ')}`);
+        log(`notices: ${n.report.set.length} set on ${pages.join(', ')}, ${n.report.refused.length} refused, ¥${n.report.totalYuan} quoted`);
+      }
       return items;
     };
     return { fill, report: n.report, diagnostics: n.diagnostics };

@@ -44,6 +44,8 @@ export interface NoticeBlock {
   lines: BlockLine[];
   /** Stroke width of the paid box round the notice, 0 for none. */
   box: number;
+  /** Lines wider than the measure (an unbreakable run, or the engine found no looser break). */
+  overfull: number;
 }
 
 /** A group header (遗失声明, 减资公告 …) at the head of its notices. */
@@ -111,7 +113,7 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
     }
     para++;
   }
-  return { kind: 'notice', id, file, company: text.company, height: y + pad, lines, box };
+  return { kind: 'notice', id, file, company: text.company, height: y + pad, lines, box, overfull: lines.filter((l) => l.line.overfull).length };
 }
 
 /** Lines set flush left, then moved flush right (the engine has no right alignment). */

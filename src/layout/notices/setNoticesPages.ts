@@ -47,6 +47,8 @@ export interface SetNotice {
   page: string;
   /** 1-based notice column on the page. */
   column: number;
+  /** Lines set wider than the measure (they stick into the gutter). */
+  overfullLines: number;
   quote: Quote;
 }
 
@@ -120,7 +122,7 @@ export function createNoticesPages(list: readonly NoticeToSet[], ctx: NoticesLay
     for (const p of out.placed) {
       const n = byId.get(p.id)!;
       const set = setLinesOf(out.items, p.id, { columnWidthPt: m.measure, gutterPt: out.report.gutterPt, digitPair: ctx.rateCard.char.digitPair });
-      result.notices.push({ id: n.id, file: n.file, type: n.notice.type, group: n.text.group, page, column: p.column, quote: quoteNotice(n.notice, set, ctx.rateCard) });
+      result.notices.push({ id: n.id, file: n.file, type: n.notice.type, group: n.text.group, page, column: p.column, overfullLines: p.overfull, quote: quoteNotice(n.notice, set, ctx.rateCard) });
     }
     return out.items;
   };
@@ -161,11 +163,11 @@ function setNoticesArea(
   const tooTall = queue.filter((b) => b.height > colHeight);
   const fits = queue.filter((b) => b.height <= colHeight);
   const flow = flowNotices(withHeaders(fits, byId, m, ctx.fonts, continuing), columns, colHeight, style);
-  const placed: { id: string; column: number }[] = [];
+  const placed: { id: string; column: number; overfull: number }[] = [];
   for (const p of flow.placed) {
     const x = area.x + p.column * (m.measure + gutter);
     items.push(...placeBlock(p.block, x, colTop + p.y, m.measure));
-    if (p.block.kind === 'notice') placed.push({ id: p.block.id, column: p.column + 1 });
+    if (p.block.kind === 'notice') placed.push({ id: p.block.id, column: p.column + 1, overfull: p.block.overfull });
   }
   const deepest = Math.max(0, ...flow.bottoms);
   for (let c = 1; c < columns; c++) {
