@@ -11,7 +11,7 @@ import { UserError } from './errors.js';
  * warning naming file, field and reason (the page builds without it); with --strict it
  * fails the build. Notices that no page holds fail the build, named.
  */
-async function noticesFill(editionPath: string, strict: boolean, log: (l: string) => void): Promise<NonNullable<BuildOptions['fillPage']>> {
+export async function noticesFill(editionPath: string, strict: boolean, log: (l: string) => void): Promise<NonNullable<BuildOptions['fillPage']>> {
   const { loadNoticeContext, prepareNoticeDir } = await import('../notices/loadNotices.js');
   const { editionNotices } = await import('../layout/notices/editionNotices.js');
   return (ed, fonts) => {

@@ -1,0 +1,48 @@
+/**
+ * `zuban build` with a notices page: refused notices are warnings naming file, field and
+ * reason, the page still builds with the rest, out/report.json carries the notices and
+ * their quotes; --strict fails on a refused notice.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { noticesFill } from '../../src/cli/build.js';
+import { buildEdition } from '../../src/cli/buildEdition.js';
+import { UserError } from '../../src/cli/errors.js';
+
+const edition = 'test/fixtures/notices/edition/edition.yaml';
+
+describe('zuban build sets the notices page', () => {
+  it('builds without the refused notice, warns with file, field and reason, and reports quotes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zuban-build-'));
+    const log: string[] = [];
+    const push = (l: string) => void log.push(l);
+    await buildEdition(edition, out, { preview: false, log: push, fillPage: await noticesFill(edition, false, push) });
+    const warning = log.find((l) => l.includes('02-no-consent.yaml'));
+    expect(warning).toMatch(/^warning: notice refused: .*02-no-consent\.yaml consent — .*PIPL art\. 25/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.notices.set.map((s: { id: string }) => s.id)).toEqual(['01-lost-id', '03-liquidation']);
+    expect(report.notices.refused).toHaveLength(1);
+    expect(report.notices.refused[0].reasons[0]).toMatchObject({ field: 'consent', code: 'no-consent' });
+    for (const s of report.notices.set) {
+      expect(s.quote.lines).toBe(s.lines);
+      expect(s.quote.currency).toBe('CNY');
+      expect(s.quote.total).toBeGreaterThan(0);
+    }
+    expect(report.notices.pages[0]).toMatchObject({ page: 'A01', notices: 2 });
+    expect(report.notices.leftOut).toEqual([]);
+    expect(log.some((l) => /notices: 2 set on A01, 1 refused/.test(l))).toBe(true);
+  });
+
+  it('--strict fails on a refused notice, naming it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zuban-build-'));
+    const push = () => {};
+    const err = await buildEdition(edition, out, { preview: false, strict: true, log: push, fillPage: await noticesFill(edition, true, push) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(/1 notices refused \(--strict\)[\s\S]*02-no-consent\.yaml consent/);
+  });
+});
