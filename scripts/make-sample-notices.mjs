@@ -167,8 +167,8 @@ function lostPerson(certificate, numberOf, extra = {}) {
   });
 }
 
-// A city daily's notices page is mostly 遗失 items: five rounds of the personal ones.
-for (let round = 0; round < 5; round++) {
+// A city daily's notices page is mostly 遗失 items: seven rounds of the personal ones.
+for (let round = 0; round < 7; round++) {
 for (let i = 0; i < 12; i++) {
   lostPerson('居民身份证', (id) => id, i % 3 === 0 ? { issuer: (r) => `${r.city}公安局${r.district}分局` } : {});
 }
