@@ -12,6 +12,7 @@ describe('validateDrivingFile', () => {
   it('loose: 12 digits; another length warns, a letter is an error', () => {
     expect(validateDrivingFile('320100123456')).toMatchObject({ ok: true, warnings: [] });
     expect(validateDrivingFile('32010012345').warnings.map((m) => m.code)).toEqual(['driving-file.length']);
+    expect(validateDrivingFile('3201001234567').warnings.map((m) => m.code)).toEqual(['driving-file.length']);
     expect(validateDrivingFile('32010012345A').errors.map((m) => m.code)).toEqual(['input.charset']);
   });
 });

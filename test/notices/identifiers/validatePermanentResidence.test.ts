@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatePermanentResidence } from '../../../src/notices/identifiers/validatePermanentResidence.js';
-import { TODAY, mod11_2 } from './arbitraries.js';
+import { FC, TODAY, VALID, mod11_2 } from './arbitraries.js';
+import { substitute } from './substitution.js';
 
 const codes = (list: { code: string }[]) => list.map((m) => m.code);
 const opts = { today: TODAY };
@@ -31,6 +33,25 @@ describe('validatePermanentResidence', () => {
     const mismatch = validatePermanentResidence('USA110080041217', opts);
     expect(mismatch.ok).toBe(true);
     expect(codes(mismatch.warnings)).toEqual(['pr.old-check-mismatch']);
+  });
+
+  // The generator computes 7-3-1 itself (arbitraries.ts); a wrong last digit must say "mismatch".
+  // 7-3-1 mod 10 catches a digit substitution at any position: the weights 7, 3, 1 are prime to 10.
+  it('tells a matching 7-3-1 digit from a mismatching one on generated old-form numbers', () => {
+    fc.assert(
+      fc.property(
+        VALID.pr.filter((v) => v.length === 15),
+        fc.integer({ min: 1, max: 9 }),
+        (value, shift) => {
+          expect(codes(validatePermanentResidence(value, opts).warnings)).toEqual(['pr.old-check-unverified']);
+          const wrong = substitute(value, 14, String((Number(value[14]) + shift) % 10));
+          const r = validatePermanentResidence(wrong, opts);
+          expect(r.ok).toBe(true);
+          expect(codes(r.warnings)).toEqual(['pr.old-check-mismatch']);
+        },
+      ),
+      FC,
+    );
   });
 
   it('warns on letters that are no ISO alpha-3 code', () => {

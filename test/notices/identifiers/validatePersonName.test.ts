@@ -83,10 +83,13 @@ describe('validatePersonName', () => {
   });
 
   it('accepts the ideographs of every extension block and the 12 in FAxx', () => {
-    for (const cp of [0x4e00, 0x9fff, 0x3400, 0x20000, 0x2a700, 0x2b740, 0x2b820, 0x2ceb0, 0x2ebf0, 0x30000, 0x31350, 0xfa0e, 0xfa29]) {
-      expect(isHanIdeograph(cp)).toBe(true);
+    // first and last code point of each block: URO, A, B, C–F and I, G–H, and FAxx
+    const han = [0x4e00, 0x9fff, 0x3400, 0x4dbf, 0x20000, 0x2a6df, 0x2a700, 0x2b740, 0x2b820, 0x2ceb0, 0x2ebf0, 0x2ee5d, 0x30000, 0x31350, 0x323af, 0xfa0e, 0xfa29];
+    for (const cp of han) expect(isHanIdeograph(cp)).toBe(true);
+    // just outside: the gaps between blocks, compatibility ideographs, radicals, 〇, the dot
+    for (const cp of [0x4dc0, 0x33ff, 0x2a6e0, 0x2a6ff, 0x2ee60, 0x2ffff, 0x323b0, 0xfa10, 0xf900, 0x2e80, 0x3007, 0x00b7]) {
+      expect(isHanIdeograph(cp)).toBe(false);
     }
-    for (const cp of [0xfa10, 0xf900, 0x2e80, 0x3007, 0x00b7]) expect(isHanIdeograph(cp)).toBe(false);
   });
 
   it('never counts by UTF-16 units: 25 characters outside the BMP are 25 characters', () => {

@@ -29,6 +29,9 @@ describe('validateResidentId', () => {
     const r = validateResidentId('650102921231024', opts);
     expect(r.normalized).toBe('650102921231024');
     expect(r.parsed).toMatchObject({ length: 15, birthDate: '1992-12-31', sex: 'female', checkChar: null, id18: '650102199212310247' });
+    // sex from position 15, the last sequence digit (here odd after an even one)
+    expect(validateResidentId('320102850612021', opts).parsed).toMatchObject({ sex: 'male', sequence: '021' });
+    expect(validateResidentId('320102850612012', opts).parsed).toMatchObject({ sex: 'female', sequence: '012' });
   });
 
   it('normalises full-width digits, spaces and dashes silently, a lowercase x with a warning', () => {
@@ -67,6 +70,13 @@ describe('validateResidentId', () => {
 
   it('rejects a year before 1890 and warns on an age over 110', () => {
     expect(codes(validateResidentId(withCheck('32010218891231001'), opts).errors)).toEqual(['birth-date.before-1890']);
+    const born1890 = validateResidentId(withCheck('32010218900101001'), opts);
+    expect(born1890.ok).toBe(true);
+    expect(codes(born1890.warnings)).toEqual(['birth-date.over-110']);
+    expect(born1890.warnings[0].message).toContain('已满136岁');
+    // 111 on TODAY itself (a birthday counts), 110 the day before it
+    expect(codes(validateResidentId(withCheck('32010219150601001'), opts).warnings)).toEqual(['birth-date.over-110']);
+    expect(validateResidentId(withCheck('32010219150602001'), opts).warnings).toEqual([]);
     const old = validateResidentId(withCheck('32010219150101001'), opts);
     expect(old.ok).toBe(true);
     expect(codes(old.warnings)).toEqual(['birth-date.over-110']);
