@@ -75,6 +75,8 @@ export const NoticeStyleSchema = z.strictObject({
   itemGap: z.number().nonnegative().default(0.35),
   /** Space above a group header that does not start a column, in lines. */
   groupGap: z.number().nonnegative().default(0.6),
+  /** Order within a group: of acceptance (file order, the default) or by the declarant's pinyin. */
+  order: z.enum(['acceptance', 'pinyin']).default('acceptance'),
   /** Largest extra space per gap when squaring columns, in lines. */
   maxStretch: z.number().nonnegative().default(3),
   /** Font roles (fonts/fonts.json). */

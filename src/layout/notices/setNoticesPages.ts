@@ -8,6 +8,7 @@
  * Every notice's glyph runs carry `source = { id: notice id, component: 'notice' }`, and
  * its quote is read back from the page's items with setLinesOf: quote = print.
  */
+import { pinyin } from 'pinyin-pro';
 import type { FrameItem } from '../../frame/types.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { NoticeStyle, Paper } from '../../notices/config.js';
@@ -91,10 +92,41 @@ export function noticeColumns(width: number, m: NoticeMeasure): { columns: numbe
   return { columns, gutter: columns > 1 ? (width - columns * m.measure) / (columns - 1) : 0 };
 }
 
-/** Notices in group order (spec §5), each group in order of acceptance (stable). */
-export function orderNotices<T extends { text: NoticeText }>(list: readonly T[]): T[] {
+/** Who declares: the name a reader looks for (holder, organisation, company …). */
+export function declarant(n: Notice): string {
+  switch (n.type) {
+    case 'lost-person':
+      return n.holder;
+    case 'lost-org':
+    case 'lost-seal':
+    case 'lost-invoice':
+      return n.org;
+    case 'void':
+      return n.issuer;
+    case 'merger':
+      return n.parties[0].name;
+    case 'correction':
+      return n.title;
+    case 'missing-person':
+      return n.name;
+    case 'found-property':
+      return n.finder;
+    default:
+      return n.company;
+  }
+}
+
+/**
+ * Notices in group order (spec §5), each group in order of acceptance (stable), or by
+ * the declarant's pinyin (toneless, then the characters) when `order` is `pinyin`.
+ */
+export function orderNotices<T extends { text: NoticeText; notice: Notice }>(list: readonly T[], order: 'acceptance' | 'pinyin' = 'acceptance'): T[] {
   const rank = new Map<NoticeGroupId, number>(NOTICE_GROUPS.map((g, i) => [g.id, i]));
-  return list.map((n, i) => ({ n, i })).sort((a, b) => rank.get(a.n.text.group)! - rank.get(b.n.text.group)! || a.i - b.i).map((x) => x.n);
+  const key = (n: T) => (order === 'pinyin' ? `${pinyin(declarant(n.notice), { toneType: 'none', type: 'array' }).join(' ')}\u0000${declarant(n.notice)}` : '');
+  return list
+    .map((n, i) => ({ n, i, k: key(n) }))
+    .sort((a, b) => rank.get(a.n.text.group)! - rank.get(b.n.text.group)! || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.i - b.i)
+    .map((x) => x.n);
 }
 
 const groupTitle = (id: NoticeGroupId) => NOTICE_GROUPS.find((g) => g.id === id)!.title;
@@ -107,7 +139,7 @@ const groupTitle = (id: NoticeGroupId) => NOTICE_GROUPS.find((g) => g.id === id)
 export function createNoticesPages(list: readonly NoticeToSet[], ctx: NoticesLayoutContext): { fill: PageFiller; result: NoticesSet; remaining: () => NoticeToSet[] } {
   const m = noticeMeasure(ctx.style, ctx.rateCard);
   const byId = new Map(list.map((n) => [n.id, n]));
-  let queue: NoticeBlock[] = orderNotices(list).map((n) => setNoticeBlock(n.id, n.file, n.text, m, ctx.fonts));
+  let queue: NoticeBlock[] = orderNotices(list, ctx.style.order).map((n) => setNoticeBlock(n.id, n.file, n.text, m, ctx.fonts));
   const result: NoticesSet = { pages: [], notices: [], leftOut: [] };
   let continuing: NoticeGroupId | undefined;
 

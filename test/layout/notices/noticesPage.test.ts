@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GlyphRun } from '../../../src/frame/types.js';
 import { proofNotice } from '../../../src/layout/notices/proofNotice.js';
 import { setNoticeBlock } from '../../../src/layout/notices/setNoticeBlock.js';
-import { noticeMeasure, type NoticeToSet } from '../../../src/layout/notices/setNoticesPages.js';
+import { declarant, noticeMeasure, orderNotices, type NoticeToSet } from '../../../src/layout/notices/setNoticesPages.js';
+import { pinyin } from 'pinyin-pro';
 import { setLinesOf } from '../../../src/notices/pricing.js';
 import { COMPANY_TYPES, NOTICE_GROUPS, NOTICE_TYPES } from '../../../src/notices/schema/notice.js';
 import { generatedNotices, layoutCtx, setOnPages, toSet } from './helpers.js';
@@ -119,5 +120,17 @@ describe('overflow', () => {
     expect(two.result.notices.length).toBeGreaterThan(s.result.notices.length);
     const secondPage = two.items[1].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id.startsWith('notices-group-'));
     expect(secondPage.map((r) => r.text).join('')).toMatch(/续/);
+  });
+});
+
+describe('order within a group', () => {
+  it('is the order of acceptance by default, the declarant’s pinyin as an option', () => {
+    const lost = hundred.filter((n) => n.text.group === 'lost').slice(0, 30);
+    expect(orderNotices(lost).map((n) => n.id)).toEqual(lost.map((n) => n.id));
+    const byPinyin = orderNotices(lost, 'pinyin').map((n) => pinyin(declarant(n.notice), { toneType: 'none' }));
+    expect(byPinyin).toEqual([...byPinyin].sort());
+    // the groups keep the spec's order either way
+    const mixed = orderNotices([...hundred].reverse(), 'pinyin').map((n) => NOTICE_GROUPS.findIndex((g) => g.id === n.text.group));
+    expect(mixed).toEqual([...mixed].sort((a, b) => a - b));
   });
 });
