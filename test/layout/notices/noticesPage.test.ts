@@ -10,7 +10,8 @@ import { declarant, noticeMeasure, orderNotices, type NoticeToSet } from '../../
 import { pinyin } from 'pinyin-pro';
 import { setLinesOf } from '../../../src/notices/pricing.js';
 import { COMPANY_TYPES, NOTICE_GROUPS, NOTICE_TYPES } from '../../../src/notices/schema/notice.js';
-import { generatedNotices, layoutCtx, setOnPages, toSet } from './helpers.js';
+import { editionNotices } from '../../../src/layout/notices/editionNotices.js';
+import { generatedNotices, grid, layoutCtx, noticeCtx, setOnPages, toSet } from './helpers.js';
 
 let hundred: NoticeToSet[];
 let set: ReturnType<typeof setOnPages>;
@@ -132,5 +133,20 @@ describe('order within a group', () => {
     // the groups keep the spec's order either way
     const mixed = orderNotices([...hundred].reverse(), 'pinyin').map((n) => NOTICE_GROUPS.findIndex((g) => g.id === n.text.group));
     expect(mixed).toEqual([...mixed].sort((a, b) => a - b));
+  });
+});
+
+describe('notices no page holds', () => {
+  it('are reported as left out, by file, after the last notices page', () => {
+    const many = Array.from({ length: 4 }, (_, k) => hundred.map((n) => ({ ...n, id: `${n.id}-${k}`, file: `${n.file}#${k}` }))).flat();
+    const prepared = many.map((n) => ({ ok: true as const, checked: { id: n.id, file: n.file, notice: n.notice } as never, text: n.text, archiveText: null }));
+    const ed = editionNotices(prepared, { fonts: layoutCtx.fonts, config: noticeCtx.config, rateCard: layoutCtx.rateCard, paperName: '泓州日报', pages: ['A05'] });
+    ed.fill('A05', grid, 4, grid.linesPerColumn - 1);
+    const left = ed.leftOut();
+    expect(left.length).toBeGreaterThan(0);
+    expect(ed.report.set.length + left.length).toBe(many.length);
+    expect(ed.report.leftOut).toEqual(left);
+    expect(left[0]).toMatchObject({ reasonEn: 'the notices pages are full' });
+    expect(left.every((l) => many.some((n) => n.file === l.file))).toBe(true);
   });
 });
