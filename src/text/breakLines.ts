@@ -131,6 +131,13 @@ export function breakLines(it: Items, opts: BreakOptions): number[] {
       fit.glueShrink = inner ? pgsh[e - 1] - pgsh[s] : 0;
       const tightest = fit.natural - fit.endTrim - fit.midShrink - fit.glueShrink;
       if (tightest > measure + EPS) {
+        if (prune && !found) {
+          // Only loose lines (skipped while pruning) fit before this one: price them
+          // rather than fall back to an overfull line.
+          prune = false;
+          s = e;
+          continue;
+        }
         // Nothing fits: an unbreakable run longer than the measure. Set it overfull
         // (reported by the caller) rather than fail; longer lines would be worse.
         if (!found && best[s] < Infinity) {

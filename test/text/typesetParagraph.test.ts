@@ -94,6 +94,18 @@ describe('禁则 (line-start and line-end prohibition)', () => {
     }
   });
 
+  it('--- loose-line-before-a-long-run --- a loose but possible line is chosen over an overfull one', () => {
+    // At 六号 (7.5 pt) on 13 字 the code and its bracket fit a line of their own, some 2 字
+    // short; the breaker once skipped that line as too loose and set an overfull one.
+    const text = '南京启原信息技术有限公司（统一社会信用代码：91320106MA4FHA6D20）遗失公章一枚，编码：3201069253398，声明作废。';
+    const lines = typesetParagraph([{ text, face: song() }], { size: 7.5, measure: 13 * 7.5, indent: 0, align: 'justify' });
+    expect(lines.some((l) => lineText(l).includes('91320106MA4FHA6D20'))).toBe(true);
+    for (const l of lines) {
+      expect(l.overfull, lineText(l)).toBe(false);
+      expect(l.used).toBeLessThanOrEqual(13 * 7.5 + 0.01);
+    }
+  });
+
   it('--- numbers-and-latin-unbroken --- 2026, 15.25, 1,961.7 and Latin words are never split', () => {
     const words = ['2026', '15.25', '1,961.7', 'Typesetting', 'APP', '186.5'];
     const text = `今年是${words[0]}年，增长${words[1]}%，客流${words[2]}万人次，软件名为${words[3]}的${words[4]}下载量大，线路全长${words[5]}公里。`.repeat(2);
