@@ -17,6 +17,9 @@ describe('checkBirthDate', () => {
     expect(checkBirthDate(2000, 2, 29, findings)).toBe('2000-02-29');
     expect(checkBirthDate(1900, 2, 29, findings)).toBeNull();
     expect(checkBirthDate(1985, 0, 12, findings)).toBeNull();
-    expect(findings.errors.map((e) => e.code)).toEqual(['birth-date.invalid', 'birth-date.invalid']);
+    expect(checkBirthDate(1985, 6, 0, findings)).toBeNull();
+    expect(checkBirthDate(1985, 11, 31, findings)).toBeNull();
+    expect(checkBirthDate(1985, 12, 31, findings)).toBe('1985-12-31');
+    expect(findings.errors.map((e) => e.code)).toEqual(Array(4).fill('birth-date.invalid'));
   });
 });

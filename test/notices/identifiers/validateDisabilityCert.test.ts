@@ -20,6 +20,7 @@ describe('validateDisabilityCert', () => {
 
   it('accepts an X only at position 18, and a lowercase one with a warning', () => {
     expect(codes(validateDisabilityCert('3201021985061203174X', opts).errors)).toEqual(['input.charset']);
+    expect(validateDisabilityCert('3201021985X612031741', opts).errors[0]).toMatchObject({ code: 'input.charset', message: expect.stringContaining('第11位“X”') });
     const lower = validateDisabilityCert('11010319781103002x23', opts);
     expect(lower.ok).toBe(true);
     expect(codes(lower.warnings)).toEqual(['normalize.lowercase-x']);

@@ -37,5 +37,7 @@ describe('validateEInvoice', () => {
   it('rejects a future year, warns on an unknown province', () => {
     expect(codes(validateEInvoice('27322000000123456789', opts).errors)).toEqual(['invoice.year']);
     expect(codes(validateEInvoice('24992000000123456789', opts).warnings)).toEqual(['invoice.region']);
+    // the province is digits 3–4 (19, none), not 2–3 (41, 河南)
+    expect(codes(validateEInvoice('24192000000123456789', opts).warnings)).toEqual(['invoice.region']);
   });
 });

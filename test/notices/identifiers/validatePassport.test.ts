@@ -17,7 +17,7 @@ describe('validatePassport', () => {
     const r = validatePassport(value);
     expect(r).toMatchObject({ ok: true, warnings: [], parsed: { series, issuer, hasCheckDigit: false } });
   });
-  it.each(['EI1234567', 'EO1234567', 'E1234567', 'H12345678', '161234567', 'DE123456'])('%s matches no pattern', (value) => {
+  it.each(['EI1234567', 'EO1234567', 'E1234567', 'H12345678', '161234567', 'DE123456', 'MA123456', 'MA12345678', 'K1234567'])('%s matches no pattern', (value) => {
     expect(validatePassport(value).errors.map((m) => m.code)).toEqual(['passport.pattern']);
   });
   it('normalises lowercase and spaces', () => {

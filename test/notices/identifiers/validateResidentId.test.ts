@@ -97,6 +97,10 @@ describe('validateResidentId', () => {
 
   it('reports both a wrong length and a bad character', () => {
     expect(codes(validateResidentId('3201021985A', opts).errors)).toEqual(['input.charset', 'input.length']);
+    // counted in code points: 16 digits and an emoji are 17 characters, not 18 UTF-16 units
+    const emoji = validateResidentId('3201021985061203😀', opts);
+    expect(codes(emoji.errors)).toEqual(['input.charset', 'input.length']);
+    expect(emoji.errors[1].message).toBe('长度应为18位或15位，实为17位');
   });
 
   // MOD 11-2 guarantee: every weight 2^(18−i) mod 11 is non-zero and 11 is prime, so replacing one
