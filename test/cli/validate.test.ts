@@ -183,6 +183,44 @@ describe('glyph check for names', () => {
   });
 });
 
+describe('zuban validate through commander', () => {
+  // As src/cli/main.ts sets it up: commander errors are thrown (main maps them to exit 2).
+  const program = () => {
+    const p = new Command('zuban').exitOverride();
+    p.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+    registerValidate(p);
+    p.commands.forEach((c) => c.exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} }));
+    return p;
+  };
+  const run = async (...args: string[]) => {
+    const written: string[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const before = process.exitCode;
+    try {
+      await program().parseAsync(['node', 'zuban', 'validate', ...args]);
+      return { stdout: written.join(''), exitCode: process.exitCode };
+    } finally {
+      process.exitCode = before;
+      out.mockRestore();
+      err.mockRestore();
+    }
+  };
+
+  it('prints the --json object and sets the exit code from the value', async () => {
+    const ok = await run('id', '320102198506120317', '--json');
+    expect(ok.exitCode).toBe(0);
+    expect(Object.keys(JSON.parse(ok.stdout))).toEqual(['ok', 'kind', 'input', 'normalized', 'errors', 'warnings', 'info', 'parsed']);
+    expect((await run('gs15', '320102000123458', '--json')).exitCode).toBe(1);
+    expect((await run('id')).exitCode).toBe(2);
+  });
+
+  it('throws a commander error (exit 2 in main) on an unknown option or an extra argument', async () => {
+    await expect(run('id', '320102198506120317', '--frob')).rejects.toMatchObject({ code: 'commander.unknownOption' });
+    await expect(run('id', '320102198506120317', 'extra')).rejects.toMatchObject({ code: 'commander.excessArguments' });
+  });
+});
+
 describe('registerValidate', () => {
   it('adds the validate command with --json, --batch and --file', () => {
     const program = new Command('zuban');
