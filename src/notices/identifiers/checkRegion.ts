@@ -20,16 +20,24 @@ export function checkResidentRegion(s: string, start: number, findings: Findings
   const province = Math.floor(code / 10000);
   if (!isProvincePrefix(province)) {
     const shown = s.slice(start, start + 2);
+    const [hintZh, hintEn] = otherDocumentHint(province);
     findings.errors.push(
       message(
         'id.province',
-        `省级代码${shown}不存在（应为${PROVINCE_PREFIXES_TEXT}）`,
-        `province code ${shown} does not exist (expected ${PROVINCE_PREFIXES_TEXT})`,
+        `省级代码${shown}不存在（应为${PROVINCE_PREFIXES_TEXT}）${hintZh}`,
+        `province code ${shown} does not exist (expected ${PROVINCE_PREFIXES_TEXT})${hintEn}`,
       ),
     );
     return { code: s.slice(start, start + 6), region: null };
   }
   return describeRegion(s, start, code, findings);
+}
+
+/** A number of another document that looks like an ID (spec §1: 81–83 belong to the §4 permits). */
+function otherDocumentHint(province: number): [string, string] {
+  if (province >= 81 && province <= 83) return ['；810000/820000/830000开头的是港澳台居民居住证（种类hmt）', '; 810000/820000/830000 start a 港澳台 residence permit (kind hmt)'];
+  if (province >= 90) return ['；9开头的18位号码可能是外国人永久居留身份证（种类pr）', '; an 18-character number starting with 9 may be a permanent residence ID (kind pr)'];
+  return ['', ''];
 }
 
 /**

@@ -68,6 +68,12 @@ describe('validateResidentId', () => {
     expect(codes(r.errors)).toContain('id.province');
   });
 
+  it('points to the right kind when a residence permit or permanent residence ID is checked as an ID', () => {
+    expect(validateResidentId('810000198805230127', opts).errors[0].message).toContain('种类hmt');
+    expect(validateResidentId('911840198004120015', opts).errors[0].message).toContain('种类pr');
+    expect(validateResidentId(withCheck('71010119850612031'), opts).errors[0].message).toBe('省级代码71不存在（应为11–15、21–23、31–37、41–46、50–54、61–65）');
+  });
+
   it('rejects a year before 1890 and warns on an age over 110', () => {
     expect(codes(validateResidentId(withCheck('32010218891231001'), opts).errors)).toEqual(['birth-date.before-1890']);
     const born1890 = validateResidentId(withCheck('32010218900101001'), opts);
