@@ -126,7 +126,8 @@ export function toJson(r: ValidationResult, extra: Record<string, unknown> = {})
 function runBatch(stdin: string, options: ReturnType<typeof optionsFor>): ValidateOutput {
   let out = '';
   let anyInvalid = false;
-  for (const rawLine of stdin.split('\n')) {
+  // A file saved by a Windows editor may start with a byte-order mark; it is not part of the kind.
+  for (const rawLine of stdin.replace(/^\uFEFF/, '').split('\n')) {
     const line = rawLine.replace(/\r$/, '');
     if (line.trim() === '') continue;
     const tab = line.indexOf('\t');

@@ -86,6 +86,12 @@ describe('zuban validate --batch', () => {
     ]);
   });
 
+  it('ignores a byte-order mark at the start of the input', () => {
+    const out = runValidate({ batch: true }, { stdin: '\uFEFFid\t320102198506120317\r\n', today });
+    expect(out.exitCode).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ ok: true, kind: 'id' });
+  });
+
   it('prints nothing and exits 0 on empty input', () => {
     expect(runValidate({ batch: true }, { stdin: '' })).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   });
