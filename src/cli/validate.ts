@@ -187,6 +187,7 @@ const FIELD_LABELS: Record<string, string> = {
   orgCode: '组织机构代码',
   description: '种类',
   form: '格式',
+  format: '版本',
   year: '年份',
   place: '市县',
   serial: '编号',
@@ -194,7 +195,19 @@ const FIELD_LABELS: Record<string, string> = {
   characters: '字级（通用规范汉字表）',
   accountType: '账户类型',
 };
-const VALUE_LABELS: Record<string, string> = { male: '男', female: '女' };
+const VALUE_LABELS: Record<string, string> = {
+  male: '男',
+  female: '女',
+  certificate: '不动产权证书',
+  proof: '不动产证明',
+  current: '现行（8位终身号码）',
+  new: '新版（2023年12月起）',
+  old: '旧版',
+  uscc: '统一社会信用代码',
+  gs15: '15位注册号',
+};
+/** Parsed sub-objects whose fields are shown as the value's own: a disability number's ID, a licence's USCC or GS15. */
+const NESTED_FIELDS = new Set(['id', 'uscc', 'gs15']);
 
 function statusOf(r: ValidationResult): string {
   if (!r.ok) return '✗ 无效';
@@ -206,10 +219,7 @@ function statusOf(r: ValidationResult): string {
 export function formatReport(r: ValidationResult): string {
   const lines = [`${statusOf(r)}  ${IDENTIFIER_KIND_LABELS[r.kind] ?? r.kind}  ${r.input}`];
   if (r.normalized !== r.input) lines.push(`  规范化为：${r.normalized}`);
-  for (const [key, value] of Object.entries((r.parsed ?? {}) as Record<string, unknown>)) {
-    const shown = showValue(value);
-    if (FIELD_LABELS[key] && shown) lines.push(`  ${FIELD_LABELS[key]}：${shown}`);
-  }
+  addParsedLines((r.parsed ?? {}) as Record<string, unknown>, lines);
   const section = (title: string, mark: string, list: ValidationMessage[]) => {
     if (list.length === 0) return;
     lines.push(`${title}：`);
@@ -219,6 +229,19 @@ export function formatReport(r: ValidationResult): string {
   section('警告', '⚠', r.warnings);
   section('提示', 'ℹ', r.info);
   return lines.join('\n') + '\n';
+}
+
+function addParsedLines(parsed: Record<string, unknown>, lines: string[]): void {
+  for (const [key, value] of Object.entries(parsed)) {
+    if (NESTED_FIELDS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      addParsedLines(value as Record<string, unknown>, lines);
+      continue;
+    }
+    // a residence permit's HK/MO/TW code says no more than its Chinese name beside it
+    if (key === 'region' && typeof value === 'string' && typeof parsed.regionName === 'string') continue;
+    const shown = showValue(value);
+    if (FIELD_LABELS[key] && shown) lines.push(`  ${FIELD_LABELS[key]}：${shown}`);
+  }
 }
 
 function showValue(value: unknown): string {

@@ -27,6 +27,16 @@ describe('zuban validate <kind> <value>', () => {
     expect(warned.stdout).toContain('提示：\n  ℹ 地址码110103为原崇文区，至2009年');
   });
 
+  it('shows the fields of nested parts in Chinese: a disability number\'s ID, a permit\'s region once', () => {
+    const disability = runValidate({ kind: 'disability', value: '11010319781103002X23' }, { today }).stdout;
+    expect(disability).toContain('出生日期：1978-11-03');
+    expect(disability).toContain('残疾类别：听力残疾');
+    const permit = runValidate({ kind: 'hmt', value: '830000197001011139' }, { today }).stdout;
+    expect(permit.match(/地区：/g)).toHaveLength(1);
+    expect(permit).toContain('地区：台湾');
+    expect(runValidate({ kind: 'property-cert', value: '苏（2020）南京市不动产权第0012345号' }, { today }).stdout).toContain('格式：不动产权证书');
+  });
+
   it('--json prints one object with the documented keys in order', () => {
     const out = runValidate({ kind: 'uscc', value: '91320102MA1G2K3LXY', json: true }, { today });
     expect(out.exitCode).toBe(1);
