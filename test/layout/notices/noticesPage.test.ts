@@ -119,8 +119,19 @@ describe('overflow', () => {
     const two = setOnPages(many, 2);
     expect(two.result.pages).toHaveLength(2);
     expect(two.result.notices.length).toBeGreaterThan(s.result.notices.length);
-    const secondPage = two.items[1].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id.startsWith('notices-group-'));
-    expect(secondPage.map((r) => r.text).join('')).toMatch(/续/);
+    // A group that runs over the page break is headed “（续）” on the next page.
+    const groupOf = (id: string) => many.find((n) => n.id === id)!.text.group;
+    const onPage = (p: string) => two.result.notices.filter((n) => n.page === p).map((n) => groupOf(n.id));
+    const [first, second] = two.result.pages.map((p) => p.page);
+    const continued = onPage(first).at(-1) === onPage(second)[0];
+    const heads = two.items[1].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id.startsWith('notices-group-')).map((r) => r.text).join('');
+    expect(/续/.test(heads)).toBe(continued);
+    // and with one group only, the break must fall inside it
+    const lost = Array.from({ length: 12 }, (_, k) => hundred.filter((n) => n.text.group === 'lost').map((n) => ({ ...n, id: `${n.id}-L${k}` }))).flat();
+    const onlyLost = setOnPages(lost, 2);
+    expect(onlyLost.result.pages).toHaveLength(2);
+    const lostHeads = onlyLost.items[1].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id.startsWith('notices-group-'));
+    expect(lostHeads.map((r) => r.text).join('')).toMatch(/续/);
   });
 });
 
