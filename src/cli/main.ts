@@ -3,8 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerTypeset } from './typeset.js';
 import { registerBuild } from './build.js';
-import { registerValidate } from './validate.js';
-import { registerNotice } from './notice.js';
+import { registerValidate } from './validateCommand.js';
+import { registerNotice } from './noticeCommand.js';
 import { UserError } from './errors.js';
 
 const program = new Command('zuban')

@@ -9,7 +9,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { FontBook } from '../fonts/fontBook.js';
 import { proofNotice, quoteLines } from '../layout/notices/proofNotice.js';
 import type { NoticesLayoutContext, NoticeToSet } from '../layout/notices/setNoticesPages.js';
@@ -52,38 +51,22 @@ export function quoteJson(file: string, id: string, q: Quote): Record<string, un
   };
 }
 
-interface NoticeCliOptions {
-  templates: string;
+
+/** `zuban notice proof`: writes the proof PDF (through a temporary file) and prints the quote. */
+export async function runNoticeProof(file: string, opts: { templates: string; out: string }): Promise<void> {
+  const fonts = FontBook.load(projectRoot);
+  const ctx = loadNoticeContext(opts.templates);
+  const p = proofNoticeFile(file, ctx, fonts);
+  const pdf = await renderPdf({ kind: 'document', title: `校样 ${p.notice.id}`, pages: [p.page] }, { fontFor: (k) => fonts.face(k).font });
+  const dest = path.join(opts.out, `${p.notice.id}.pdf`);
+  writeAtomically(dest, pdf);
+  for (const w of p.checked.warnings) process.stderr.write(`confirmed warning: ${formatReason(w)}\n`);
+  process.stdout.write(`${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n→ ${dest}\n`);
 }
 
-export function registerNotice(program: Command): void {
-  const notice = program.command('notice').description('one notice (声明/公告): proof and quote, set as on the page');
-  const templatesOpt = ['--templates <dir>', 'templates folder (notices.yaml, ratecard.yaml, calendar/)', path.join(projectRoot, 'templates')] as const;
-  notice
-    .command('proof')
-    .description('write a PDF proof of the notice at its printed size and measure, with the quote; print the quote')
-    .argument('<file>', 'notice file (YAML)')
-    .option('--out <dir>', 'output directory', 'out/proofs')
-    .option(...templatesOpt)
-    .action(async (file: string, opts: NoticeCliOptions & { out: string }) => {
-      const fonts = FontBook.load(projectRoot);
-      const ctx = loadNoticeContext(opts.templates);
-      const p = proofNoticeFile(file, ctx, fonts);
-      const pdf = await renderPdf({ kind: 'document', title: `校样 ${p.notice.id}`, pages: [p.page] }, { fontFor: (k) => fonts.face(k).font });
-      const dest = path.join(opts.out, `${p.notice.id}.pdf`);
-      writeAtomically(dest, pdf);
-      for (const w of p.checked.warnings) process.stderr.write(`confirmed warning: ${formatReason(w)}\n`);
-      process.stdout.write(`${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n→ ${dest}\n`);
-    });
-  notice
-    .command('quote')
-    .description('print the quote of the notice, from its set lines')
-    .argument('<file>', 'notice file (YAML)')
-    .option('--json', 'one JSON object: lines, chars, unit, rate, extras, total (yuan), currency …')
-    .option(...templatesOpt)
-    .action((file: string, opts: NoticeCliOptions & { json?: boolean }) => {
-      const ctx = loadNoticeContext(opts.templates);
-      const p = proofNoticeFile(file, ctx, FontBook.load(projectRoot));
-      process.stdout.write(opts.json ? `${JSON.stringify(quoteJson(file, p.notice.id, p.quote))}\n` : `${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n`);
-    });
+/** `zuban notice quote`: prints the quote, as text or as one JSON object. */
+export function runNoticeQuote(file: string, opts: { templates: string; json?: boolean }): void {
+  const ctx = loadNoticeContext(opts.templates);
+  const p = proofNoticeFile(file, ctx, FontBook.load(projectRoot));
+  process.stdout.write(opts.json ? `${JSON.stringify(quoteJson(file, p.notice.id, p.quote))}\n` : `${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n`);
 }

@@ -3,13 +3,12 @@
  *   zuban validate <kind> <value> [--json]   one value; exit 0 ok, 1 invalid, 2 usage error
  *   zuban validate --batch                   `kind<TAB>value` lines on stdin → one --json object per non-blank line
  *   zuban validate --file <notices.yaml>     every identifier field of a notices file, as a table
- * All the work is in runValidate (pure, tested); registerValidate only wires it to the process.
+ * All the work is in runValidate (pure, tested); validateCommand.ts wires it to the process.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { findIdentifierFields, type IdentifierField } from '../notices/identifiers/findIdentifierFields.js';
 import {
   IDENTIFIER_KINDS,
@@ -318,29 +317,4 @@ export function loadSongGlyphCheck(): (codePoint: number) => boolean {
   const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(p: string): { hasGlyphForCodePoint(cp: number): boolean } };
   const font = fontkit.openSync(path.resolve(root, file));
   return (codePoint) => font.hasGlyphForCodePoint(codePoint);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Adds `zuban validate` to the program. */
-export function registerValidate(program: Command): void {
-  program
-    .command('validate')
-    .description('校验证件号码 — validate an identifier (ID, USCC, name, …)')
-    .argument('[kind]', `证件种类 kind: ${KIND_LIST}`)
-    .argument('[value]', '号码 value')
-    .option('--json', '输出JSON (print JSON)')
-    .option('--batch', '从标准输入读取“种类<TAB>号码”行，每行输出一个JSON对象')
-    .option('--file <notices.yaml>', '检查声明文件中的全部证件号码 (check every identifier in a notices file)')
-    .action(async (kind: string | undefined, value: string | undefined, opts: { json?: boolean; batch?: boolean; file?: string }) => {
-      const stdin = opts.batch ? await readStdin() : undefined;
-      const out = runValidate({ kind, value, ...opts }, { stdin, loadHasGlyph: loadSongGlyphCheck });
-      process.stdout.write(out.stdout);
-      process.stderr.write(out.stderr);
-      process.exitCode = out.exitCode;
-    });
 }

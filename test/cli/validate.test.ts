@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
-import { displayWidth, loadSongGlyphCheck, registerValidate, runValidate } from '../../src/cli/validate.js';
+import { displayWidth, loadSongGlyphCheck, runValidate } from '../../src/cli/validate.js';
+import { registerValidate } from '../../src/cli/validateCommand.js';
 
 const today = new Date('2026-06-01T00:00:00+08:00');
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
