@@ -22,6 +22,7 @@
 // Env: RUNS=3, PREVIEW=0 (time only --no-preview builds), EDITION_JSON=path (figures as JSON).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +34,14 @@ const REPEATS = 4;
 const RUNS = Number(process.env.RUNS ?? 3);
 const preview = process.env.PREVIEW !== '0';
 const measurePy = path.join(root, 'bench-out', 'anchors', 'tools', 'measure.py');
+
+// Run on its own as root, the builds get bench.mjs's raised priority too (NICE=0: off).
+try {
+  const nice = Number(process.env.NICE ?? (process.getuid?.() === 0 ? -15 : 0));
+  if (nice && os.getPriority(0) > nice) os.setPriority(0, nice);
+} catch {
+  // not allowed: time at the caller's priority
+}
 
 const pageId = (n) => `A${String(n).padStart(2, '0')}`;
 
