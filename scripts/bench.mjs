@@ -180,7 +180,18 @@ function extras() {
 }
 
 ensureSystemPackages();
-if (!fs.existsSync(path.join(root, 'dist/cli/main.js'))) run('npm', ['run', 'build'], { cwd: root });
+// Time what the checkout's src/ says: build first (NO_BUILD=1 keeps dist/ as it is). If
+// the build fails (someone mid-edit), the existing dist/ is timed and the report says so.
+let buildNote = '';
+if (process.env.NO_BUILD !== '1' && !process.env.REPORT_ONLY) {
+  try {
+    run('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    if (!fs.existsSync(path.join(root, 'dist/cli/main.js'))) throw err;
+    buildNote = ' (npm run build failed: timed the dist/ already there)';
+    log(`bench: npm run build failed; timing the existing dist/\n${err.stderr ?? ''}`);
+  }
+}
 // REPORT_ONLY=1: rebuild the report from the last run's bench-out/anchors/out (no timing).
 const reportOnly = process.env.REPORT_ONLY === '1';
 if (!reportOnly) prepareAnchors();
@@ -190,7 +201,8 @@ if (!reportOnly) measureEngines();
 const loadTimed = loadNow();
 const version = (() => {
   try {
-    return `zuban ${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version} (${run('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).trim()})`;
+    const dirty = run('git', ['status', '--porcelain', '--', 'src'], { cwd: root }).trim() ? ' + uncommitted src/ changes' : '';
+    return `zuban ${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version} (${run('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).trim()}${dirty})${buildNote}`;
   } catch {
     return '?';
   }
