@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import type { DocumentFrame, GlyphRun, PageFrame } from '../../frame/types.js';
 import { EmbeddedFont, writeContent } from './embeddedFont.js';
@@ -12,6 +13,9 @@ export interface RenderOptions {
   /** Deflate content streams (default true). */
   compress?: boolean;
 }
+
+/** pdfkit's CommonJS build, like fontkit's in fontBook.ts (faster to load; the same fontkit). */
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
 
 /** A fixed date for reproducible PDFs: the epoch of the edition if none is given. */
 const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
