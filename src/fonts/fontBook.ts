@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { UserError } from '../cli/errors.js';
 import type { FontPreload } from './preloadFonts.js';
+import { SfntMetrics } from './sfntMetrics.js';
 
 
 /**
@@ -60,6 +61,8 @@ export class FontFace {
     readonly roleName: string,
     readonly file: string,
     readonly font: Fontkit.Font,
+    /** The font's own tables, read directly (faster); fontkit answers when absent. */
+    private readonly metrics?: SfntMetrics,
   ) {
     this.upm = font.unitsPerEm;
     this.ascent = font.ascent / this.upm;
@@ -130,7 +133,7 @@ export class FontFace {
     let trimL = 0;
     let trimR = 0;
     if (gid && adv >= 0.95) {
-      const bbox = this.font.getGlyph(gid).bbox;
+      const bbox = this.metrics?.box(gid) ?? this.font.getGlyph(gid).bbox;
       const half = this.upm / 2;
       if (opening && bbox.minX >= half * 0.9) trimL = adv / 2;
       if (!opening && bbox.maxX <= half * 1.1) trimR = adv / 2;
@@ -152,13 +155,18 @@ export class FontFace {
     // U+2014 EM DASH is proportional (0.89 em) in Noto CJK; its full-width form — what
     // fwid gives and what a Chinese ——  needs — is the glyph of U+2015.
     if (cp === 0x2014) {
-      const bar = this.font._cmapProcessor.lookup(0x2015);
+      const bar = this.cmapLookup(0x2015);
       if (bar && this.advanceOf(bar) >= 0.99) return bar;
     }
-    return this.font._cmapProcessor.lookup(cp);
+    return this.cmapLookup(cp);
+  }
+
+  private cmapLookup(cp: number): number {
+    return this.metrics ? this.metrics.gid(cp) : this.font._cmapProcessor.lookup(cp);
   }
 
   private advanceOf(gid: number): number {
+    if (this.metrics) return this.metrics.advance(gid) / this.upm;
     const m = this.font.hmtx.metrics;
     const entry = m.get(Math.min(gid, m.length - 1));
     return (entry ? entry.advance : this.font.getGlyph(gid).advanceWidth) / this.upm;
@@ -221,13 +229,16 @@ export class FontBook {
       );
     }
     let font: Fontkit.Font;
+    let metrics: SfntMetrics | undefined;
     try {
-      font = fontkit.create(this.data.get(key) ?? fs.readFileSync(file));
+      const bytes = this.data.get(key) ?? fs.readFileSync(file);
+      font = fontkit.create(bytes);
       this.data.delete(key);
+      metrics = font.numGlyphs > 0 ? SfntMetrics.read(bytes) : undefined;
     } catch (err) {
       throw new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font fontkit can read (${(err as Error).message})`);
     }
-    face = new FontFace(key, role.name, file, font);
+    face = new FontFace(key, role.name, file, font, metrics);
     this.faces.set(key, face);
     return face;
   }

@@ -1,0 +1,129 @@
+/**
+ * The few sfnt tables the text engine reads per character — cmap, hmtx, and the glyf
+ * headers' ink boxes — read straight from the font's bytes into typed arrays when the
+ * font is opened. Why not through fontkit: its cmap and hmtx lookups decode through
+ * restructure on every call and a glyph's box through its whole outline, ~40 µs a new
+ * character; a page meets a few thousand, which made them most of a one-page setting.
+ * fontkit still opens the font (the PDF renderer subsets with it); here the answers are
+ * the same, as test/fonts/sfntMetrics.test.ts checks code point by code point.
+ */
+
+/** Ink box in font units. */
+export interface InkBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export class SfntMetrics {
+  private constructor(
+    private readonly view: DataView,
+    /** Glyph id for every BMP code point (0: none). */
+    private readonly bmp: Int32Array,
+    /** cmap format-12 groups above the BMP: [start, end, startGlyph] triples. */
+    private readonly astralGroups: Uint32Array,
+    private readonly advances: Uint16Array,
+    private readonly glyf: { offset: number; loca: number; longLoca: boolean; numGlyphs: number } | undefined,
+  ) {}
+
+  /** Reads the tables, or undefined when the font lacks one this reader needs (then fontkit answers). */
+  static read(bytes: Uint8Array): SfntMetrics | undefined {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < 12) return undefined;
+    const tables = new Map<string, number>();
+    const numTables = view.getUint16(4);
+    for (let i = 0; i < numTables; i++) {
+      const rec = 12 + 16 * i;
+      if (rec + 16 > bytes.byteLength) return undefined;
+      tables.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), view.getUint32(rec + 8));
+    }
+    const head = tables.get('head'), hhea = tables.get('hhea'), hmtx = tables.get('hmtx'), cmap = tables.get('cmap'), maxp = tables.get('maxp');
+    if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined || maxp === undefined) return undefined;
+    const numGlyphs = view.getUint16(maxp + 4);
+    const numMetrics = view.getUint16(hhea + 34);
+    const advances = new Uint16Array(numGlyphs);
+    for (let g = 0; g < numGlyphs; g++) advances[g] = view.getUint16(hmtx + 4 * Math.min(g, numMetrics - 1));
+    const cm = readCmap(view, cmap);
+    if (!cm) return undefined;
+    const loca = tables.get('loca'), glyf = tables.get('glyf');
+    const glyfInfo = loca !== undefined && glyf !== undefined ? { offset: glyf, loca, longLoca: view.getInt16(head + 50) === 1, numGlyphs } : undefined;
+    return new SfntMetrics(view, cm.bmp, cm.astral, advances, glyfInfo);
+  }
+
+  /** Glyph id of a code point, 0 when the font has none. */
+  gid(cp: number): number {
+    if (cp < 0x10000) return this.bmp[cp];
+    const g = this.astralGroups;
+    let lo = 0, hi = g.length / 3 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cp < g[3 * mid]) hi = mid - 1;
+      else if (cp > g[3 * mid + 1]) lo = mid + 1;
+      else return g[3 * mid + 2] + (cp - g[3 * mid]);
+    }
+    return 0;
+  }
+
+  /** Advance width of a glyph in font units. */
+  advance(gid: number): number {
+    return this.advances[Math.min(gid, this.advances.length - 1)] ?? 0;
+  }
+
+  /** Ink box of a glyph from its glyf header; undefined for an empty glyph or a CFF font. */
+  box(gid: number): InkBox | undefined {
+    const t = this.glyf;
+    if (!t || gid >= t.numGlyphs) return undefined;
+    const at = (g: number) => (t.longLoca ? this.view.getUint32(t.loca + 4 * g) : 2 * this.view.getUint16(t.loca + 2 * g));
+    const start = at(gid);
+    if (at(gid + 1) - start < 10) return undefined;
+    const o = t.offset + start;
+    return { minX: this.view.getInt16(o + 2), minY: this.view.getInt16(o + 4), maxX: this.view.getInt16(o + 6), maxY: this.view.getInt16(o + 8) };
+  }
+}
+
+/**
+ * The Unicode cmap: a format-12 subtable (3,10 or 0,4/0,6) when there is one, else the
+ * BMP format-4 one (3,1 or 0,3) — the order fontkit takes them in.
+ */
+function readCmap(view: DataView, cmap: number): { bmp: Int32Array; astral: Uint32Array } | undefined {
+  const n = view.getUint16(cmap + 2);
+  const subtables: { platform: number; encoding: number; offset: number; format: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const rec = cmap + 4 + 8 * i;
+    const offset = cmap + view.getUint32(rec + 4);
+    subtables.push({ platform: view.getUint16(rec), encoding: view.getUint16(rec + 2), offset, format: view.getUint16(offset) });
+  }
+  const pick = (pairs: [number, number][], format: number) =>
+    pairs.map(([p, e]) => subtables.find((s) => s.platform === p && s.encoding === e && s.format === format)).find(Boolean);
+  const bmp = new Int32Array(0x10000);
+  const f12 = pick([[3, 10], [0, 6], [0, 4]], 12);
+  if (f12) {
+    const groups = view.getUint32(f12.offset + 12);
+    const astral: number[] = [];
+    for (let i = 0; i < groups; i++) {
+      const o = f12.offset + 16 + 12 * i;
+      const start = view.getUint32(o), end = view.getUint32(o + 4), glyph = view.getUint32(o + 8);
+      for (let cp = start; cp <= Math.min(end, 0xffff); cp++) bmp[cp] = glyph + (cp - start);
+      if (end > 0xffff) astral.push(Math.max(start, 0x10000), end, glyph + (Math.max(start, 0x10000) - start));
+    }
+    return { bmp, astral: Uint32Array.from(astral) };
+  }
+  const f4 = pick([[3, 1], [0, 3], [0, 1], [0, 0]], 4);
+  if (!f4) return undefined;
+  const o = f4.offset;
+  const segX2 = view.getUint16(o + 6);
+  const ends = o + 14, starts = ends + segX2 + 2, deltas = starts + segX2, ranges = deltas + segX2;
+  for (let s = 0; s < segX2 / 2; s++) {
+    const end = view.getUint16(ends + 2 * s), start = view.getUint16(starts + 2 * s);
+    const delta = view.getInt16(deltas + 2 * s), rangeAt = ranges + 2 * s, range = view.getUint16(rangeAt);
+    for (let cp = start; cp <= end && cp < 0xffff; cp++) {
+      if (range === 0) bmp[cp] = (cp + delta) & 0xffff;
+      else {
+        const g = view.getUint16(rangeAt + range + 2 * (cp - start));
+        bmp[cp] = g === 0 ? 0 : (g + delta) & 0xffff;
+      }
+    }
+  }
+  return { bmp, astral: new Uint32Array(0) };
+}
