@@ -1,19 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { UserError } from '../cli/errors.js';
 import type { FontPreload } from './preloadFonts.js';
+import { deferModule, requireCjs } from './deferModule.js';
 import { SfntMetrics } from './sfntMetrics.js';
 
+// fontkit from its CommonJS build, without the WOFF2 decoder (brotli) and the Unicode
+// property tables of its OpenType shaper, which zuban does not use (see deferModule.ts).
+deferModule(requireCjs.resolve('fontkit'), 'brotli/decompress.js');
+deferModule(requireCjs.resolve('fontkit'), 'unicode-properties');
+const fontkit = requireCjs('fontkit') as typeof Fontkit;
 
-/**
- * fontkit and pdfkit are loaded through require, their CommonJS builds: Node 20 loads
- * that graph (restructure, brotli, unicode tables …) some 60 ms faster than the ES
- * modules, a tenth of a one-page `zuban typeset`. Both from CommonJS, pdfkit subsets the
- * very fontkit fonts opened here.
- */
-const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
 /** fonts/fonts.json: which file plays which role (宋/黑/楷/…), and the fallbacks. */
 export interface FontConfig {
   roles: Record<string, { name: string; file: string; convertFrom?: string; licence?: string }>;

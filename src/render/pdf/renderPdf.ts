@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import type PDFKitDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
+import type PDFKitDocument from 'pdfkit';
+import { deferModule, requireCjs } from '../../fonts/deferModule.js';
 import type { DocumentFrame, GlyphRun, PageFrame } from '../../frame/types.js';
 import { EmbeddedFont, writeContent } from './embeddedFont.js';
 
@@ -14,8 +14,11 @@ export interface RenderOptions {
   compress?: boolean;
 }
 
-/** pdfkit's CommonJS build, like fontkit's in fontBook.ts (faster to load; the same fontkit). */
-const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
+// pdfkit from its CommonJS build (after FontBook loaded fontkit), without its own text
+// wrapping (linebreak) and the AES of PDF encryption, which zuban does not use.
+deferModule(requireCjs.resolve('pdfkit'), 'linebreak');
+deferModule(requireCjs.resolve('pdfkit'), '@noble/ciphers/aes');
+const PDFDocument = requireCjs('pdfkit') as typeof PDFKitDocument;
 
 /** A fixed date for reproducible PDFs: the epoch of the edition if none is given. */
 const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
