@@ -30,6 +30,8 @@ export async function renderPdf(frame: DocumentFrame, opts: RenderOptions): Prom
     autoFirstPage: false,
     compress: opts.compress ?? true,
     pdfVersion: '1.7',
+    // No default Helvetica: it is never drawn, and loading its metrics costs every document.
+    font: null as unknown as string,
     info: { Title: frame.title, Producer: 'zuban', Creator: 'zuban', CreationDate: date, ModDate: date },
   });
   const chunks: Buffer[] = [];
