@@ -29,9 +29,10 @@ const tick = () => {
   lap = n;
   return +d.toFixed(1);
 };
-// Packages first, in the order zuban's typeset path reaches them, so that each figure is
-// that package's own load and evaluation.
-for (const m of ['commander', 'yaml', 'restructure', 'brotli/decompress.js', 'unicode-properties', 'fontkit', '@noble/ciphers/aes', 'linebreak', 'pdfkit']) {
+// Packages first, roughly in the order zuban's typeset path reaches them, so that each
+// figure is that package's own load and evaluation (through `import`: where dist/ loads a
+// package's CommonJS build instead, its figure differs a little).
+for (const m of ['commander', 'restructure', 'brotli/decompress.js', 'unicode-properties', 'fontkit', '@noble/ciphers/aes', 'linebreak', 'pdfkit']) {
   try {
     await import(m);
     mods[m] = tick();
