@@ -108,12 +108,23 @@ export function breakLines(it: Items, opts: BreakOptions): number[] {
   // A line shorter than the measure by more than this is priced only when no other line
   // fits (a forced break): it saves pricing the many short candidates of every break.
   const looseLimit = 2 * em;
+  // Lines [s, e) with s > hi are too loose to price while pruning. A line only widens as
+  // it starts earlier or ends later, so hi only moves forward: the scan for each end
+  // starts there instead of walking back over a measure's worth of loose lines.
+  let hi = 0;
+  const loose = (s: number, e: number): boolean => {
+    const inner = e - 1 > s;
+    const indent = s === 0 ? opts.indent : 0;
+    const natural = indent + pw[e] - pw[s] + (inner ? pgw[e - 1] - pgw[s] : 0) - (s === 0 && indent > 0 ? 0 : trimL[s]);
+    return measure - natural - (inner ? pgst[e - 1] - pgst[s] : 0) > looseLimit;
+  };
   for (let e = 1; e <= n; e++) {
     if (e < n && !brk[e]) continue;
     const last = e === n;
     let found = false;
     let prune = !last;
-    for (let s = e - 1; s >= 0; s--) {
+    while (hi + 1 < e && !loose(hi + 1, e)) hi++;
+    for (let s = prune ? Math.min(e - 1, hi) : e - 1; s >= 0; s--) {
       if (s === 0 && !found && prune) {
         // no candidate found with pruning: scan again, pricing every line
         prune = false;
