@@ -77,20 +77,20 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       fs.writeFileSync(f, data);
       files.push(rel);
     };
-    const fontFor = (k: string) => fonts.face(k).font;
+    const faceFor = (k: string) => fonts.face(k);
     const title = `${ed.edition.paper} ${ed.edition.date}`;
     const previews: Promise<void>[] = [];
     for (const page of composed.pages) {
       const t0 = performance.now();
       const one: DocumentFrame = { kind: 'document', title: `${title} ${page.id}`, pages: [page] };
-      write(`pages/${page.id}.pdf`, await renderPdf(one, { fontFor }));
+      write(`pages/${page.id}.pdf`, await renderPdf(one, { faceFor }));
       if (pool) previews.push(pool.render(page).then((png) => write(`preview/${page.id}.png`, png)));
       const articles = composed.articles.filter((a) => a.page === page.id).length;
       log(`${page.id}  ${articles} articles  ${page.items.length} items  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     }
     phase('pages');
     const doc: DocumentFrame = { kind: 'document', title, pages: composed.pages };
-    write('edition.pdf', await renderPdf(doc, { fontFor }));
+    write('edition.pdf', await renderPdf(doc, { faceFor }));
     write('report.json', JSON.stringify(report(ed, composed, notices?.report), null, 1));
     phase('edition');
     await Promise.all(previews);

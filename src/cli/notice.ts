@@ -57,7 +57,7 @@ export async function runNoticeProof(file: string, opts: { templates: string; ou
   const fonts = FontBook.load(projectRoot);
   const ctx = loadNoticeContext(opts.templates);
   const p = proofNoticeFile(file, ctx, fonts);
-  const pdf = await renderPdf({ kind: 'document', title: `校样 ${p.notice.id}`, pages: [p.page] }, { fontFor: (k) => fonts.face(k).font });
+  const pdf = await renderPdf({ kind: 'document', title: `校样 ${p.notice.id}`, pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
   const dest = path.join(opts.out, `${p.notice.id}.pdf`);
   writeAtomically(dest, pdf);
   for (const w of p.checked.warnings) process.stderr.write(`confirmed warning: ${formatReason(w)}\n`);

@@ -37,6 +37,6 @@ export async function typesetWorkload(input: string, output: string, root = proj
   for (const o of composed.overflow) {
     process.stderr.write(`zuban: ${input}: page ${o.page}: ${o.lines} lines (${o.chars} 字) overset\n`);
   }
-  const pdf = await renderPdf(composed.frame, { fontFor: (k) => fonts.face(k).font });
+  const pdf = await renderPdf(composed.frame, { faceFor: (k) => fonts.face(k) });
   writeAtomically(output, pdf);
 }

@@ -6,11 +6,21 @@ import type { FontPreload } from './preloadFonts.js';
 import { deferModule, requireCjs } from './deferModule.js';
 import { SfntMetrics } from './sfntMetrics.js';
 
-// fontkit from its CommonJS build, without the WOFF2 decoder (brotli) and the Unicode
+// fontkit, from its CommonJS build, is loaded on first use: the text engine reads the
+// fonts' tables itself (SfntMetrics), so only previews, CFF fonts and the glyph check of
+// names open it. Loaded, it goes without the WOFF2 decoder (brotli) and the Unicode
 // property tables of its OpenType shaper, which zuban does not use (see deferModule.ts).
-deferModule(requireCjs.resolve('fontkit'), 'brotli/decompress.js');
-deferModule(requireCjs.resolve('fontkit'), 'unicode-properties');
-const fontkit = requireCjs('fontkit') as typeof Fontkit;
+let fontkitModule: typeof Fontkit | undefined;
+const fontkit = {
+  create(bytes: Uint8Array): Fontkit.Font {
+    if (!fontkitModule) {
+      deferModule(requireCjs.resolve('fontkit'), 'brotli/decompress.js');
+      deferModule(requireCjs.resolve('fontkit'), 'unicode-properties');
+      fontkitModule = requireCjs('fontkit') as typeof Fontkit;
+    }
+    return fontkitModule.create(bytes);
+  },
+};
 
 /** fonts/fonts.json: which file plays which role (宋/黑/楷/…), and the fallbacks. */
 export interface FontConfig {
@@ -51,6 +61,7 @@ export class FontFace {
   private readonly bmpTrimL = new Float32Array(65536);
   private readonly bmpTrimR = new Float32Array(65536);
   private readonly astral = new Map<number, GlyphInfo>();
+  private fontkitFont?: Fontkit.Font;
 
   constructor(
     /** Role key from fonts.json, e.g. 'song'. */
@@ -58,17 +69,29 @@ export class FontFace {
     /** Human name of the role, e.g. '宋'. */
     readonly roleName: string,
     readonly file: string,
-    readonly font: Fontkit.Font,
-    /** The font's own tables, read directly (faster); fontkit answers when absent. */
-    private readonly metrics?: SfntMetrics,
+    /** fontkit's font, or how to open it: with `sfnt`, only the previews and CFF fonts need it. */
+    font: Fontkit.Font | (() => Fontkit.Font),
+    /** The font's own tables, read directly: the text engine's metrics and the PDF subset. */
+    readonly sfnt?: SfntMetrics,
   ) {
-    this.upm = font.unitsPerEm;
-    this.ascent = font.ascent / this.upm;
-    this.descent = font.descent / this.upm;
+    if (typeof font === 'function') this.open = font;
+    else this.fontkitFont = font;
+    const info = sfnt?.info();
+    this.upm = info ? info.unitsPerEm : this.font.unitsPerEm;
+    this.ascent = (info ? info.ascent : this.font.ascent) / this.upm;
+    this.descent = (info ? info.descent : this.font.descent) / this.upm;
+  }
+
+  private open?: () => Fontkit.Font;
+
+  /** fontkit's view of the font, opened on first use. */
+  get font(): Fontkit.Font {
+    this.fontkitFont ??= this.open!();
+    return this.fontkitFont;
   }
 
   get name(): string {
-    return this.font.postscriptName;
+    return this.sfnt ? this.sfnt.info().postscriptName : this.font.postscriptName;
   }
 
   /** Glyph id for a code point, 0 when the font has none (.notdef). */
@@ -131,7 +154,7 @@ export class FontFace {
     let trimL = 0;
     let trimR = 0;
     if (gid && adv >= 0.95) {
-      const bbox = this.metrics?.box(gid) ?? this.font.getGlyph(gid).bbox;
+      const bbox = this.sfnt?.box(gid) ?? this.font.getGlyph(gid).bbox;
       const half = this.upm / 2;
       if (opening && bbox.minX >= half * 0.9) trimL = adv / 2;
       if (!opening && bbox.maxX <= half * 1.1) trimR = adv / 2;
@@ -160,11 +183,11 @@ export class FontFace {
   }
 
   private cmapLookup(cp: number): number {
-    return this.metrics ? this.metrics.gid(cp) : this.font._cmapProcessor.lookup(cp);
+    return this.sfnt ? this.sfnt.gid(cp) : this.font._cmapProcessor.lookup(cp);
   }
 
   private advanceOf(gid: number): number {
-    if (this.metrics) return this.metrics.advance(gid) / this.upm;
+    if (this.sfnt) return this.sfnt.advance(gid) / this.upm;
     const m = this.font.hmtx.metrics;
     const entry = m.get(Math.min(gid, m.length - 1));
     return (entry ? entry.advance : this.font.getGlyph(gid).advanceWidth) / this.upm;
@@ -226,17 +249,25 @@ export class FontBook {
         `${this.configFile}: roles.${key}.file: ${role.file} does not exist (run \`npm ci\`, which installs and prepares the fonts)`,
       );
     }
-    let font: Fontkit.Font;
-    let metrics: SfntMetrics | undefined;
+    const bytes = this.data.get(key) ?? fs.readFileSync(file);
+    this.data.delete(key);
+    const unreadable = (err: unknown) =>
+      new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font fontkit can read (${(err as Error).message})`);
+    const open = () => {
+      try {
+        return fontkit.create(bytes);
+      } catch (err) {
+        throw unreadable(err);
+      }
+    };
+    let sfnt: SfntMetrics | undefined;
     try {
-      const bytes = this.data.get(key) ?? fs.readFileSync(file);
-      font = fontkit.create(bytes);
-      this.data.delete(key);
-      metrics = font.numGlyphs > 0 ? SfntMetrics.read(bytes) : undefined;
-    } catch (err) {
-      throw new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font fontkit can read (${(err as Error).message})`);
+      sfnt = SfntMetrics.read(bytes);
+    } catch {
+      sfnt = undefined;
     }
-    face = new FontFace(key, role.name, file, font, metrics);
+    // Without tables read here (a CFF or unusual font), fontkit opens it now and says what is wrong.
+    face = new FontFace(key, role.name, file, sfnt ? open : open(), sfnt);
     this.faces.set(key, face);
     return face;
   }

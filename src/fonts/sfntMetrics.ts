@@ -16,8 +16,26 @@ export interface InkBox {
   maxY: number;
 }
 
+/** What a PDF font descriptor says of a font, read from head, hhea, OS/2, post and name. */
+export interface SfntInfo {
+  postscriptName: string;
+  unitsPerEm: number;
+  bbox: InkBox;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  italicAngle: number;
+  fixedPitch: boolean;
+  italic: boolean;
+  /** OS/2 sFamilyClass, high byte (1–7 serif, 10 script). */
+  familyClass: number;
+}
+
 export class SfntMetrics {
   private constructor(
+    /** The whole font file. */
+    readonly bytes: Uint8Array,
+    private readonly tables: ReadonlyMap<string, { offset: number; length: number }>,
     private readonly view: DataView,
     /** Glyph id for every BMP code point (0: none). */
     private readonly bmp: Int32Array,
@@ -31,13 +49,16 @@ export class SfntMetrics {
   static read(bytes: Uint8Array): SfntMetrics | undefined {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.byteLength < 12) return undefined;
-    const tables = new Map<string, number>();
+    const dir = new Map<string, { offset: number; length: number }>();
     const numTables = view.getUint16(4);
     for (let i = 0; i < numTables; i++) {
       const rec = 12 + 16 * i;
       if (rec + 16 > bytes.byteLength) return undefined;
-      tables.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), view.getUint32(rec + 8));
+      const offset = view.getUint32(rec + 8), length = view.getUint32(rec + 12);
+      if (offset + length > bytes.byteLength) return undefined;
+      dir.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), { offset, length });
     }
+    const tables = new Map([...dir].map(([tag, t]) => [tag, t.offset]));
     const head = tables.get('head'), hhea = tables.get('hhea'), hmtx = tables.get('hmtx'), cmap = tables.get('cmap'), maxp = tables.get('maxp');
     if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined || maxp === undefined) return undefined;
     const numGlyphs = view.getUint16(maxp + 4);
@@ -48,7 +69,77 @@ export class SfntMetrics {
     if (!cm) return undefined;
     const loca = tables.get('loca'), glyf = tables.get('glyf');
     const glyfInfo = loca !== undefined && glyf !== undefined ? { offset: glyf, loca, longLoca: view.getInt16(head + 50) === 1, numGlyphs } : undefined;
-    return new SfntMetrics(view, cm.bmp, cm.astral, advances, glyfInfo);
+    return new SfntMetrics(bytes, dir, view, cm.bmp, cm.astral, advances, glyfInfo);
+  }
+
+  /** A table's place in `bytes`, if the font has it. */
+  table(tag: string): { offset: number; length: number } | undefined {
+    return this.tables.get(tag);
+  }
+
+  /** True for TrueType outlines (glyf/loca), which the PDF renderer subsets itself. */
+  get hasGlyf(): boolean {
+    return this.glyf !== undefined;
+  }
+
+  /** Number of glyphs (maxp). */
+  get numGlyphs(): number {
+    return this.advances.length;
+  }
+
+  /** The glyf record of a glyph: [start, end) in `bytes`. */
+  glyphRange(gid: number): [number, number] {
+    const t = this.glyf!;
+    const at = (g: number) => (t.longLoca ? this.view.getUint32(t.loca + 4 * g) : 2 * this.view.getUint16(t.loca + 2 * g));
+    return [t.offset + at(gid), t.offset + at(gid + 1)];
+  }
+
+  /** Left side bearing of a glyph (hmtx), font units. */
+  leftBearing(gid: number): number {
+    const hmtx = this.tables.get('hmtx')!.offset;
+    const numMetrics = this.view.getUint16(this.tables.get('hhea')!.offset + 34);
+    return gid < numMetrics ? this.view.getInt16(hmtx + 4 * gid + 2) : this.view.getInt16(hmtx + 4 * numMetrics + 2 * (gid - numMetrics));
+  }
+
+  /** The descriptor values of the font (see SfntInfo). */
+  info(): SfntInfo {
+    const v = this.view;
+    const head = this.tables.get('head')!.offset, hhea = this.tables.get('hhea')!.offset;
+    const os2 = this.tables.get('OS/2')?.offset, post = this.tables.get('post')?.offset;
+    const ascent = v.getInt16(hhea + 4);
+    return {
+      postscriptName: this.postscriptName(),
+      unitsPerEm: v.getUint16(head + 18),
+      bbox: { minX: v.getInt16(head + 36), minY: v.getInt16(head + 38), maxX: v.getInt16(head + 40), maxY: v.getInt16(head + 42) },
+      ascent,
+      descent: v.getInt16(hhea + 6),
+      capHeight: os2 !== undefined && v.getUint16(os2) >= 2 ? v.getInt16(os2 + 88) : ascent,
+      italicAngle: post !== undefined ? v.getInt32(post + 4) / 65536 : 0,
+      fixedPitch: post !== undefined ? v.getUint32(post + 12) !== 0 : false,
+      italic: (v.getUint16(head + 44) & 2) !== 0,
+      familyClass: os2 !== undefined ? v.getInt16(os2 + 30) >> 8 : 0,
+    };
+  }
+
+  /** name ID 6, from the Windows (UTF-16) or the Macintosh (Roman) record. */
+  private postscriptName(): string {
+    const t = this.tables.get('name');
+    if (!t) return 'Unnamed';
+    const v = this.view;
+    const count = v.getUint16(t.offset + 2), strings = t.offset + v.getUint16(t.offset + 4);
+    let mac = '';
+    for (let i = 0; i < count; i++) {
+      const r = t.offset + 6 + 12 * i;
+      if (v.getUint16(r + 6) !== 6) continue;
+      const platform = v.getUint16(r), len = v.getUint16(r + 8), at = strings + v.getUint16(r + 10);
+      if (platform === 3 || platform === 0) {
+        let s = '';
+        for (let k = 0; k + 1 < len; k += 2) s += String.fromCharCode(v.getUint16(at + k));
+        return s;
+      }
+      if (platform === 1) mac = String.fromCharCode(...this.bytes.subarray(at, at + len));
+    }
+    return mac || 'Unnamed';
   }
 
   /** Glyph id of a code point, 0 when the font has none. */

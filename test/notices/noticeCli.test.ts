@@ -89,7 +89,7 @@ describe('zuban notice proof', () => {
 
   it('sets the notice at the page measure, and its text extracts from the PDF with the quote beside it', async () => {
     const p = proofNoticeFile(fixture('valid-lost-id.yaml'), noticeCtx, fonts);
-    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { fontFor: (k) => fonts.face(k).font });
+    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
     const dir = mkdtempSync(join(tmpdir(), 'zuban-proof-'));
     writeFileSync(join(dir, 'p.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

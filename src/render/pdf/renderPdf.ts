@@ -1,23 +1,27 @@
 import zlib from 'node:zlib';
-import type * as fontkit from 'fontkit';
 import type PDFKitDocument from 'pdfkit';
 import { deferModule, requireCjs } from '../../fonts/deferModule.js';
 import type { DocumentFrame, GlyphRun, PageFrame } from '../../frame/types.js';
+import type { FontFace } from '../../fonts/fontBook.js';
 import { EmbeddedFont, writeContent } from './embeddedFont.js';
+import { SubsetFont, type PdfFont } from './subsetFont.js';
 
 export interface RenderOptions {
-  /** fontkit font for a font key of the page tree (the renderer embeds, never measures). */
-  fontFor: (key: string) => fontkit.Font;
+  /** The face of a font key of the page tree (the renderer embeds, never measures). */
+  faceFor: (key: string) => FontFace;
   /** Fixed creation date, so equal input gives byte-equal output. */
   date?: Date;
   /** Deflate content streams (default true). */
   compress?: boolean;
 }
 
-// pdfkit from its CommonJS build (after FontBook loaded fontkit), without its own text
-// wrapping (linebreak) and the AES of PDF encryption, which zuban does not use.
+// pdfkit from its CommonJS build, without what zuban does not use of it: its own text
+// wrapping (linebreak), the AES of PDF encryption, and fontkit, which it needs only for
+// CFF fonts (see SubsetFont) — FontBook opens fontkit itself when a preview or a CFF
+// font asks for it.
 deferModule(requireCjs.resolve('pdfkit'), 'linebreak');
 deferModule(requireCjs.resolve('pdfkit'), '@noble/ciphers/aes');
+deferModule(requireCjs.resolve('pdfkit'), 'fontkit');
 const PDFDocument = requireCjs('pdfkit') as typeof PDFKitDocument;
 
 /** A fixed date for reproducible PDFs: the epoch of the edition if none is given. */
@@ -40,11 +44,13 @@ export async function renderPdf(frame: DocumentFrame, opts: RenderOptions): Prom
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const fonts = new Map<string, EmbeddedFont>();
+  const fonts = new Map<string, PdfFont>();
   const fontOf = (key: string) => {
     let f = fonts.get(key);
     if (!f) {
-      f = new EmbeddedFont(doc, key, opts.fontFor(key));
+      const face = opts.faceFor(key);
+      // TrueType outlines: subset by zuban; CFF (.otf): by pdfkit, through fontkit
+      f = face.sfnt?.hasGlyf ? new SubsetFont(doc, `Z${fonts.size + 1}`, face.sfnt) : new EmbeddedFont(doc, key, face.font);
       fonts.set(key, f);
     }
     return f;
@@ -54,6 +60,7 @@ export async function renderPdf(frame: DocumentFrame, opts: RenderOptions): Prom
       doc.addPage({ size: [page.width, page.height], margin: 0 });
       drawPage(doc, page, fontOf);
     }
+    for (const f of fonts.values()) f.finish();
     doc.end();
   });
   await done;
@@ -81,7 +88,7 @@ const num = (v: number) => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-function drawPage(doc: PDFKit.PDFDocument, page: PageFrame, fontOf: (k: string) => EmbeddedFont): void {
+function drawPage(doc: PDFKit.PDFDocument, page: PageFrame, fontOf: (k: string) => PdfFont): void {
   const ops: string[] = [];
   for (const item of page.items) {
     if (item.kind === 'rule') {
@@ -125,9 +132,9 @@ function drawPage(doc: PDFKit.PDFDocument, page: PageFrame, fontOf: (k: string) 
  * The TJ array of a run: glyph CIDs, with a kerning number wherever the layout moved a
  * glyph away from where its natural advance would put it (stretch). A glyph the layout
  * compressed — the next glyph, or the line's end, comes before its natural advance ends —
- * is drawn through a narrower CID (see EmbeddedFont.narrowCid), so its box is its place.
+ * is drawn through a narrower CID (see SubsetFont.narrowCid), so its box is its place.
  */
-function tjArray(run: GlyphRun, font: EmbeddedFont): string {
+function tjArray(run: GlyphRun, font: PdfFont): string {
   const k = 1000 / run.size;
   const n = run.xs.length;
   let out = '[<';

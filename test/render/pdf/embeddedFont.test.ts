@@ -23,7 +23,7 @@ function fontFiles(pdf: Buffer): Uint8Array[] {
 
 describe('the embedded subset fonts', async () => {
   const { frame } = composeWorkload(workload(1), fonts);
-  const pdf = await renderPdf(frame, { fontFor: (k) => fonts.face(k).font, compress: false });
+  const pdf = await renderPdf(frame, { faceFor: (k) => fonts.face(k), compress: false });
   const subsets = fontFiles(pdf);
 
   it('--- valid-truetype --- each parses, with its checksums right and the tables a PDF needs', () => {

@@ -13,10 +13,10 @@ const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-pdf-'));
 const input = workload(6);
 const { frame } = composeWorkload(input, fonts);
-const fontFor = (k: string) => fonts.face(k).font;
+const faceFor = (k: string) => fonts.face(k);
 
 describe('renderPdf', async () => {
-  const pdf = await renderPdf(frame, { fontFor });
+  const pdf = await renderPdf(frame, { faceFor });
   const file = path.join(tmp, 'page.pdf');
   fs.writeFileSync(file, pdf);
 
@@ -56,7 +56,7 @@ describe('renderPdf', async () => {
   });
 
   it('--- deterministic --- equal input gives byte-equal PDFs', async () => {
-    const again = await renderPdf(composeWorkload(input, fonts).frame, { fontFor });
+    const again = await renderPdf(composeWorkload(input, fonts).frame, { faceFor });
     expect(Buffer.compare(again, pdf)).toBe(0);
   });
 

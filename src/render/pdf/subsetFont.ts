@@ -1,0 +1,262 @@
+/**
+ * A TrueType font embedded in a PDF as a subset, written by zuban from the font's own
+ * bytes (SfntMetrics) — a Type 0 font with Identity-H encoding over a CIDFontType2 whose
+ * CIDs are indexes into the subset (CIDToGIDMap Identity), a W array and a ToUnicode CMap.
+ * Why not pdfkit's font embedding: it goes through fontkit, whose loading alone is a fifth
+ * of a one-page `zuban typeset`, and re-encodes every table through restructure; here the
+ * subset is tables copied as bytes and three small headers patched. pdfkit still writes
+ * the document: objects are its references (`doc.ref`).
+ */
+import type PDFKit from 'pdfkit';
+import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
+
+/** What the page drawing needs of an embedded font (this one, or pdfkit's for CFF fonts). */
+export interface PdfFont {
+  /** Resource name on a page, e.g. 'Z1'. */
+  readonly id: string;
+  /** The CID (4 hex digits) of a glyph drawn at its natural advance. */
+  cid(gid: number, advPer1000: number, codePoint: number): string;
+  /** The CID of the glyph under a narrower width (a compressed mark). */
+  narrowCid(gid: number, widthPer1000: number, codePoint: number): string;
+  /** Declares the font in the current page's resources. */
+  useOn(doc: PDFKit.PDFDocument): void;
+  /** Writes the font's objects; call once, after the last page, before `doc.end()`. */
+  finish(): void;
+}
+
+interface Ref {
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array | string): void;
+}
+
+interface Doc {
+  ref(data?: Record<string, unknown>): Ref;
+  page: { fonts: Record<string, unknown> };
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+export class SubsetFont implements PdfFont {
+  private readonly doc: Doc;
+  private readonly dict: Ref;
+  /** Subset glyph ids by CID (CID 0 is .notdef). */
+  private readonly gids: number[] = [0];
+  private readonly widths: number[];
+  private readonly unicode: (number | undefined)[] = [undefined];
+  private readonly cids = new Map<number, string>();
+  private readonly narrowed = new Map<string, string>();
+  private readonly scale: number;
+
+  constructor(
+    doc: PDFKit.PDFDocument,
+    readonly id: string,
+    private readonly sfnt: SfntMetrics,
+  ) {
+    this.doc = doc as unknown as Doc;
+    this.dict = this.doc.ref();
+    this.scale = 1000 / sfnt.info().unitsPerEm;
+    this.widths = [sfnt.advance(0) * this.scale];
+  }
+
+  cid(gid: number, advPer1000: number, codePoint: number): string {
+    let hex = this.cids.get(gid);
+    if (hex === undefined) {
+      hex = this.add(gid, advPer1000, codePoint);
+      this.cids.set(gid, hex);
+    }
+    return hex;
+  }
+
+  /**
+   * The same outline added a second time under a CID whose PDF width is the compressed
+   * one, so text extraction (pdftotext, ALTO checks) sees boxes that end where the layout
+   * put the next glyph or the column edge — with the full width, a line-end mark's box
+   * reaches 4.5 pt into the gutter and extractors merge neighbouring columns' lines.
+   */
+  narrowCid(gid: number, widthPer1000: number, codePoint: number): string {
+    const key = `${gid}:${Math.round(widthPer1000)}`;
+    let hex = this.narrowed.get(key);
+    if (hex === undefined) {
+      hex = this.add(gid, Math.round(widthPer1000), codePoint);
+      this.narrowed.set(key, hex);
+    }
+    return hex;
+  }
+
+  private add(gid: number, width: number, codePoint: number | undefined): string {
+    this.gids.push(gid);
+    this.widths.push(width);
+    this.unicode.push(codePoint);
+    return hex4(this.gids.length - 1);
+  }
+
+  useOn(doc: PDFKit.PDFDocument): void {
+    const page = (doc as unknown as Doc).page;
+    if (!page.fonts[this.id]) page.fonts[this.id] = this.dict;
+  }
+
+  finish(): void {
+    const info = this.sfnt.info();
+    const s = this.scale;
+    const bytes = writeSubset(this.sfnt, this.gids);
+    // components of composite glyphs were appended: they are drawn only inside others
+    for (let c = this.widths.length; c < this.gids.length; c++) this.widths.push(this.sfnt.advance(this.gids[c]) * s);
+    const file = this.doc.ref({ Length1: bytes.length });
+    file.end(bytes);
+    // the subset tag: six capitals from the resource name, as pdfkit makes them
+    const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((this.id.charCodeAt(i) || 73) + 17)).join('');
+    const name = `${tag}+${info.postscriptName.replaceAll(' ', '_')}`;
+    let flags = 1 << 2; // symbolic: the glyphs are not the standard Latin set
+    if (info.fixedPitch) flags |= 1 << 0;
+    if (info.familyClass >= 1 && info.familyClass <= 7) flags |= 1 << 1;
+    if (info.familyClass === 10) flags |= 1 << 3;
+    if (info.italic) flags |= 1 << 6;
+    const descriptor = this.doc.ref({
+      Type: 'FontDescriptor', FontName: name, Flags: flags,
+      FontBBox: [info.bbox.minX * s, info.bbox.minY * s, info.bbox.maxX * s, info.bbox.maxY * s],
+      ItalicAngle: info.italicAngle, Ascent: info.ascent * s, Descent: info.descent * s, CapHeight: info.capHeight * s, StemV: 0,
+      FontFile2: file,
+    });
+    descriptor.end();
+    const descendant = this.doc.ref({
+      Type: 'Font', Subtype: 'CIDFontType2', BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor, W: [0, this.widths], CIDToGIDMap: 'Identity',
+    });
+    descendant.end();
+    const cmap = this.doc.ref();
+    cmap.end(toUnicodeCmap(this.unicode));
+    this.dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
+    this.dict.end();
+  }
+}
+
+/** A ToUnicode CMap with a bfchar entry for every CID that stands for a character. */
+function toUnicodeCmap(unicode: readonly (number | undefined)[]): string {
+  const entries: string[] = [];
+  unicode.forEach((cp, cid) => {
+    if (cp === undefined) return;
+    const utf16 = cp > 0xffff ? hex4(0xd800 | ((cp - 0x10000) >> 10)) + hex4(0xdc00 | ((cp - 0x10000) & 0x3ff)) : hex4(cp);
+    entries.push(`<${hex4(cid)}> <${utf16}>`);
+  });
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const part = entries.slice(i, i + 100);
+    blocks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin', '12 dict begin', 'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def', '/CMapType 2 def',
+    '1 begincodespacerange', '<0000> <ffff>', 'endcodespacerange',
+    ...blocks,
+    'endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end',
+  ].join('\n');
+}
+
+/**
+ * The subset as a TrueType font with the glyphs `gids` in CID order (glyph k = CID k):
+ * head, hhea, maxp, cvt, prep, fpgm copied (three fields patched), loca, glyf and hmtx
+ * written. A composite glyph's components are appended to `gids` and renumbered in its
+ * record, so the subset is closed.
+ */
+export function writeSubset(sfnt: SfntMetrics, gids: number[]): Uint8Array {
+  const src = sfnt.bytes;
+  const index = new Map<number, number>();
+  const glyphs: Uint8Array[] = [];
+  for (let k = 0; k < gids.length; k++) {
+    const [start, end] = sfnt.glyphRange(gids[k]);
+    let rec = src.subarray(start, end);
+    if (rec.length >= 10 && rec[0] & 0x80) rec = renumberComponents(rec, gids, index);
+    if (!index.has(gids[k])) index.set(gids[k], k);
+    glyphs.push(rec);
+  }
+  const n = gids.length;
+  const copy = (tag: string) => {
+    const t = sfnt.table(tag);
+    return t ? new Uint8Array(src.subarray(t.offset, t.offset + t.length)) : undefined;
+  };
+  const head = copy('head')!, hhea = copy('hhea')!, maxp = copy('maxp')!;
+  const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+  view(head).setUint32(8, 0); // checkSumAdjustment, set below
+  view(head).setInt16(50, 1); // long loca offsets
+  view(hhea).setUint16(34, n);
+  view(maxp).setUint16(4, n);
+  const loca = new Uint8Array(4 * (n + 1)), glyf = new Uint8Array(glyphs.reduce((len, g) => len + g.length, 0)), hmtx = new Uint8Array(4 * n);
+  const lv = view(loca), mv = view(hmtx);
+  let pos = 0;
+  glyphs.forEach((g, k) => {
+    lv.setUint32(4 * k, pos);
+    glyf.set(g, pos);
+    pos += g.length;
+    mv.setUint16(4 * k, sfnt.advance(gids[k]));
+    mv.setInt16(4 * k + 2, sfnt.leftBearing(gids[k]));
+  });
+  lv.setUint32(4 * n, pos);
+  const tables = (
+    [['cvt ', copy('cvt ')], ['fpgm', copy('fpgm')], ['glyf', glyf], ['head', head], ['hhea', hhea], ['hmtx', hmtx], ['loca', loca], ['maxp', maxp], ['prep', copy('prep')]] as [string, Uint8Array | undefined][]
+  ).filter((t): t is [string, Uint8Array] => t[1] !== undefined);
+  const dirLen = 12 + 16 * tables.length;
+  const out = new Uint8Array(tables.reduce((len, [, d]) => len + ((d.length + 3) & ~3), dirLen));
+  const ov = view(out);
+  let pow = 1, log = 0;
+  while (pow * 2 <= tables.length) {
+    pow *= 2;
+    log++;
+  }
+  ov.setUint32(0, 0x00010000);
+  ov.setUint16(4, tables.length);
+  ov.setUint16(6, pow * 16);
+  ov.setUint16(8, log);
+  ov.setUint16(10, tables.length * 16 - pow * 16);
+  let offset = dirLen, headAt = 0;
+  tables.forEach(([tag, data], i) => {
+    const rec = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k);
+    ov.setUint32(rec + 4, checksum(data));
+    ov.setUint32(rec + 8, offset);
+    ov.setUint32(rec + 12, data.length);
+    out.set(data, offset);
+    if (tag === 'head') headAt = offset;
+    offset += (data.length + 3) & ~3;
+  });
+  ov.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
+
+/** A copy of a composite glyph record whose component ids point into the subset. */
+function renumberComponents(rec: Uint8Array, gids: number[], index: Map<number, number>): Uint8Array {
+  const out = new Uint8Array(rec);
+  const v = new DataView(out.buffer);
+  let p = 10;
+  for (;;) {
+    const flags = v.getUint16(p);
+    const component = v.getUint16(p + 2);
+    let k = index.get(component);
+    if (k === undefined) {
+      k = gids.push(component) - 1;
+      index.set(component, k);
+    }
+    v.setUint16(p + 2, k);
+    p += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+    if (flags & 0x0008) p += 2; // WE_HAVE_A_SCALE
+    else if (flags & 0x0040) p += 4; // WE_HAVE_AN_X_AND_Y_SCALE
+    else if (flags & 0x0080) p += 8; // WE_HAVE_A_TWO_BY_TWO
+    if (!(flags & 0x0020)) break; // MORE_COMPONENTS
+  }
+  return out;
+}
+
+/** The sfnt checksum: the sum of big-endian uint32s, the last one zero-padded. */
+function checksum(data: Uint8Array): number {
+  let sum = 0;
+  const whole = data.length & ~3;
+  const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = 0; i < whole; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
+  if (whole < data.length) {
+    let last = 0;
+    for (let i = whole; i < whole + 4; i++) last = (last << 8) | (i < data.length ? data[i] : 0);
+    sum = (sum + (last >>> 0)) >>> 0;
+  }
+  return sum;
+}
