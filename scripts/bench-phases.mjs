@@ -60,7 +60,7 @@ const pass = async (fonts) => {
   }
   const c = composeWorkload(w, fonts);
   r.compose = tick();
-  const pdf = await renderPdf(c.frame, { fontFor: (k) => fonts.face(k).font });
+  const pdf = await renderPdf(c.frame, { faceFor: (k) => fonts.face(k) });
   r.render = tick();
   r.bytes = pdf.length;
   return { r, fonts };
