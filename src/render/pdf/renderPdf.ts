@@ -16,12 +16,13 @@ export interface RenderOptions {
 }
 
 // pdfkit from its CommonJS build, without what zuban does not use of it: its own text
-// wrapping (linebreak), the AES of PDF encryption, and fontkit, which it needs only for
-// CFF fonts (see SubsetFont) — FontBook opens fontkit itself when a preview or a CFF
+// wrapping (linebreak), the AES of PDF encryption, its PNG decoder, and fontkit, which it
+// needs only for CFF fonts (see SubsetFont) — FontBook opens fontkit itself when a preview or a CFF
 // font asks for it.
 deferModule(requireCjs.resolve('pdfkit'), 'linebreak');
 deferModule(requireCjs.resolve('pdfkit'), '@noble/ciphers/aes');
 deferModule(requireCjs.resolve('pdfkit'), 'fontkit');
+deferModule(requireCjs.resolve('pdfkit'), 'png-js'); // PNG images only: photos are JPEG
 const PDFDocument = requireCjs('pdfkit') as typeof PDFKitDocument;
 
 /** A fixed date for reproducible PDFs: the epoch of the edition if none is given. */
