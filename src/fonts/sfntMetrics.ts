@@ -8,6 +8,12 @@
  * the same, as test/fonts/sfntMetrics.test.ts checks code point by code point.
  */
 
+/** Where a cmap format-12 subtable's groups are in the font. */
+interface Groups {
+  at: number;
+  count: number;
+}
+
 /** Ink box in font units. */
 export interface InkBox {
   minX: number;
@@ -38,10 +44,11 @@ export class SfntMetrics {
     private readonly tables: ReadonlyMap<string, { offset: number; length: number }>,
     private readonly view: DataView,
     /** Glyph id for every BMP code point (0: none). */
-    private readonly bmp: Int32Array,
-    /** cmap format-12 groups above the BMP: [start, end, startGlyph] triples. */
-    private readonly astralGroups: Uint32Array,
-    private readonly advances: Uint16Array,
+    /** Glyph ids of the BMP (format 4), or undefined: the groups below answer (format 12). */
+    private readonly bmp: Int32Array | undefined,
+    /** cmap format-12 groups in the font: [start, end, startGlyph] uint32 triples, sorted. */
+    private readonly groups: Groups,
+    private readonly hmtx: { offset: number; numMetrics: number; numGlyphs: number },
     private readonly glyf: { offset: number; loca: number; longLoca: boolean; numGlyphs: number } | undefined,
   ) {}
 
@@ -63,13 +70,11 @@ export class SfntMetrics {
     if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined || maxp === undefined) return undefined;
     const numGlyphs = view.getUint16(maxp + 4);
     const numMetrics = view.getUint16(hhea + 34);
-    const advances = new Uint16Array(numGlyphs);
-    for (let g = 0; g < numGlyphs; g++) advances[g] = view.getUint16(hmtx + 4 * Math.min(g, numMetrics - 1));
     const cm = readCmap(view, cmap);
     if (!cm) return undefined;
     const loca = tables.get('loca'), glyf = tables.get('glyf');
     const glyfInfo = loca !== undefined && glyf !== undefined ? { offset: glyf, loca, longLoca: view.getInt16(head + 50) === 1, numGlyphs } : undefined;
-    return new SfntMetrics(bytes, dir, view, cm.bmp, cm.astral, advances, glyfInfo);
+    return new SfntMetrics(bytes, dir, view, cm.bmp, cm.groups, { offset: hmtx, numMetrics, numGlyphs }, glyfInfo);
   }
 
   /** A table's place in `bytes`, if the font has it. */
@@ -84,7 +89,7 @@ export class SfntMetrics {
 
   /** Number of glyphs (maxp). */
   get numGlyphs(): number {
-    return this.advances.length;
+    return this.hmtx.numGlyphs;
   }
 
   /** The glyf record of a glyph: [start, end) in `bytes`. */
@@ -144,21 +149,25 @@ export class SfntMetrics {
 
   /** Glyph id of a code point, 0 when the font has none. */
   gid(cp: number): number {
-    if (cp < 0x10000) return this.bmp[cp];
-    const g = this.astralGroups;
-    let lo = 0, hi = g.length / 3 - 1;
+    if (this.bmp) return cp < 0x10000 ? this.bmp[cp] : 0;
+    const { at, count } = this.groups;
+    const v = this.view;
+    let lo = 0, hi = count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (cp < g[3 * mid]) hi = mid - 1;
-      else if (cp > g[3 * mid + 1]) lo = mid + 1;
-      else return g[3 * mid + 2] + (cp - g[3 * mid]);
+      const o = at + 12 * mid;
+      if (cp < v.getUint32(o)) hi = mid - 1;
+      else if (cp > v.getUint32(o + 4)) lo = mid + 1;
+      else return v.getUint32(o + 8) + (cp - v.getUint32(o));
     }
     return 0;
   }
 
   /** Advance width of a glyph in font units. */
   advance(gid: number): number {
-    return this.advances[Math.min(gid, this.advances.length - 1)] ?? 0;
+    const h = this.hmtx;
+    if (gid >= h.numGlyphs) return 0;
+    return this.view.getUint16(h.offset + 4 * Math.min(gid, h.numMetrics - 1));
   }
 
   /** Ink box of a glyph from its glyf header; undefined for an empty glyph or a CFF font. */
@@ -177,7 +186,7 @@ export class SfntMetrics {
  * The Unicode cmap: a format-12 subtable (3,10 or 0,4/0,6) when there is one, else the
  * BMP format-4 one (3,1 or 0,3) — the order fontkit takes them in.
  */
-function readCmap(view: DataView, cmap: number): { bmp: Int32Array; astral: Uint32Array } | undefined {
+function readCmap(view: DataView, cmap: number): { bmp: Int32Array | undefined; groups: Groups } | undefined {
   const n = view.getUint16(cmap + 2);
   const subtables: { platform: number; encoding: number; offset: number; format: number }[] = [];
   for (let i = 0; i < n; i++) {
@@ -187,19 +196,11 @@ function readCmap(view: DataView, cmap: number): { bmp: Int32Array; astral: Uint
   }
   const pick = (pairs: [number, number][], format: number) =>
     pairs.map(([p, e]) => subtables.find((s) => s.platform === p && s.encoding === e && s.format === format)).find(Boolean);
-  const bmp = new Int32Array(0x10000);
   const f12 = pick([[3, 10], [0, 6], [0, 4]], 12);
-  if (f12) {
-    const groups = view.getUint32(f12.offset + 12);
-    const astral: number[] = [];
-    for (let i = 0; i < groups; i++) {
-      const o = f12.offset + 16 + 12 * i;
-      const start = view.getUint32(o), end = view.getUint32(o + 4), glyph = view.getUint32(o + 8);
-      for (let cp = start; cp <= Math.min(end, 0xffff); cp++) bmp[cp] = glyph + (cp - start);
-      if (end > 0xffff) astral.push(Math.max(start, 0x10000), end, glyph + (Math.max(start, 0x10000) - start));
-    }
-    return { bmp, astral: Uint32Array.from(astral) };
-  }
+  // format 12 stays where it is, its groups searched in place: FontFace caches each
+  // answer, and copying or filling tables would cost every run a loop over the font
+  if (f12) return { bmp: undefined, groups: { at: f12.offset + 16, count: view.getUint32(f12.offset + 12) } };
+  const bmp = new Int32Array(0x10000);
   const f4 = pick([[3, 1], [0, 3], [0, 1], [0, 0]], 4);
   if (!f4) return undefined;
   const o = f4.offset;
@@ -216,5 +217,5 @@ function readCmap(view: DataView, cmap: number): { bmp: Int32Array; astral: Uint
       }
     }
   }
-  return { bmp, astral: new Uint32Array(0) };
+  return { bmp, groups: { at: 0, count: 0 } };
 }
