@@ -10,7 +10,7 @@
  */
 import type PDFKit from 'pdfkit';
 import type * as fontkit from 'fontkit';
-import type { PdfFont } from './subsetFont.js';
+import { CidFont } from './subsetFont.js';
 
 /** fontkit's subset: `glyphs[cid] = gid`; `includeGlyph` dedupes through `mapping`. */
 interface FontkitSubset {
@@ -31,13 +31,12 @@ interface PdfkitDoc {
   page: { fonts: Record<string, unknown>; write(chunk: string | Uint8Array): void };
 }
 
-/** A font embedded in one PDF document: glyph id → 4-hex-digit CID, cached. */
-export class EmbeddedFont implements PdfFont {
-  private readonly cids = new Map<number, string>();
-  private readonly narrowed = new Map<string, string>();
+/** A CFF font embedded in one PDF document through pdfkit's subset. */
+export class EmbeddedFont extends CidFont {
   private readonly pdf: PdfkitEmbeddedFont;
 
   constructor(doc: PDFKit.PDFDocument, key: string, font: fontkit.Font) {
+    super();
     doc.registerFont(key, font as unknown as string);
     doc.font(key);
     this.pdf = (doc as unknown as PdfkitDoc)._font;
@@ -48,39 +47,12 @@ export class EmbeddedFont implements PdfFont {
     return this.pdf.id;
   }
 
-  /** The CID (hex) of a glyph; adds it to the subset with its width and Unicode text. */
-  cid(gid: number, advPer1000: number, codePoint: number): string {
-    let hex = this.cids.get(gid);
-    if (hex === undefined) {
-      const cid = this.pdf.subset.includeGlyph(gid);
-      this.pdf.widths[cid] = advPer1000;
-      this.pdf.unicode[cid] = [codePoint];
-      hex = cid.toString(16).padStart(4, '0');
-      this.cids.set(gid, hex);
-    }
-    return hex;
-  }
-
-  /**
-   * The CID of a glyph drawn narrower than its advance (a compressed mark: 。 before ”,
-   * a line-end ，). It is the same outline added to the subset a second time under a CID
-   * whose PDF width is the compressed one, so text extraction (pdftotext, ALTO checks)
-   * sees boxes that end where the layout put the next glyph or the column edge — with
-   * the full width, a line-end mark's box reaches 4.5 pt into the gutter and extractors
-   * merge the lines of neighbouring columns.
-   */
-  narrowCid(gid: number, widthPer1000: number, codePoint: number): string {
-    const key = `${gid}:${Math.round(widthPer1000)}`;
-    let hex = this.narrowed.get(key);
-    if (hex === undefined) {
-      this.pdf.subset.glyphs.push(gid);
-      const cid = this.pdf.subset.glyphs.length - 1;
-      this.pdf.widths[cid] = Math.round(widthPer1000);
-      this.pdf.unicode[cid] = [codePoint];
-      hex = cid.toString(16).padStart(4, '0');
-      this.narrowed.set(key, hex);
-    }
-    return hex;
+  protected addCid(gid: number, width: number, codePoint: number, usual: boolean): number {
+    const subset = this.pdf.subset;
+    const cid = usual ? subset.includeGlyph(gid) : subset.glyphs.push(gid) - 1;
+    this.pdf.widths[cid] = width;
+    this.pdf.unicode[cid] = [codePoint];
+    return cid;
   }
 
   /** Declares the font in the current page's resources. */

@@ -36,32 +36,25 @@ interface Doc {
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-export class SubsetFont implements PdfFont {
-  private readonly doc: Doc;
-  private readonly dict: Ref;
-  /** Subset glyph ids by CID (CID 0 is .notdef). */
-  private readonly gids: number[] = [0];
-  private readonly widths: number[];
-  private readonly unicode: (number | undefined)[] = [undefined];
+/**
+ * The CIDs of a font in one document, cached per glyph: what SubsetFont and pdfkit's
+ * font (EmbeddedFont, for CFF) share. Subclasses say how a glyph gets a CID.
+ */
+export abstract class CidFont implements PdfFont {
+  abstract readonly id: string;
   private readonly cids = new Map<number, string>();
   private readonly narrowed = new Map<string, string>();
-  private readonly scale: number;
 
-  constructor(
-    doc: PDFKit.PDFDocument,
-    readonly id: string,
-    private readonly sfnt: SfntMetrics,
-  ) {
-    this.doc = doc as unknown as Doc;
-    this.dict = this.doc.ref();
-    this.scale = 1000 / sfnt.info().unitsPerEm;
-    this.widths = [sfnt.advance(0) * this.scale];
-  }
+  /**
+   * Gives `gid` a CID with this PDF width and Unicode value and returns it: its usual one
+   * when `usual`, else a new CID of its own (a second entry for the same outline).
+   */
+  protected abstract addCid(gid: number, width: number, codePoint: number, usual: boolean): number;
 
   cid(gid: number, advPer1000: number, codePoint: number): string {
     let hex = this.cids.get(gid);
     if (hex === undefined) {
-      hex = this.add(gid, advPer1000, codePoint);
+      hex = hex4(this.addCid(gid, advPer1000, codePoint, true));
       this.cids.set(gid, hex);
     }
     return hex;
@@ -77,17 +70,42 @@ export class SubsetFont implements PdfFont {
     const key = `${gid}:${Math.round(widthPer1000)}`;
     let hex = this.narrowed.get(key);
     if (hex === undefined) {
-      hex = this.add(gid, Math.round(widthPer1000), codePoint);
+      hex = hex4(this.addCid(gid, Math.round(widthPer1000), codePoint, false));
       this.narrowed.set(key, hex);
     }
     return hex;
   }
 
-  private add(gid: number, width: number, codePoint: number | undefined): string {
+  abstract useOn(doc: PDFKit.PDFDocument): void;
+  abstract finish(): void;
+}
+
+export class SubsetFont extends CidFont {
+  private readonly doc: Doc;
+  private readonly dict: Ref;
+  /** Subset glyph ids by CID (CID 0 is .notdef). */
+  private readonly gids: number[] = [0];
+  private readonly widths: number[];
+  private readonly unicode: (number | undefined)[] = [undefined];
+  private readonly scale: number;
+
+  constructor(
+    doc: PDFKit.PDFDocument,
+    readonly id: string,
+    private readonly sfnt: SfntMetrics,
+  ) {
+    super();
+    this.doc = doc as unknown as Doc;
+    this.dict = this.doc.ref();
+    this.scale = 1000 / sfnt.info().unitsPerEm;
+    this.widths = [sfnt.advance(0) * this.scale];
+  }
+
+  protected addCid(gid: number, width: number, codePoint: number): number {
     this.gids.push(gid);
     this.widths.push(width);
     this.unicode.push(codePoint);
-    return hex4(this.gids.length - 1);
+    return this.gids.length - 1;
   }
 
   useOn(doc: PDFKit.PDFDocument): void {
