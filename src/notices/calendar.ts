@@ -50,11 +50,6 @@ export interface WorkCalendar {
   sourceOf(year: number): string | null;
 }
 
-interface FileYear {
-  source: string;
-  holidays: Set<IsoDate>;
-  workdays: Set<IsoDate>;
-}
 
 /** Parse one calendar file; throws with the file name and the field on bad data. */
 export function readYearSchedule(yamlText: string, file: string, opts: { allowExample?: boolean } = {}): YearSchedule {

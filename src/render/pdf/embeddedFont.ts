@@ -8,7 +8,6 @@
  * Contract (pdfkit 0.20): pdfkit's EmbeddedFont has `id`, `subset.includeGlyph(gid) → cid`,
  * `widths[cid]` (1/1000 em), `unicode[cid]` (code points) and `ref()`.
  */
-import type PDFKit from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { CidFont } from './subsetFont.js';
 

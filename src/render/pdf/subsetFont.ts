@@ -7,7 +7,6 @@
  * subset is tables copied as bytes and three small headers patched. pdfkit still writes
  * the document: objects are its references (`doc.ref`).
  */
-import type PDFKit from 'pdfkit';
 import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
 
 /** What the page drawing needs of an embedded font (this one, or pdfkit's for CFF fonts). */
