@@ -226,18 +226,23 @@ export function writeSubset(sfnt: SfntMetrics, gids: number[]): Uint8Array {
   ov.setUint16(6, pow * 16);
   ov.setUint16(8, log);
   ov.setUint16(10, tables.length * 16 - pow * 16);
-  let offset = dirLen, headAt = 0;
+  let offset = dirLen, headAt = 0, sum = 0;
   tables.forEach(([tag, data], i) => {
     const rec = 12 + 16 * i;
     for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k);
-    ov.setUint32(rec + 4, checksum(data));
+    const c = checksum(data);
+    sum = (sum + c) >>> 0;
+    ov.setUint32(rec + 4, c);
     ov.setUint32(rec + 8, offset);
     ov.setUint32(rec + 12, data.length);
     out.set(data, offset);
     if (tag === 'head') headAt = offset;
     offset += (data.length + 3) & ~3;
   });
-  ov.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  // Tables start 4-aligned and are zero-padded, so the whole file's sum is the directory's
+  // plus the tables' own: no second pass over the glyphs.
+  sum = (sum + checksum(out.subarray(0, dirLen))) >>> 0;
+  ov.setUint32(headAt + 8, (0xb1b0afba - sum) >>> 0);
   return out;
 }
 
