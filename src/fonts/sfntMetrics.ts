@@ -87,11 +87,6 @@ export class SfntMetrics {
     return this.glyf !== undefined;
   }
 
-  /** Number of glyphs (maxp). */
-  get numGlyphs(): number {
-    return this.hmtx.numGlyphs;
-  }
-
   /** The glyf record of a glyph: [start, end) in `bytes`. */
   glyphRange(gid: number): [number, number] {
     const t = this.glyf!;
