@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { preloadFonts } from '../fonts/preloadFonts.js';
 import { projectRoot } from '../projectRoot.js';
 
 export function registerTypeset(program: Command): void {
@@ -9,10 +8,8 @@ export function registerTypeset(program: Command): void {
     .argument('<input>', 'input.json: { geometry, pagesData: [{ headline, paras }] }')
     .argument('<output>', 'PDF to write')
     .action(async (input: string, output: string) => {
-      // The fonts are read while the engine's modules load; both are imported on use so
-      // that every other command starts fast.
-      const preload = preloadFonts(projectRoot, ['song', 'hei']);
+      // imported on use, so that every other command starts fast
       const { typesetWorkload } = await import('./typesetWorkload.js');
-      await typesetWorkload(input, output, projectRoot, preload);
+      await typesetWorkload(input, output, projectRoot);
     });
 }

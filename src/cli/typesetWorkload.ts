@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { FontBook } from '../fonts/fontBook.js';
-import type { FontPreload } from '../fonts/preloadFonts.js';
 import { composeWorkload } from '../layout/composeWorkload.js';
 import { parseWorkload, type Workload } from '../model/workload/parseWorkload.js';
 import { projectRoot } from '../projectRoot.js';
@@ -23,10 +22,9 @@ export function readWorkload(file: string): Workload {
 }
 
 /** `zuban typeset`: input.json → PDF, written atomically (a failure leaves the old file). */
-export async function typesetWorkload(input: string, output: string, root = projectRoot, preload?: FontPreload): Promise<void> {
+export async function typesetWorkload(input: string, output: string, root = projectRoot): Promise<void> {
   const workload = readWorkload(input);
   const fonts = FontBook.load(root);
-  if (preload) await fonts.adopt(preload);
   let composed;
   try {
     composed = composeWorkload(workload, fonts);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { UserError } from '../cli/errors.js';
-import type { FontPreload } from './preloadFonts.js';
 import { deferModule, requireCjs } from './deferModule.js';
 import { SfntMetrics } from './sfntMetrics.js';
 
@@ -197,7 +196,6 @@ export class FontFace {
 /** Opens each font of fonts/fonts.json once, on first use. */
 export class FontBook {
   private readonly faces = new Map<string, FontFace>();
-  private readonly data = new Map<string, Buffer>();
 
   constructor(
     readonly config: FontConfig,
@@ -221,17 +219,6 @@ export class FontBook {
     return new FontBook({ roles: config.roles, fallback: config.fallback ?? [] }, root, configFile);
   }
 
-  /** Takes font files read ahead (preloadFonts); call before the first `face()`. */
-  async adopt(preload: FontPreload): Promise<void> {
-    for (const [key, p] of preload) {
-      try {
-        this.data.set(key, await p);
-      } catch {
-        // left to face(), which names the file and the reason
-      }
-    }
-  }
-
   has(key: string): boolean {
     return key in this.config.roles;
   }
@@ -249,20 +236,16 @@ export class FontBook {
         `${this.configFile}: roles.${key}.file: ${role.file} does not exist (run \`npm ci\`, which installs and prepares the fonts)`,
       );
     }
-    const bytes = this.data.get(key) ?? fs.readFileSync(file);
-    this.data.delete(key);
-    const unreadable = (err: unknown) =>
-      new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font fontkit can read (${(err as Error).message})`);
     const open = () => {
       try {
-        return fontkit.create(bytes);
+        return fontkit.create(fs.readFileSync(file));
       } catch (err) {
-        throw unreadable(err);
+        throw new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is not a font zuban can read (${(err as Error).message})`);
       }
     };
     let sfnt: SfntMetrics | undefined;
     try {
-      sfnt = SfntMetrics.read(bytes);
+      sfnt = SfntMetrics.open(file);
     } catch {
       sfnt = undefined;
     }

@@ -1,11 +1,12 @@
+import fs from 'node:fs';
+
 /**
  * The few sfnt tables the text engine reads per character — cmap, hmtx, and the glyf
  * headers' ink boxes — read straight from the font's bytes into typed arrays when the
  * font is opened. Why not through fontkit: its cmap and hmtx lookups decode through
  * restructure on every call and a glyph's box through its whole outline, ~40 µs a new
  * character; a page meets a few thousand, which made them most of a one-page setting.
- * fontkit still opens the font (the PDF renderer subsets with it); here the answers are
- * the same, as test/fonts/sfntMetrics.test.ts checks code point by code point.
+ * The answers are fontkit's, as test/fonts/sfntMetrics.test.ts checks code point by code point.
  */
 
 /** Where a cmap format-12 subtable's groups are in the font. */
@@ -39,32 +40,75 @@ export interface SfntInfo {
 
 export class SfntMetrics {
   private constructor(
-    /** The whole font file. */
-    readonly bytes: Uint8Array,
+    /**
+     * The font file's bytes at their offsets in the file. Opened from a file (`open`), only
+     * the tables before glyf are read, and each glyph record when first asked for: a
+     * CJK font is 10–15 MB, nearly all outlines, of which a page uses a few thousand.
+     */
+    private readonly bytes: Uint8Array,
     private readonly tables: ReadonlyMap<string, { offset: number; length: number }>,
     private readonly view: DataView,
-    /** Glyph id for every BMP code point (0: none). */
     /** Glyph ids of the BMP (format 4), or undefined: the groups below answer (format 12). */
     private readonly bmp: Int32Array | undefined,
     /** cmap format-12 groups in the font: [start, end, startGlyph] uint32 triples, sorted. */
     private readonly groups: Groups,
     private readonly hmtx: { offset: number; numMetrics: number; numGlyphs: number },
     private readonly glyf: { offset: number; loca: number; longLoca: boolean; numGlyphs: number } | undefined,
-  ) {}
+    /** Reads [start, end) of the file into `bytes`; undefined when `bytes` is the whole file. */
+    private readonly fill: ((start: number, end: number) => void) | undefined,
+  ) {
+    this.glyphRead = fill && glyf ? new Uint8Array(glyf.numGlyphs) : undefined;
+  }
 
-  /** Reads the tables, or undefined when the font lacks one this reader needs (then fontkit answers). */
+  /** 1 for each glyph whose glyf record `bytes` holds (reading from a file). */
+  private readonly glyphRead: Uint8Array | undefined;
+
+  /** Reads the tables of a font held whole in memory; undefined when one this reader needs is missing. */
   static read(bytes: Uint8Array): SfntMetrics | undefined {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.byteLength < 12) return undefined;
-    const dir = new Map<string, { offset: number; length: number }>();
-    const numTables = view.getUint16(4);
-    for (let i = 0; i < numTables; i++) {
-      const rec = 12 + 16 * i;
-      if (rec + 16 > bytes.byteLength) return undefined;
-      const offset = view.getUint32(rec + 8), length = view.getUint32(rec + 12);
-      if (offset + length > bytes.byteLength) return undefined;
-      dir.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), { offset, length });
+    return SfntMetrics.parse(bytes, undefined);
+  }
+
+  /**
+   * Opens a font file and reads every table but glyf; glyph records are read when asked
+   * for (box, glyph). Undefined when the font lacks a table this reader needs, or is no
+   * sfnt (a WOFF, a collection); throws the file system's error when it cannot be read.
+   */
+  static open(file: string): SfntMetrics | undefined {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      // Zero-filled, so the pages of the unread outlines are never touched: they cost
+      // neither time nor resident memory.
+      const bytes = Buffer.alloc(size);
+      const readAt = (start: number, end: number) => readRange(fd, file, bytes, start, end);
+      if (size < 12) return undefined;
+      readAt(0, 12);
+      const numTables = (bytes[4] << 8) | bytes[5];
+      if (12 + 16 * numTables > size) return undefined;
+      readAt(12, 12 + 16 * numTables);
+      const dir = directory(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      if (!dir) return undefined;
+      for (const [tag, t] of dir) if (tag !== 'glyf') readAt(t.offset, t.offset + t.length);
+      // Outlines are read later, a glyph at a time: the file is opened again for each
+      // batch rather than held open for the life of the process.
+      const fill = (start: number, end: number) => {
+        const again = fs.openSync(file, 'r');
+        try {
+          readRange(again, file, bytes, start, end);
+        } finally {
+          fs.closeSync(again);
+        }
+      };
+      return SfntMetrics.parse(bytes, fill);
+    } finally {
+      fs.closeSync(fd);
     }
+  }
+
+  private static parse(bytes: Uint8Array, fill: ((start: number, end: number) => void) | undefined): SfntMetrics | undefined {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const dir = directory(bytes, view);
+    if (!dir) return undefined;
     const tables = new Map([...dir].map(([tag, t]) => [tag, t.offset]));
     const head = tables.get('head'), hhea = tables.get('hhea'), hmtx = tables.get('hmtx'), cmap = tables.get('cmap'), maxp = tables.get('maxp');
     if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined || maxp === undefined) return undefined;
@@ -74,12 +118,13 @@ export class SfntMetrics {
     if (!cm) return undefined;
     const loca = tables.get('loca'), glyf = tables.get('glyf');
     const glyfInfo = loca !== undefined && glyf !== undefined ? { offset: glyf, loca, longLoca: view.getInt16(head + 50) === 1, numGlyphs } : undefined;
-    return new SfntMetrics(bytes, dir, view, cm.bmp, cm.groups, { offset: hmtx, numMetrics, numGlyphs }, glyfInfo);
+    return new SfntMetrics(bytes, dir, view, cm.bmp, cm.groups, { offset: hmtx, numMetrics, numGlyphs }, glyfInfo, fill);
   }
 
-  /** A table's place in `bytes`, if the font has it. */
-  table(tag: string): { offset: number; length: number } | undefined {
-    return this.tables.get(tag);
+  /** A table's bytes (not glyf: see `glyph`), if the font has it. */
+  table(tag: string): Uint8Array | undefined {
+    const t = this.tables.get(tag);
+    return t && tag !== 'glyf' ? this.bytes.subarray(t.offset, t.offset + t.length) : undefined;
   }
 
   /** True for TrueType outlines (glyf/loca), which the PDF renderer subsets itself. */
@@ -87,11 +132,44 @@ export class SfntMetrics {
     return this.glyf !== undefined;
   }
 
-  /** The glyf record of a glyph: [start, end) in `bytes`. */
-  glyphRange(gid: number): [number, number] {
+  /** The glyf record of a glyph (empty for a glyph without outline), read on first use. */
+  glyph(gid: number): Uint8Array {
+    const [start, end] = this.glyphRange(gid);
+    return this.bytes.subarray(start, end);
+  }
+
+  /** Reads the glyf records of many glyphs at once, in file order (see `glyph`). */
+  readGlyphs(gids: Iterable<number>): void {
+    const read = this.glyphRead;
+    if (!read || !this.fill) return;
+    const want = [...new Set(gids)].filter((g) => g < read.length && !read[g]).sort((a, b) => a - b);
+    if (!want.length) return;
+    // one read per run of neighbouring records
+    let i = 0;
+    while (i < want.length) {
+      let j = i;
+      while (j + 1 < want.length && want[j + 1] === want[j] + 1) j++;
+      this.fill(this.glyfAt(want[i]), this.glyfAt(want[j] + 1));
+      for (let k = i; k <= j; k++) read[want[k]] = 1;
+      i = j + 1;
+    }
+  }
+
+  /** Offset of a glyph's record in the file, from loca. */
+  private glyfAt(gid: number): number {
     const t = this.glyf!;
-    const at = (g: number) => (t.longLoca ? this.view.getUint32(t.loca + 4 * g) : 2 * this.view.getUint16(t.loca + 2 * g));
-    return [t.offset + at(gid), t.offset + at(gid + 1)];
+    return t.offset + (t.longLoca ? this.view.getUint32(t.loca + 4 * gid) : 2 * this.view.getUint16(t.loca + 2 * gid));
+  }
+
+  /** The glyf record of a glyph: [start, end) in `bytes`, read first if need be. */
+  private glyphRange(gid: number): [number, number] {
+    const start = this.glyfAt(gid), end = this.glyfAt(gid + 1);
+    const read = this.glyphRead;
+    if (read && !read[gid] && gid < read.length) {
+      if (end > start) this.fill!(start, end);
+      read[gid] = 1;
+    }
+    return [start, end];
   }
 
   /** Left side bearing of a glyph (hmtx), font units. */
@@ -169,12 +247,35 @@ export class SfntMetrics {
   box(gid: number): InkBox | undefined {
     const t = this.glyf;
     if (!t || gid >= t.numGlyphs) return undefined;
-    const at = (g: number) => (t.longLoca ? this.view.getUint32(t.loca + 4 * g) : 2 * this.view.getUint16(t.loca + 2 * g));
-    const start = at(gid);
-    if (at(gid + 1) - start < 10) return undefined;
-    const o = t.offset + start;
-    return { minX: this.view.getInt16(o + 2), minY: this.view.getInt16(o + 4), maxX: this.view.getInt16(o + 6), maxY: this.view.getInt16(o + 8) };
+    const [start, end] = this.glyphRange(gid);
+    if (end - start < 10) return undefined;
+    const v = this.view;
+    return { minX: v.getInt16(start + 2), minY: v.getInt16(start + 4), maxX: v.getInt16(start + 6), maxY: v.getInt16(start + 8) };
   }
+}
+
+/** Reads bytes [start, end) of an open file to the same offsets of `into`. */
+function readRange(fd: number, file: string, into: Uint8Array, start: number, end: number): void {
+  for (let at = start; at < end; ) {
+    const n = fs.readSync(fd, into, at, end - at, at);
+    if (n === 0) throw new Error(`${file}: ends at byte ${at}, before ${end}`);
+    at += n;
+  }
+}
+
+/** The table directory, or undefined when a record points outside the file. */
+function directory(bytes: Uint8Array, view: DataView): Map<string, { offset: number; length: number }> | undefined {
+  if (bytes.byteLength < 12) return undefined;
+  const dir = new Map<string, { offset: number; length: number }>();
+  const numTables = view.getUint16(4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    if (rec + 16 > bytes.byteLength) return undefined;
+    const offset = view.getUint32(rec + 8), length = view.getUint32(rec + 12);
+    if (offset + length > bytes.byteLength) return undefined;
+    dir.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), { offset, length });
+  }
+  return dir;
 }
 
 /**

@@ -49,7 +49,38 @@ describe.each(Object.entries(config.roles))('SfntMetrics on the %s font', (role,
   });
 });
 
+describe.each(Object.entries(config.roles))('SfntMetrics.open on the %s font', (role, { file }) => {
+  const full = path.resolve(projectRoot, file);
+  const bytes = fs.readFileSync(full);
+  const whole = SfntMetrics.read(bytes)!;
+
+  it('--- open-equals-read --- tables, metrics, boxes and glyph records, read a glyph at a time from the file', () => {
+    const lazy = SfntMetrics.open(full)!;
+    expect(lazy).toBeDefined();
+    expect(lazy.info()).toEqual(whole.info());
+    for (const tag of ['head', 'hhea', 'maxp', 'cmap', 'hmtx', 'loca', 'OS/2', 'name', 'post']) {
+      expect(Buffer.from(lazy.table(tag) ?? []).equals(Buffer.from(whole.table(tag) ?? [])), `${role} ${tag}`).toBe(true);
+    }
+    const text = '，。、“”《》（）中国新闻纸版面排字校对ABCxyz0123';
+    const gids = [...text].map((ch) => whole.gid(ch.codePointAt(0)!));
+    // half the records singly (box, glyph), the other half in one batch
+    lazy.readGlyphs(gids.slice(gids.length / 2));
+    for (const [i, gid] of gids.entries()) {
+      expect(gid, `${role} ${text[i]}`).toBeGreaterThan(0);
+      expect(lazy.gid(text.codePointAt(i)!)).toBe(gid);
+      expect(lazy.advance(gid)).toBe(whole.advance(gid));
+      expect(lazy.box(gid)).toEqual(whole.box(gid));
+      expect(Buffer.from(lazy.glyph(gid)).equals(Buffer.from(whole.glyph(gid))), `${role} glyph ${gid}`).toBe(true);
+    }
+  });
+});
+
 describe('SfntMetrics on what is not a font', () => {
+  it('--- open-fails-clearly --- a missing file throws, a file that is no sfnt gives undefined', () => {
+    expect(() => SfntMetrics.open(path.join(projectRoot, 'no-such-font.ttf'))).toThrow(/ENOENT/);
+    expect(SfntMetrics.open(path.join(projectRoot, 'package.json'))).toBeUndefined();
+  });
+
   it('--- undefined-not-a-throw --- so fontkit (which names the problem) stays in charge', () => {
     expect(SfntMetrics.read(new Uint8Array(0))).toBeUndefined();
     expect(SfntMetrics.read(new Uint8Array(64))).toBeUndefined();

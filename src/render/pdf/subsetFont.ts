@@ -178,12 +178,11 @@ function toUnicodeCmap(unicode: readonly (number | undefined)[]): string {
  * record, so the subset is closed.
  */
 export function writeSubset(sfnt: SfntMetrics, gids: number[]): Uint8Array {
-  const src = sfnt.bytes;
   const index = new Map<number, number>();
   const glyphs: Uint8Array[] = [];
+  sfnt.readGlyphs(gids);
   for (let k = 0; k < gids.length; k++) {
-    const [start, end] = sfnt.glyphRange(gids[k]);
-    let rec = src.subarray(start, end);
+    let rec = sfnt.glyph(gids[k]);
     if (rec.length >= 10 && rec[0] & 0x80) rec = renumberComponents(rec, gids, index);
     if (!index.has(gids[k])) index.set(gids[k], k);
     glyphs.push(rec);
@@ -191,7 +190,7 @@ export function writeSubset(sfnt: SfntMetrics, gids: number[]): Uint8Array {
   const n = gids.length;
   const copy = (tag: string) => {
     const t = sfnt.table(tag);
-    return t ? new Uint8Array(src.subarray(t.offset, t.offset + t.length)) : undefined;
+    return t ? new Uint8Array(t) : undefined;
   };
   const head = copy('head')!, hhea = copy('hhea')!, maxp = copy('maxp')!;
   const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
