@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { FontBook } from '../fonts/fontBook.js';
-import { composeWorkload } from '../layout/composeWorkload.js';
+import { workloadPages, WORKLOAD_TITLE, type Overflow } from '../layout/composeWorkload.js';
 import { parseWorkload, type Workload } from '../model/workload/parseWorkload.js';
 import { projectRoot } from '../projectRoot.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
+import { PdfWriter } from '../render/pdf/renderPdf.js';
 import { MissingGlyphError } from '../text/missingGlyph.js';
 import { UserError } from './errors.js';
 import { writeAtomically } from './writeAtomically.js';
@@ -21,20 +21,23 @@ export function readWorkload(file: string): Workload {
   return parsed.workload;
 }
 
-/** `zuban typeset`: input.json → PDF, written atomically (a failure leaves the old file). */
+/**
+ * `zuban typeset`: input.json → PDF, written atomically (a failure leaves the old file).
+ * Each page goes to the PDF as soon as it is set.
+ */
 export async function typesetWorkload(input: string, output: string, root = projectRoot): Promise<void> {
   const workload = readWorkload(input);
   const fonts = FontBook.load(root);
-  let composed;
+  const writer = await PdfWriter.open(WORKLOAD_TITLE, { faceFor: (k) => fonts.face(k) });
+  const overflow: Overflow[] = [];
   try {
-    composed = composeWorkload(workload, fonts);
+    for (const page of workloadPages(workload, fonts, overflow)) writer.page(page);
   } catch (err) {
     if (err instanceof MissingGlyphError) throw new UserError(`${input}: ${err.message}`);
     throw err;
   }
-  for (const o of composed.overflow) {
+  for (const o of overflow) {
     process.stderr.write(`zuban: ${input}: page ${o.page}: ${o.lines} lines (${o.chars} 字) overset\n`);
   }
-  const pdf = await renderPdf(composed.frame, { faceFor: (k) => fonts.face(k) });
-  writeAtomically(output, pdf);
+  writeAtomically(output, await writer.finish());
 }

@@ -185,6 +185,11 @@ export class FontFace {
     return this.sfnt ? this.sfnt.gid(cp) : this.font._cmapProcessor.lookup(cp);
   }
 
+  /** Advance of a glyph in em. */
+  glyphAdvance(gid: number): number {
+    return this.advanceOf(gid);
+  }
+
   private advanceOf(gid: number): number {
     if (this.sfnt) return this.sfnt.advance(gid) / this.upm;
     const m = this.font.hmtx.metrics;

@@ -13,12 +13,23 @@ export interface Overflow {
   chars: number;
 }
 
-/**
- * Sets the reference workload: per page a headline in 黑 centred in its box across all
- * columns, then the body in 宋, justified, flowing top-down and left-to-right through the
- * columns on one baseline grid (the same geometry every engine in ../shared/bench gets).
- */
+/** The reference workload's pages, set; `overflow` is filled as pages are set. */
 export function composeWorkload(input: Workload, fonts: FontBook): { frame: DocumentFrame; overflow: Overflow[] } {
+  const overflow: Overflow[] = [];
+  const pages = [...workloadPages(input, fonts, overflow)];
+  return { frame: { kind: 'document', title: WORKLOAD_TITLE, pages }, overflow };
+}
+
+export const WORKLOAD_TITLE = 'zuban workload';
+
+/**
+ * Sets the reference workload a page at a time (so a PDF writer can take each page while
+ * the next is set): per page a headline in 黑 centred in its box across all columns, then
+ * the body in 宋, justified, flowing top-down and left-to-right through the columns on
+ * one baseline grid (the same geometry every engine in ../shared/bench gets). Lines that
+ * do not fit a page are added to `overflow`.
+ */
+export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overflow[]): Generator<PageFrame> {
   const g = input.geometry;
   const colW = g.colW ?? (g.textW - (g.cols - 1) * g.gutter) / g.cols;
   const colH = g.colH ?? g.textH - g.headBlock;
@@ -35,9 +46,7 @@ export function composeWorkload(input: Workload, fonts: FontBook): { frame: Docu
     pitch: g.pitch,
     lines: linesPerCol,
   }));
-  const pages: PageFrame[] = [];
-  const overflow: Overflow[] = [];
-  input.pagesData.forEach((pg, p) => {
+  for (const [p, pg] of input.pagesData.entries()) {
     const id = `p${p + 1}`;
     const items: GlyphRun[] = [];
     const head = typesetParagraph([{ text: pg.headline, face: hei }], {
@@ -59,7 +68,6 @@ export function composeWorkload(input: Workload, fonts: FontBook): { frame: Docu
     const { placed, remaining } = fillColumns(body, slots);
     items.push(...placed);
     if (remaining.length) overflow.push({ page: p + 1, lines: remaining.length, chars: remaining.reduce((n, l) => n + l.chars, 0) });
-    pages.push({ kind: 'page', id: String(p + 1), width: g.paperW, height: g.paperH, items });
-  });
-  return { frame: { kind: 'document', title: 'zuban workload', pages }, overflow };
+    yield { kind: 'page', id: String(p + 1), width: g.paperW, height: g.paperH, items };
+  }
 }

@@ -8,19 +8,15 @@
  * the document: objects are its references (`doc.ref`).
  */
 import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
+import type { CidTable } from './cidMap.js';
 
-/** What the page drawing needs of an embedded font (this one, or pdfkit's for CFF fonts). */
-export interface PdfFont {
-  /** Resource name on a page, e.g. 'Z1'. */
-  readonly id: string;
-  /** The CID (4 hex digits) of a glyph drawn at its natural advance. */
-  cid(gid: number, advPer1000: number, codePoint: number): string;
-  /** The CID of the glyph under a narrower width (a compressed mark). */
-  narrowCid(gid: number, widthPer1000: number, codePoint: number): string;
-  /** Declares the font in the current page's resources. */
-  useOn(doc: PDFKit.PDFDocument): void;
-  /** Writes the font's objects; call once, after the last page, before `doc.end()`. */
-  finish(): void;
+/**
+ * A font object of the PDF file: the dictionary pages name in their resources (`ref`),
+ * written out once the last page has said which CIDs it uses (`finish`).
+ */
+export interface PdfFontObject {
+  readonly ref: unknown;
+  finish(table: CidTable): void;
 }
 
 interface Ref {
@@ -30,94 +26,36 @@ interface Ref {
 
 interface Doc {
   ref(data?: Record<string, unknown>): Ref;
-  page: { fonts: Record<string, unknown> };
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-/**
- * The CIDs of a font in one document, cached per glyph: what SubsetFont and pdfkit's
- * font (EmbeddedFont, for CFF) share. Subclasses say how a glyph gets a CID.
- */
-export abstract class CidFont implements PdfFont {
-  abstract readonly id: string;
-  private readonly cids = new Map<number, string>();
-  private readonly narrowed = new Map<string, string>();
-
-  /**
-   * Gives `gid` a CID with this PDF width and Unicode value and returns it: its usual one
-   * when `usual`, else a new CID of its own (a second entry for the same outline).
-   */
-  protected abstract addCid(gid: number, width: number, codePoint: number, usual: boolean): number;
-
-  cid(gid: number, advPer1000: number, codePoint: number): string {
-    let hex = this.cids.get(gid);
-    if (hex === undefined) {
-      hex = hex4(this.addCid(gid, advPer1000, codePoint, true));
-      this.cids.set(gid, hex);
-    }
-    return hex;
-  }
-
-  /**
-   * The same outline added a second time under a CID whose PDF width is the compressed
-   * one, so text extraction (pdftotext, ALTO checks) sees boxes that end where the layout
-   * put the next glyph or the column edge — with the full width, a line-end mark's box
-   * reaches 4.5 pt into the gutter and extractors merge neighbouring columns' lines.
-   */
-  narrowCid(gid: number, widthPer1000: number, codePoint: number): string {
-    const key = `${gid}:${Math.round(widthPer1000)}`;
-    let hex = this.narrowed.get(key);
-    if (hex === undefined) {
-      hex = hex4(this.addCid(gid, Math.round(widthPer1000), codePoint, false));
-      this.narrowed.set(key, hex);
-    }
-    return hex;
-  }
-
-  abstract useOn(doc: PDFKit.PDFDocument): void;
-  abstract finish(): void;
-}
-
-export class SubsetFont extends CidFont {
+export class SubsetFont implements PdfFontObject {
   private readonly doc: Doc;
   private readonly dict: Ref;
-  /** Subset glyph ids by CID (CID 0 is .notdef). */
-  private readonly gids: number[] = [0];
-  private readonly widths: number[];
-  private readonly unicode: (number | undefined)[] = [undefined];
-  private readonly scale: number;
 
   constructor(
     doc: PDFKit.PDFDocument,
-    readonly id: string,
+    /** Resource name on the pages, e.g. 'Z1' (also the seed of the subset tag). */
+    private readonly id: string,
     private readonly sfnt: SfntMetrics,
   ) {
-    super();
     this.doc = doc as unknown as Doc;
     this.dict = this.doc.ref();
-    this.scale = 1000 / sfnt.info().unitsPerEm;
-    this.widths = [sfnt.advance(0) * this.scale];
   }
 
-  protected addCid(gid: number, width: number, codePoint: number): number {
-    this.gids.push(gid);
-    this.widths.push(width);
-    this.unicode.push(codePoint);
-    return this.gids.length - 1;
+  get ref(): unknown {
+    return this.dict;
   }
 
-  useOn(doc: PDFKit.PDFDocument): void {
-    const page = (doc as unknown as Doc).page;
-    if (!page.fonts[this.id]) page.fonts[this.id] = this.dict;
-  }
-
-  finish(): void {
+  finish(table: CidTable): void {
     const info = this.sfnt.info();
-    const s = this.scale;
-    const bytes = writeSubset(this.sfnt, this.gids);
+    const s = 1000 / info.unitsPerEm;
+    const gids = [...table.gids];
+    const widths = [...table.widths];
+    const bytes = writeSubset(this.sfnt, gids);
     // components of composite glyphs were appended: they are drawn only inside others
-    for (let c = this.widths.length; c < this.gids.length; c++) this.widths.push(this.sfnt.advance(this.gids[c]) * s);
+    for (let c = widths.length; c < gids.length; c++) widths.push(this.sfnt.advance(gids[c]) * s);
     const file = this.doc.ref({ Length1: bytes.length });
     file.end(bytes);
     // the subset tag: six capitals from the resource name, as pdfkit makes them
@@ -138,11 +76,11 @@ export class SubsetFont extends CidFont {
     const descendant = this.doc.ref({
       Type: 'Font', Subtype: 'CIDFontType2', BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor, W: [0, this.widths], CIDToGIDMap: 'Identity',
+      FontDescriptor: descriptor, W: [0, widths], CIDToGIDMap: 'Identity',
     });
     descendant.end();
     const cmap = this.doc.ref();
-    cmap.end(toUnicodeCmap(this.unicode));
+    cmap.end(toUnicodeCmap(table.unicode));
     this.dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
     this.dict.end();
   }

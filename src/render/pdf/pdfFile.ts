@@ -1,0 +1,125 @@
+/**
+ * The PDF file, written by pdfkit from pages whose content streams are already built
+ * (pageContent.ts) and, after the last page, the fonts' CID tables. The only module
+ * that loads pdfkit.
+ */
+import zlib from 'node:zlib';
+import type PDFKitDocument from 'pdfkit';
+import { deferModule, requireCjs } from '../../fonts/deferModule.js';
+import type { FontFace } from '../../fonts/fontBook.js';
+import type { CidTable } from './cidMap.js';
+import { EmbeddedFont } from './embeddedFont.js';
+import type { PageContent } from './pageContent.js';
+import { SubsetFont, type PdfFontObject } from './subsetFont.js';
+
+// pdfkit from its CommonJS build, without what zuban does not use of it: its own text
+// wrapping (linebreak), the AES of PDF encryption, its PNG decoder, and fontkit, which it
+// needs only for CFF fonts (see SubsetFont) — FontBook opens fontkit itself when a preview
+// or a CFF font asks for it.
+deferModule(requireCjs.resolve('pdfkit'), 'linebreak');
+deferModule(requireCjs.resolve('pdfkit'), '@noble/ciphers/aes');
+deferModule(requireCjs.resolve('pdfkit'), 'fontkit');
+deferModule(requireCjs.resolve('pdfkit'), 'png-js'); // PNG images only: photos are JPEG
+const PDFDocument = requireCjs('pdfkit') as typeof PDFKitDocument;
+
+/** What the document says of itself. */
+export interface PdfInfo {
+  title: string;
+  /** Creation date; a fixed one (FIXED_DATE) keeps equal input byte-equal. */
+  date?: Date;
+  /** Deflate content streams and fonts (default true). */
+  compress?: boolean;
+}
+
+/** A font the pages use: its resource name and its key (role) in fonts.json. */
+export interface FontUse {
+  id: string;
+  key: string;
+}
+
+/** The CIDs each font ended with, for writing the fonts. */
+export interface FontTable extends FontUse {
+  table: CidTable;
+}
+
+/** A fixed date for reproducible PDFs when none is given. */
+const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
+
+export class PdfFile {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<void>;
+  private readonly fonts = new Map<string, PdfFontObject>();
+
+  constructor(
+    info: PdfInfo,
+    /** The face of a font key (the subset is cut from its file). */
+    private readonly faceFor: (key: string) => FontFace,
+  ) {
+    const date = info.date ?? FIXED_DATE;
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      compress: info.compress ?? true,
+      pdfVersion: '1.7',
+      // No default Helvetica: it is never drawn, and loading its metrics costs every document.
+      font: null as unknown as string,
+      info: { Title: info.title, Producer: 'zuban', Creator: 'zuban', CreationDate: date, ModDate: date },
+    });
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.done = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', resolve);
+      this.doc.on('error', reject);
+    });
+  }
+
+  /** Adds a page: its content stream, the fonts it names, then its images. */
+  addPage(page: PageContent, fonts: readonly FontUse[]): void {
+    fastDeflate(() => {
+      const doc = this.doc;
+      doc.addPage({ size: [page.width, page.height], margin: 0 });
+      const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+      for (const f of fonts) resources[f.id] = this.font(f).ref;
+      // As bytes: pdfkit would otherwise convert the string one character at a time.
+      (doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(page.ops + '\n', 'latin1'));
+      for (const im of page.images) doc.image(im.file, im.x, im.y, { width: im.w, height: im.h });
+    });
+  }
+
+  /** Writes the fonts from their CID tables, ends the document and returns its bytes. */
+  async end(tables: readonly FontTable[]): Promise<Buffer> {
+    fastDeflate(() => {
+      for (const t of tables) this.font(t).finish(t.table);
+      this.doc.end();
+    });
+    await this.done;
+    return Buffer.concat(this.chunks);
+  }
+
+  private font(use: FontUse): PdfFontObject {
+    let f = this.fonts.get(use.id);
+    if (!f) {
+      const face = this.faceFor(use.key);
+      // TrueType outlines: subset by zuban; CFF (.otf): by pdfkit, through fontkit
+      f = face.sfnt?.hasGlyf ? new SubsetFont(this.doc, use.id, face.sfnt) : new EmbeddedFont(this.doc, use.key, face.font);
+      this.fonts.set(use.id, f);
+    }
+    return f;
+  }
+}
+
+/**
+ * Runs `fn` (pdfkit's synchronous page and document ends, where it deflates every stream)
+ * with zlib at level 1 instead of its default 6: twice as fast on the font subsets, which
+ * are most of each PDF's bytes, for files about 5 % larger; memLevel 9 (the most
+ * match-finding memory) takes another fifth off for the same size. pdfkit takes no level
+ * option, so its one call, `zlib.deflateSync(data)`, is redirected for the duration.
+ */
+function fastDeflate(fn: () => void): void {
+  const original = zlib.deflateSync;
+  zlib.deflateSync = ((data: zlib.InputType, options?: zlib.ZlibOptions) => original(data, { level: 1, memLevel: 9, ...options })) as typeof zlib.deflateSync;
+  try {
+    fn();
+  } finally {
+    zlib.deflateSync = original;
+  }
+}
