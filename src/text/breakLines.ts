@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../projectRoot.js';
 import type { Items } from './itemize.js';
 
 /** How a paragraph is broken into lines. All lengths in pt. */
@@ -45,139 +48,80 @@ export function lineFit(it: Items, s: number, e: number, indent: number): LineFi
   };
 }
 
-const EPS = 1e-6;
-
-/**
- * Cost of setting a line whose natural width misses the measure by `d` pt (d > 0:
- * short, d < 0: long). Following clreq §3.2 and the issue's order, the difference goes
- * first to punctuation (line-end, then inner compression: cheap), then to the glue
- * around Latin and digit runs, and last to inter-character stretch, which is bounded
- * and quadratic so that it spreads over several lines rather than pooling in one.
- * Returns Infinity when the line cannot be made to fit.
- */
-export function fitCost(f: LineFit, d: number, em: number, last: boolean, opts: BreakOptions): number {
-  if (d < -EPS) {
-    let need = -d;
-    const end = Math.min(need, f.endTrim);
-    need -= end;
-    const mid = Math.min(need, f.midShrink);
-    need -= mid;
-    const glue = Math.min(need, f.glueShrink);
-    need -= glue;
-    if (need > EPS) return Infinity;
-    return (0.5 * end + 3 * mid + 6 * glue) / em;
-  }
-  if (opts.align !== 'justify') return (d / em) * (d / em);
-  if (last || d <= EPS) return 0;
-  const glue = Math.min(d, f.glueStretch);
-  const rest = d - glue;
-  let cost = (6 * glue) / em;
-  if (rest > EPS) {
-    if (f.gaps === 0) return 5000 + (1000 * rest) / em;
-    const perGap = rest / f.gaps / em;
-    const max = opts.maxGapStretch ?? 0.25;
-    cost += (20 * rest) / em + 400 * perGap * perGap * f.gaps;
-    if (perGap > max) cost += 2000 + 10000 * (perGap - max);
-  }
-  return cost;
-}
-
 /**
  * Chooses the break positions that minimise the paragraph's total adjustment cost —
- * Knuth–Plass's dynamic programme over all legal breaks. Why not greedy: in Chinese
- * nearly every gap is a legal break, so a greedy breaker is usually right, but where
- * 禁则 forbid a break (a ， or ” at the line start) it must choose between squeezing
- * and stretching one line with no look-ahead; the optimum over the paragraph prefers
- * compressing punctuation in a neighbouring line to opening gaps between characters.
- * Cost: each break looks back only over the ~measure/1 em atoms that can share its
- * line, so the programme is linear in the paragraph's length.
+ * Knuth–Plass's dynamic programme over all legal breaks, each candidate line priced by
+ * fitCost (src/wasm/breaker.ts: punctuation first, then the glue around Latin, then
+ * bounded inter-character stretch).
+ * Why not greedy: in Chinese nearly every gap is a legal break, so a greedy breaker is
+ * usually right, but where 禁则 forbid a break (a ， or ” at the line start) it must
+ * choose between squeezing and stretching one line with no look-ahead; the optimum over
+ * the paragraph prefers compressing punctuation in a neighbouring line to opening gaps
+ * between characters. Cost: each break looks back only over the lines that can end
+ * there — not too loose, not overfull — so the programme is linear in the paragraph.
+ * The programme runs as WebAssembly (src/wasm/breaker.ts, which says why); this copies
+ * the items' prefix sums into its memory and reads the chosen breaks back.
  * Returns the atom index where each line starts, followed by n.
  */
 export function breakLines(it: Items, opts: BreakOptions): number[] {
   const n = it.n;
   if (n === 0) return [0];
-  const em = it.size;
-  const measure = opts.measure;
-  if (scratch.best.length < n + 1) scratch = { best: new Float64Array(2 * n + 2), from: new Int32Array(2 * n + 2) };
-  const { best, from } = scratch;
-  best.fill(Infinity, 0, n + 1);
-  from.fill(-1, 0, n + 1);
-  best[0] = 0;
-  const fit: LineFit = { natural: 0, startTrim: 0, endTrim: 0, midShrink: 0, glueShrink: 0, glueStretch: 0, gaps: 0 };
-  const { pw, pgw, pgsh, pgst, phan, pinL, pinR, trimL, trimR, brk } = it;
-  // A line shorter than the measure by more than this is priced only when no other line
-  // fits (a forced break): it saves pricing the many short candidates of every break.
-  const looseLimit = 2 * em;
-  // Lines [s, e) with s > hi are too loose to price while pruning. A line only widens as
-  // it starts earlier or ends later, so hi only moves forward: the scan for each end
-  // starts there instead of walking back over a measure's worth of loose lines.
-  let hi = 0;
-  const loose = (s: number, e: number): boolean => {
-    const inner = e - 1 > s;
-    const indent = s === 0 ? opts.indent : 0;
-    const natural = indent + pw[e] - pw[s] + (inner ? pgw[e - 1] - pgw[s] : 0) - (s === 0 && indent > 0 ? 0 : trimL[s]);
-    return measure - natural - (inner ? pgst[e - 1] - pgst[s] : 0) > looseLimit;
-  };
-  for (let e = 1; e <= n; e++) {
-    if (e < n && !brk[e]) continue;
-    const last = e === n;
-    let found = false;
-    let prune = !last;
-    while (hi + 1 < e && !loose(hi + 1, e)) hi++;
-    for (let s = prune ? Math.min(e - 1, hi) : e - 1; s >= 0; s--) {
-      if (s === 0 && !found && prune) {
-        // no candidate found with pruning: scan again, pricing every line
-        prune = false;
-        s = e;
-        continue;
-      }
-      if (s > 0 && !brk[s]) continue;
-      // lineFit(), inlined: this loop runs for every candidate line of every paragraph.
-      const indent = s === 0 ? opts.indent : 0;
-      const startTrim = s === 0 && indent > 0 ? 0 : trimL[s];
-      const inner = e - 1 > s;
-      fit.natural = indent + pw[e] - pw[s] + (inner ? pgw[e - 1] - pgw[s] : 0) - startTrim;
-      fit.endTrim = trimR[e - 1];
-      fit.midShrink = inner ? pinL[e] - pinL[s + 1] + pinR[e - 1] - pinR[s] : 0;
-      fit.glueShrink = inner ? pgsh[e - 1] - pgsh[s] : 0;
-      const tightest = fit.natural - fit.endTrim - fit.midShrink - fit.glueShrink;
-      if (tightest > measure + EPS) {
-        if (prune && !found) {
-          // Only loose lines (skipped while pruning) fit before this one: price them
-          // rather than fall back to an overfull line.
-          prune = false;
-          s = e;
-          continue;
-        }
-        // Nothing fits: an unbreakable run longer than the measure. Set it overfull
-        // (reported by the caller) rather than fail; longer lines would be worse.
-        if (!found && best[s] < Infinity) {
-          const c = best[s] + 1e7 + tightest - measure;
-          if (c < best[e]) { best[e] = c; from[e] = s; }
-        }
-        break;
-      }
-      if (best[s] === Infinity) continue;
-      fit.glueStretch = inner ? pgst[e - 1] - pgst[s] : 0;
-      if (prune && measure - fit.natural - fit.glueStretch > looseLimit) continue;
-      fit.gaps = inner ? phan[e - 1] - phan[s] : 0;
-      let c = fitCost(fit, measure - fit.natural, em, last, opts);
-      if (c === Infinity) continue;
-      if (last && opts.align === 'justify' && e - s === 1 && s > 0) c += 8; // 孤字: a lone character on the last line
-      c += best[s];
-      found = true;
-      if (c < best[e]) { best[e] = c; from[e] = s; }
-    }
-  }
+  const w = breaker(n + 1);
+  const f64 = w.f64;
+  for (let a = 0; a < F64_INPUTS.length; a++) f64.set(it[F64_INPUTS[a]].subarray(0, n + 1), w.at[a] / 8);
+  w.u8.set(it.brk.subarray(0, n + 1), w.at[BRK]);
+  const ok = w.run(n, opts.measure, opts.indent, it.size, opts.align === 'justify' ? 1 : 0, opts.maxGapStretch ?? 0.25);
+  if (ok !== 0) throw new Error('breakLines: no path (internal error)');
+  const from = w.i32, base = w.at[FROM] / 4;
   const starts: number[] = [];
-  for (let e = n; e > 0; e = from[e]) {
-    if (from[e] < 0) throw new Error('breakLines: no path (internal error)');
-    starts.push(from[e]);
-  }
+  for (let e = n; e > 0; e = from[base + e]) starts.push(from[base + e]);
   starts.reverse();
   starts.push(n);
   return starts;
 }
 
-/** Work arrays of the programme, reused across paragraphs. */
-let scratch = { best: new Float64Array(1024), from: new Int32Array(1024) };
+/** The items' arrays the programme reads, in the order of its address table (src/wasm/breaker.ts). */
+const F64_INPUTS = ['pw', 'pgw', 'pgst', 'pgsh', 'phan', 'pinL', 'pinR', 'trimL', 'trimR'] as const;
+const BRK = 9, BEST = 10, FROM = 11;
+
+interface Breaker {
+  /** Byte address of each array: F64_INPUTS…, brk, best, from. */
+  at: number[];
+  f64: Float64Array;
+  i32: Int32Array;
+  u8: Uint8Array;
+  run(n: number, measure: number, indent: number, em: number, justify: number, maxGap: number): number;
+}
+
+const WASM = path.join(projectRoot, 'dist/wasm/breaker.wasm');
+let instance: { memory: WebAssembly.Memory; run: Breaker['run'] } | undefined;
+let current: Breaker | undefined;
+let capacity = 0;
+
+/** The programme with room for arrays of `len` entries (its memory grows, never shrinks). */
+function breaker(len: number): Breaker {
+  if (!instance) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(WASM);
+    } catch (err) {
+      throw new Error(`${WASM}: the line breaker is not built (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); run \`npm run build\``);
+    }
+    const memory = new WebAssembly.Memory({ initial: 4 });
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)), { env: { memory } }).exports as { breakLines: Breaker['run'] };
+    instance = { memory, run: exports.breakLines };
+  }
+  if (!current || len > capacity) {
+    capacity = Math.max(len, 2 * capacity, 4096);
+    const slot = 8 * capacity;
+    // the address table at 0; then 11 arrays of 8-byte entries and `from` (i32)
+    const at = Array.from({ length: 12 }, (_, k) => 64 + k * slot);
+    const need = 64 + 12 * slot;
+    const have = instance.memory.buffer.byteLength;
+    if (need > have) instance.memory.grow(Math.ceil((need - have) / 65536));
+    const buffer = instance.memory.buffer;
+    new Uint32Array(buffer, 0, 12).set(at);
+    current = { at, f64: new Float64Array(buffer), i32: new Int32Array(buffer), u8: new Uint8Array(buffer), run: instance.run };
+  }
+  return current;
+}
