@@ -54,8 +54,8 @@ export class SfntMetrics {
     private readonly groups: Groups,
     private readonly hmtx: { offset: number; numMetrics: number; numGlyphs: number },
     private readonly glyf: { offset: number; loca: number; longLoca: boolean; numGlyphs: number } | undefined,
-    /** Reads [start, end) of the file into `bytes`; undefined when `bytes` is the whole file. */
-    private readonly fill: ((start: number, end: number) => void) | undefined,
+    /** Reads [start, end) pairs of the file into `bytes`; undefined when `bytes` is the whole file. */
+    private readonly fill: ((ranges: readonly number[]) => void) | undefined,
   ) {
     this.glyphRead = fill && glyf ? new Uint8Array(glyf.numGlyphs) : undefined;
   }
@@ -89,12 +89,12 @@ export class SfntMetrics {
       const dir = directory(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if (!dir) return undefined;
       for (const [tag, t] of dir) if (tag !== 'glyf') readAt(t.offset, t.offset + t.length);
-      // Outlines are read later, a glyph at a time: the file is opened again for each
-      // batch rather than held open for the life of the process.
-      const fill = (start: number, end: number) => {
+      // Outlines are read later, when asked for: the file is opened again for each batch
+      // rather than held open for the life of the process.
+      const fill = (ranges: readonly number[]) => {
         const again = fs.openSync(file, 'r');
         try {
-          readRange(again, file, bytes, start, end);
+          for (let i = 0; i < ranges.length; i += 2) readRange(again, file, bytes, ranges[i], ranges[i + 1]);
         } finally {
           fs.closeSync(again);
         }
@@ -105,7 +105,7 @@ export class SfntMetrics {
     }
   }
 
-  private static parse(bytes: Uint8Array, fill: ((start: number, end: number) => void) | undefined): SfntMetrics | undefined {
+  private static parse(bytes: Uint8Array, fill: ((ranges: readonly number[]) => void) | undefined): SfntMetrics | undefined {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const dir = directory(bytes, view);
     if (!dir) return undefined;
@@ -138,21 +138,28 @@ export class SfntMetrics {
     return this.bytes.subarray(start, end);
   }
 
-  /** Reads the glyf records of many glyphs at once, in file order (see `glyph`). */
+  /**
+   * Reads the glyf records of many glyphs at once (see `glyph`): in file order, through
+   * one opening of the file, records less than a few KB apart in one read.
+   */
   readGlyphs(gids: Iterable<number>): void {
     const read = this.glyphRead;
     if (!read || !this.fill) return;
     const want = [...new Set(gids)].filter((g) => g < read.length && !read[g]).sort((a, b) => a - b);
     if (!want.length) return;
-    // one read per run of neighbouring records
-    let i = 0;
-    while (i < want.length) {
-      let j = i;
-      while (j + 1 < want.length && want[j + 1] === want[j] + 1) j++;
-      this.fill(this.glyfAt(want[i]), this.glyfAt(want[j] + 1));
-      for (let k = i; k <= j; k++) read[want[k]] = 1;
-      i = j + 1;
+    const ranges: number[] = [];
+    let start = this.glyfAt(want[0]), end = this.glyfAt(want[0] + 1);
+    for (let i = 1; i < want.length; i++) {
+      const s = this.glyfAt(want[i]), e = this.glyfAt(want[i] + 1);
+      if (s - end > GAP) {
+        ranges.push(start, end);
+        start = s;
+      }
+      end = e;
     }
+    ranges.push(start, end);
+    this.fill(ranges);
+    for (const g of want) read[g] = 1;
   }
 
   /** Offset of a glyph's record in the file, from loca. */
@@ -166,7 +173,7 @@ export class SfntMetrics {
     const start = this.glyfAt(gid), end = this.glyfAt(gid + 1);
     const read = this.glyphRead;
     if (read && !read[gid] && gid < read.length) {
-      if (end > start) this.fill!(start, end);
+      if (end > start) this.fill!([start, end]);
       read[gid] = 1;
     }
     return [start, end];
@@ -253,6 +260,9 @@ export class SfntMetrics {
     return { minX: v.getInt16(start + 2), minY: v.getInt16(start + 4), maxX: v.getInt16(start + 6), maxY: v.getInt16(start + 8) };
   }
 }
+
+/** Records closer than this (bytes) are read together with the gap between them: one read beats two. */
+const GAP = 4096;
 
 /** Reads bytes [start, end) of an open file to the same offsets of `into`. */
 function readRange(fd: number, file: string, into: Uint8Array, start: number, end: number): void {

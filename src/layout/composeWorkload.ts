@@ -4,7 +4,6 @@ import type { Workload } from '../model/workload/parseWorkload.js';
 import { typesetParagraph } from '../text/typesetParagraph.js';
 import { fillColumns, type FlowLine, type Slot } from './fillColumns.js';
 import { toGlyphRuns } from './toGlyphRuns.js';
-import { countChars } from './countChars.js';
 
 /** Overflow of one page: lines that did not fit its columns. */
 export interface Overflow {
@@ -63,7 +62,7 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
         size: g.bodySize, measure: colW, indent: g.indentEm * g.bodySize, align: 'justify', fallbacks,
         where: `page ${p + 1} paragraph ${para + 1}`,
       });
-      for (const line of lines) body.push({ line, source: { id, component: 'body', para }, size: g.bodySize, chars: countChars(line) });
+      for (const line of lines) body.push({ line, source: { id, component: 'body', para }, size: g.bodySize, chars: line.chars });
     });
     const { placed, remaining } = fillColumns(body, slots);
     items.push(...placed);

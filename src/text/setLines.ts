@@ -28,6 +28,8 @@ export interface SetLine {
   last: boolean;
   /** True when an unbreakable run is wider than the measure. */
   overfull: boolean;
+  /** Characters set, word spaces excluded: the 字 count copyfit reports in. */
+  chars: number;
   runs: LineRun[];
 }
 
@@ -124,6 +126,8 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     adjust: justify || d < 0 ? d : 0,
     last,
     overfull,
+    // the atoms' glyphs; word spaces are glue, not glyphs of the items
+    chars: it.g1[e - 1] - it.g0[s],
     runs,
   };
 }

@@ -213,3 +213,16 @@ describe('missing glyphs', () => {
     expect(l.runs.map((r) => r.font)).toEqual(['song', 'kai', 'song']);
   });
 });
+
+describe('the 字 count of a line', () => {
+  it('--- chars-are-the-set-characters --- each line counts the code points it sets, word spaces excluded', () => {
+    const mixed = '2026年第3季度，GDP同比增长5.2%，Open Source Initiative 的报告说，上海与New York之间的航班增加了12班。';
+    for (const text of [...paragraphs, mixed]) {
+      for (const zi of [11, 17.06]) {
+        const lines = set(text, zi);
+        for (const l of lines) expect(l.chars).toBe([...l.runs.map((r) => r.text).join('')].filter((c) => c !== ' ').length);
+        expect(lines.reduce((n, l) => n + l.chars, 0)).toBe([...text].filter((c) => c !== ' ').length);
+      }
+    }
+  });
+});

@@ -4,7 +4,6 @@ import type { LoadedArticle } from '../../content/loadEdition.js';
 import type { GridRect } from '../../model/schema/template.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
 import type { SetLine } from '../../text/setLines.js';
-import { countChars } from '../countChars.js';
 import { fillBalanced, fillColumns, type FlowLine, type Slot } from '../fillColumns.js';
 import { toGlyphRuns } from '../toGlyphRuns.js';
 import type { PageGrid } from './pageGrid.js';
@@ -208,7 +207,7 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const capTop = abs.line + imgRows;
   caption.forEach((line, k) => items.push(...toGlyphRuns(line, x, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));
   if (credit) items.push(...creditRuns(credit, x, grid.baseline(capTop + caption.length), grid.size(t.text.credit), id, i));
-  const capChars = caption.reduce((n, l) => n + countChars(l), 0);
+  const capChars = caption.reduce((n, l) => n + l.chars, 0);
   return {
     job: { src: p.path, dest, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
     caption: { capacityLines: capRows, usedLines: capRows, overLines: 0, capacityChars: capRows * Math.floor(w / capSize), usedChars: capChars, overChars: 0 },
