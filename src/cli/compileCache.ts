@@ -1,0 +1,94 @@
+/**
+ * V8's code cache for the CommonJS libraries a command loads (commander, pdfkit and what
+ * they require), kept in node_modules/.cache/zuban: Node 22 has module.enableCompileCache()
+ * for this; on Node 20 a one-page `zuban typeset` spends about a tenth of its time
+ * compiling the same library code on every run. The first run of a command writes the
+ * cache, after its work, so the functions it ran are in it; later runs compile nothing
+ * they find there. V8 checks every cache against its own version and flags and rejects a
+ * stale one (then the file is compiled as usual and the cache rewritten); a library file
+ * that changes gets a new cache, as its size and time are part of the key.
+ */
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+interface CjsModule {
+  exports: unknown;
+}
+type Compile = (this: CjsModule, content: string, filename: string) => unknown;
+
+/** The installed cache: files compiled from it and without it, and how to write and remove it. */
+export interface CompileCache {
+  hits: number;
+  misses: number;
+  /** Writes the caches of the files compiled without one (done at process exit). */
+  flush(): void;
+  /** Puts Node's own compile back. */
+  restore(): void;
+}
+
+/**
+ * Installs the cache for files under `root`/node_modules; undefined (nothing installed)
+ * when ZUBAN_NO_COMPILE_CACHE is set.
+ */
+export function enableCompileCache(root: string): CompileCache | undefined {
+  if (process.env.ZUBAN_NO_COMPILE_CACHE) return undefined;
+  const modules = path.join(root, 'node_modules') + path.sep;
+  const dir = path.join(root, 'node_modules/.cache/zuban', `v8-${process.versions.v8}-${process.arch}`);
+  const proto = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
+  const original = proto._compile;
+  const fresh: { file: string; script: vm.Script }[] = [];
+  const cache: CompileCache = {
+    hits: 0,
+    misses: 0,
+    flush() {
+      for (const { file, script } of fresh.splice(0)) {
+        try {
+          fs.mkdirSync(dir, { recursive: true });
+          const tmp = `${file}.${process.pid}.tmp`;
+          fs.writeFileSync(tmp, script.createCachedData());
+          fs.renameSync(tmp, file);
+        } catch {
+          // a cache that cannot be written (read-only install) only costs the next run time
+        }
+      }
+    },
+    restore() {
+      proto._compile = original;
+      process.off('exit', cache.flush);
+    },
+  };
+  proto._compile = function (content, filename) {
+    if (!filename.startsWith(modules)) return original.call(this, content, filename);
+    let file: string;
+    let cached: Buffer | undefined;
+    try {
+      const st = fs.statSync(filename);
+      file = path.join(dir, `${hash(`${filename}\0${st.size}\0${st.mtimeMs}`)}.bin`);
+      cached = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    } catch {
+      return original.call(this, content, filename);
+    }
+    const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
+      filename,
+      cachedData: cached,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    if (!cached || script.cachedDataRejected) {
+      fresh.push({ file, script });
+      cache.misses++;
+    } else cache.hits++;
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
+  };
+  process.once('exit', cache.flush);
+  return cache;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: names a cache file. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
