@@ -72,8 +72,24 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
   const runs: LineRun[] = [];
   let run: LineRun | null = null;
   let runFace = -1;
+  // The run's text, one code point per glyph as the glyphs are: source spans that follow
+  // each other are kept as one pending span and sliced once (most lines are one slice).
+  let pendFrom = -1, pendTo = -1;
+  const flush = () => {
+    if (pendFrom >= 0) run!.text += it.text.slice(pendFrom, pendTo);
+    pendFrom = -1;
+  };
+  const emitSpan = (a: number, b: number) => {
+    if (pendFrom >= 0 && a === pendTo) pendTo = b;
+    else {
+      flush();
+      pendFrom = a;
+      pendTo = b;
+    }
+  };
   const emit = (x: number, face: number, gid: number, adv: number) => {
     if (face !== runFace) {
+      flush();
       run = { font: it.faces[face].key, text: '', gids: [], xs: [], advs: [] };
       runs.push(run);
       runFace = face;
@@ -81,10 +97,6 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     run!.gids.push(gid);
     run!.xs.push(x);
     run!.advs.push(adv);
-  };
-  // The run's text is appended per atom (one code point per glyph, as the glyphs are).
-  const emitText = (t: string) => {
-    run!.text += t;
   };
 
   let x = indent;
@@ -94,7 +106,8 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
       let gx = gw - glueShrinkRatio * it.gsh[k] + glueStretchRatio * it.gst[k] + (it.gHan[k] ? gapAdd : 0);
       if (it.gSpace[k]) {
         emit(x, it.space.face, it.space.gid, it.space.adv);
-        emitText(' ');
+        flush();
+        run!.text += ' ';
       }
       x += gx;
     }
@@ -105,15 +118,16 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     let from = it.start[k];
     for (let g = it.g0[k]; g < it.g1[k]; g++) {
       if (it.face[g] !== runFace && g > it.g0[k]) {
-        emitText(it.text.slice(from, it.at[g]));
+        emitSpan(from, it.at[g]);
         from = it.at[g];
       }
       emit(gx, it.face[g], it.gid[g], it.adv[g]);
       gx += it.adv[g];
     }
-    emitText(it.text.slice(from, it.end[k]));
+    emitSpan(from, it.end[k]);
     x += it.w[k] - cutL - cutR;
   }
+  flush();
   let used = x;
   let offset = 0;
   if (opts.align === 'center' && used < measure) offset = (measure - used) / 2;

@@ -17,7 +17,8 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 export class CidMap {
   readonly table: CidTable;
-  private readonly cids = new Map<number, string>();
+  /** CID (hex) by glyph id: an array, as the lookup runs for every glyph drawn. */
+  private readonly cids: string[] = [];
   private readonly narrowed = new Map<string, string>();
 
   constructor(
@@ -33,10 +34,10 @@ export class CidMap {
 
   /** The CID (4 hex digits) of a glyph drawn at its natural advance. */
   cid(gid: number, advPer1000: number, codePoint: number): string {
-    let hex = this.cids.get(gid);
+    let hex = this.cids[gid];
     if (hex === undefined) {
       hex = this.add(gid, advPer1000, codePoint);
-      this.cids.set(gid, hex);
+      this.cids[gid] = hex;
     }
     return hex;
   }

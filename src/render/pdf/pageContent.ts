@@ -75,14 +75,16 @@ function tjArray(run: GlyphRun, font: CidMap): string {
   const n = run.xs.length;
   let out = '[<';
   let pen = run.xs[0] ?? 0;
-  let i = 0;
-  for (const ch of run.text) {
+  const text = run.text;
+  let at = 0; // code unit of glyph i in text
+  for (let i = 0; i < n; i++) {
+    const cp = text.codePointAt(at)!;
+    at += cp > 0xffff ? 2 : 1;
     const x = run.xs[i];
     const gap = x - pen;
     if (gap > 0.0005 || gap < -0.0005) out += `> ${num(-gap * k)} <`;
     const natural = run.advs[i];
     const room = i + 1 < n ? run.xs[i + 1] - x : run.width - x;
-    const cp = ch.codePointAt(0)!;
     if (room < natural - 0.01 && room > 0.25 * natural) {
       out += font.narrowCid(run.gids[i], room * k, cp);
       pen = x + room;
@@ -90,7 +92,6 @@ function tjArray(run: GlyphRun, font: CidMap): string {
       out += font.cid(run.gids[i], natural * k, cp);
       pen = x + natural;
     }
-    i++;
   }
   return out + '>]';
 }
