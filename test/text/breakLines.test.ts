@@ -3,13 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { breakLines, lineFit } from '../../src/text/breakLines.js';
 import { itemize } from '../../src/text/itemize.js';
 import { song } from '../helpers/fonts.js';
+import { fixtureParagraphs } from '../helpers/workload.js';
 
 const SIZE = 9;
-const paragraphs = fs
-  .readFileSync(new URL('../fixtures/text/paragraphs.txt', import.meta.url), 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter(Boolean);
+const paragraphs = fixtureParagraphs;
 const opts = (zi: number) => ({ size: SIZE, measure: zi * SIZE, indent: 2 * SIZE, align: 'justify' as const });
 
 /** The line starts of a paragraph, checked as a breaking must be: from 0 to n, each start a legal break. */

@@ -1,16 +1,12 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { typesetParagraph } from '../../src/text/typesetParagraph.js';
 import { MissingGlyphError } from '../../src/text/missingGlyph.js';
 import { glyphs, lineText } from '../helpers/lines.js';
 import { fonts, song } from '../helpers/fonts.js';
+import { fixtureParagraphs } from '../helpers/workload.js';
 
 const SIZE = 9;
-const paragraphs = fs
-  .readFileSync(new URL('../fixtures/text/paragraphs.txt', import.meta.url), 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter(Boolean);
+const paragraphs = fixtureParagraphs;
 
 const set = (text: string, zi: number, extra: Partial<Parameters<typeof typesetParagraph>[1]> = {}) =>
   typesetParagraph([{ text, face: song() }], { size: SIZE, measure: zi * SIZE, indent: 2 * SIZE, align: 'justify', ...extra });
