@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../projectRoot.js';
 import { findIdentifierFields, type IdentifierField } from '../notices/identifiers/findIdentifierFields.js';
 import {
   IDENTIFIER_KINDS,
@@ -308,8 +308,7 @@ export function displayWidth(s: string): number {
 
 /** Opens the 宋 (song) role's font from fonts/fonts.json with fontkit and returns its glyph test. */
 export function loadSongGlyphCheck(): (codePoint: number) => boolean {
-  // src/cli/ and dist/cli/ are both two levels below the project root.
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const root = projectRoot;
   const config = JSON.parse(readFileSync(path.join(root, 'fonts', 'fonts.json'), 'utf8')) as { roles?: { song?: { file?: string } } };
   const file = config.roles?.song?.file;
   if (!file) throw new Error('fonts/fonts.json has no "song" role');

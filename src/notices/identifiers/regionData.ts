@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../projectRoot.js';
 
 /** 行政区划 — one GB/T 2260 code as data/regions.json records it. */
 export interface RegionRecord {
@@ -35,8 +37,7 @@ interface Tables {
   countriesByAlpha3: Map<string, CountryRecord>;
 }
 
-// data/ sits three levels up from both src/notices/identifiers/ and dist/notices/identifiers/.
-const DATA_URL = new URL('../../../data/regions.json', import.meta.url);
+const DATA_FILE = path.join(projectRoot, 'data/regions.json');
 
 let tables: Tables | null = null;
 
@@ -46,7 +47,7 @@ let tables: Tables | null = null;
  */
 function load(): Tables {
   if (tables) return tables;
-  const file = JSON.parse(readFileSync(DATA_URL, 'utf8')) as RegionFile;
+  const file = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as RegionFile;
   const regions = new Map<number, RegionRecord>();
   for (const [code, [name, firstYear, lastYear, formerNames]] of Object.entries(file.regions)) {
     const record: RegionRecord = { code, name, firstYear, lastYear };

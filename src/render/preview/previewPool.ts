@@ -5,10 +5,12 @@
  * untranspiled, as under vitest), pages are drawn on the calling thread instead.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PageFrame } from '../../frame/types.js';
 import { FontBook } from '../../fonts/fontBook.js';
 import { OutlineCache, renderPreview } from './renderPreview.js';
+import { projectRoot } from '../../projectRoot.js';
 
 interface Pending {
   resolve: (png: Buffer) => void;
@@ -36,7 +38,8 @@ export class PreviewPool {
   ) {
     if (!import.meta.url.endsWith('.js')) return;
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./previewWorker.js', import.meta.url), { workerData: { root } });
+      // tsc's output, which the bundle (dist/bundle) leaves beside it
+      const w = new Worker(path.join(projectRoot, 'dist/render/preview/previewWorker.js'), { workerData: { root } });
       w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
         const p = this.pending.get(m.id)!;
         this.pending.delete(m.id);

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/projectRoot.js';
+import { workload } from '../helpers/workload.js';
+
+// The command line as shipped: the bundle `npm run build` writes (package.json's bin).
+const bin = path.join(projectRoot, 'dist/bundle/zuban.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: os.tmpdir() });
+
+describe('the bundled command line (npm run build)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-bin-'));
+
+  it('--- bundle-built --- dist/bundle/zuban.js exists', () => expect(fs.existsSync(bin)).toBe(true));
+
+  it('--- typeset-from-the-bundle --- writes a PDF from any working directory, fonts and breaker found from the project', () => {
+    const input = path.join(dir, 'w.json');
+    fs.writeFileSync(input, JSON.stringify(workload(2)));
+    const out = path.join(dir, 'w.pdf');
+    const r = run('typeset', input, out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('--- bad-input-exit-1 --- a malformed input names the file and exits 1', () => {
+    const input = path.join(dir, 'bad.json');
+    fs.writeFileSync(input, '{ "geometry": ');
+    const r = run('typeset', input, path.join(dir, 'bad.pdf'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.json: cannot read as JSON/);
+  });
+
+  it('--- validate-from-the-bundle --- the region table is found too', () => {
+    const r = run('validate', 'id', '11010519491231002X');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/朝阳区/);
+  });
+});
