@@ -7,5 +7,5 @@ export default {
   input: { zuban: 'dist/cli/main.js' },
   platform: 'node',
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),
-  output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: 'dist/bundle', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 };
