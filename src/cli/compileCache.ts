@@ -4,10 +4,12 @@
  * for this; on Node 20 a one-page `zuban typeset` spends about a tenth of its time
  * compiling the same library code on every run. The first run of a command writes the
  * cache, after its work, so the functions it ran are in it; later runs compile nothing
- * they find there. V8 checks every cache against its own version and flags and rejects a
- * stale one (then the file is compiled as usual and the cache rewritten); a library file
- * that changes gets a new cache, as its size and time are part of the key.
+ * they find there. A cache is named by a hash of the file's path and content, so a library
+ * that changes gets a new one; V8 checks each against its own version and flags and rejects
+ * a stale one (then the file is compiled as usual and the cache rewritten). ES modules and
+ * Node versions without vm's main-context loader (before 20.12) are left to Node.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,7 +18,7 @@ import vm from 'node:vm';
 interface CjsModule {
   exports: unknown;
 }
-type Compile = (this: CjsModule, content: string, filename: string) => unknown;
+type Compile = (this: CjsModule, content: string, filename: string, format?: string) => unknown;
 
 /** The installed cache: files compiled from it and without it, and how to write and remove it. */
 export interface CompileCache {
@@ -33,7 +35,9 @@ export interface CompileCache {
  * when ZUBAN_NO_COMPILE_CACHE is set.
  */
 export function enableCompileCache(root: string): CompileCache | undefined {
-  if (process.env.ZUBAN_NO_COMPILE_CACHE) return undefined;
+  // the vm option that lets cached code import() like any module arrived in Node 20.12
+  const mainLoader = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (process.env.ZUBAN_NO_COMPILE_CACHE || !mainLoader) return undefined;
   const modules = path.join(root, 'node_modules') + path.sep;
   const dir = path.join(root, 'node_modules/.cache/zuban', `v8-${process.versions.v8}-${process.arch}`);
   const proto = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
@@ -59,22 +63,27 @@ export function enableCompileCache(root: string): CompileCache | undefined {
       process.off('exit', cache.flush);
     },
   };
-  proto._compile = function (content, filename) {
-    if (!filename.startsWith(modules)) return original.call(this, content, filename);
-    let file: string;
+  proto._compile = function (content, filename, format) {
+    // ES modules (require of an .mjs, or "type": "module") are Node's to load
+    if (!filename.startsWith(modules) || format === 'module') return original.call(this, content, filename, format);
+    const file = path.join(dir, `${createHash('sha1').update(filename).update('\0').update(content).digest('hex')}.bin`);
     let cached: Buffer | undefined;
     try {
-      const st = fs.statSync(filename);
-      file = path.join(dir, `${hash(`${filename}\0${st.size}\0${st.mtimeMs}`)}.bin`);
-      cached = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+      cached = fs.readFileSync(file);
     } catch {
-      return original.call(this, content, filename);
+      cached = undefined;
     }
-    const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
-      filename,
-      cachedData: cached,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    let script: vm.Script;
+    try {
+      script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
+        filename,
+        cachedData: cached,
+        importModuleDynamically: mainLoader as never,
+      });
+    } catch {
+      // not CommonJS after all (ESM syntax Node would detect): Node says what it is
+      return original.call(this, content, filename, format);
+    }
     if (!cached || script.cachedDataRejected) {
       fresh.push({ file, script });
       cache.misses++;
@@ -84,11 +93,4 @@ export function enableCompileCache(root: string): CompileCache | undefined {
   };
   process.once('exit', cache.flush);
   return cache;
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: names a cache file. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
