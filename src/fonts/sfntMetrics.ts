@@ -76,7 +76,8 @@ export class SfntMetrics {
   static open(file: string): SfntMetrics | undefined {
     const fd = fs.openSync(file, 'r');
     try {
-      const size = fs.fstatSync(fd).size;
+      const opened = fs.fstatSync(fd);
+      const size = opened.size;
       // Zero-filled, so the pages of the unread outlines are never touched: they cost
       // neither time nor resident memory.
       const bytes = Buffer.alloc(size);
@@ -90,10 +91,15 @@ export class SfntMetrics {
       if (!dir) return undefined;
       for (const [tag, t] of dir) if (tag !== 'glyf') readAt(t.offset, t.offset + t.length);
       // Outlines are read later, when asked for: the file is opened again for each batch
-      // rather than held open for the life of the process.
+      // rather than held open for the life of the process — and must still be the file
+      // whose tables were read, or its outlines would be set with another font's metrics.
       const fill = (ranges: readonly number[]) => {
         const again = fs.openSync(file, 'r');
         try {
+          const now = fs.fstatSync(again);
+          if (now.ino !== opened.ino || now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) {
+            throw new Error(`${file}: the font file changed while in use (replaced since it was opened); run again`);
+          }
           for (let i = 0; i < ranges.length; i += 2) readRange(again, file, bytes, ranges[i], ranges[i + 1]);
         } finally {
           fs.closeSync(again);
@@ -145,17 +151,18 @@ export class SfntMetrics {
   readGlyphs(gids: Iterable<number>): void {
     const read = this.glyphRead;
     if (!read || !this.fill) return;
-    const want = [...new Set(gids)].filter((g) => g < read.length && !read[g]).sort((a, b) => a - b);
+    // by offset in the file: loca is meant to ascend with the glyph id, but not every font's does
+    const want = [...new Set(gids)].filter((g) => g < read.length && !read[g]).sort((a, b) => this.glyfAt(a) - this.glyfAt(b) || a - b);
     if (!want.length) return;
     const ranges: number[] = [];
-    let start = this.glyfAt(want[0]), end = this.glyfAt(want[0] + 1);
+    let start = this.glyfAt(want[0]), end = Math.max(start, this.glyfAt(want[0] + 1));
     for (let i = 1; i < want.length; i++) {
       const s = this.glyfAt(want[i]), e = this.glyfAt(want[i] + 1);
       if (s - end > GAP) {
         ranges.push(start, end);
         start = s;
       }
-      end = e;
+      end = Math.max(end, e);
     }
     ranges.push(start, end);
     this.fill(ranges);
@@ -168,8 +175,9 @@ export class SfntMetrics {
     return t.offset + (t.longLoca ? this.view.getUint32(t.loca + 4 * gid) : 2 * this.view.getUint16(t.loca + 2 * gid));
   }
 
-  /** The glyf record of a glyph: [start, end) in `bytes`, read first if need be. */
+  /** The glyf record of a glyph: [start, end) in `bytes`, read first if need be (empty past the last glyph). */
   private glyphRange(gid: number): [number, number] {
+    if (gid >= this.glyf!.numGlyphs) return [0, 0];
     const start = this.glyfAt(gid), end = this.glyfAt(gid + 1);
     const read = this.glyphRead;
     if (read && !read[gid] && gid < read.length) {

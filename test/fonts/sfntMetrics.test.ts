@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
@@ -72,6 +73,21 @@ describe.each(Object.entries(config.roles))('SfntMetrics.open on the %s font', (
       expect(lazy.box(gid)).toEqual(whole.box(gid));
       expect(Buffer.from(lazy.glyph(gid)).equals(Buffer.from(whole.glyph(gid))), `${role} glyph ${gid}`).toBe(true);
     }
+  });
+});
+
+describe('SfntMetrics.open when the file changes under it', () => {
+  it('--- replaced-font-refused --- outlines are not read from a file replaced since its tables were', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-font-'));
+    const copy = path.join(dir, 'f.ttf');
+    const song = path.resolve(projectRoot, config.roles.song.file);
+    fs.copyFileSync(song, copy);
+    const m = SfntMetrics.open(copy)!;
+    const gid = m.gid(0x4e2d); // 中
+    fs.rmSync(copy);
+    fs.copyFileSync(path.resolve(projectRoot, config.roles.hei.file), copy);
+    expect(() => m.glyph(gid)).toThrow(/changed while in use/);
+    expect(m.glyph(65535 + 1).length).toBe(0);
   });
 });
 

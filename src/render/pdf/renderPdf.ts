@@ -19,7 +19,9 @@ export interface RenderOptions {
  * document's pages need not all be held; the fonts are written after the last page.
  */
 export class PdfWriter {
+  /** By font key, and by font file (see cidMap). */
   private readonly maps = new Map<string, CidMap>();
+  private readonly byFile = new Map<string, CidMap>();
 
   private constructor(
     private readonly file: PdfFile,
@@ -38,22 +40,30 @@ export class PdfWriter {
   }
 
   finish(): Promise<Buffer> {
-    const tables: FontTable[] = [...this.maps.values()].map((m) => ({ id: m.id, key: m.key, table: m.table }));
+    const tables: FontTable[] = [...this.byFile.values()].map((m) => ({ id: m.id, key: m.key, table: m.table }));
     return this.file.end(tables);
   }
 
+  /**
+   * The CIDs of a font key's file. Keys (roles) that name the same file share one map, one
+   * resource and one embedded font: pdfkit itself merges two registrations of one font.
+   */
   private cidMap(key: string): CidMap {
     let m = this.maps.get(key);
     if (!m) {
       const face = this.faceFor(key);
-      m = new CidMap(`Z${this.maps.size + 1}`, key, face.glyphAdvance(0) * 1000);
+      m = this.byFile.get(face.file);
+      if (!m) {
+        m = new CidMap(`Z${this.byFile.size + 1}`, key, face.glyphAdvance(0) * 1000);
+        this.byFile.set(face.file, m);
+      }
       this.maps.set(key, m);
     }
     return m;
   }
 
   private keyOf(id: string): string {
-    for (const m of this.maps.values()) if (m.id === id) return m.key;
+    for (const m of this.byFile.values()) if (m.id === id) return m.key;
     throw new Error(`PdfWriter: no font ${id}`);
   }
 }

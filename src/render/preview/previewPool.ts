@@ -28,6 +28,8 @@ export class PreviewPool {
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
   private readonly pending = new Map<number, Pending>();
+  /** The job each worker is drawing. */
+  private readonly busy = new Map<Worker, Job>();
   private next = 0;
   private local?: OutlineCache;
 
@@ -35,23 +37,24 @@ export class PreviewPool {
   constructor(
     private readonly root: string,
     size = Math.min(2, os.availableParallelism()),
+    /** The worker's module: tsc's output, which the bundle (dist/bundle) leaves beside it. */
+    workerFile = import.meta.url.endsWith('.js') ? path.join(projectRoot, 'dist/render/preview/previewWorker.js') : undefined,
   ) {
-    if (!import.meta.url.endsWith('.js')) return;
+    if (!workerFile) return;
     for (let i = 0; i < size; i++) {
-      // tsc's output, which the bundle (dist/bundle) leaves beside it
-      const w = new Worker(path.join(projectRoot, 'dist/render/preview/previewWorker.js'), { workerData: { root } });
+      const w = new Worker(workerFile, { workerData: { root } });
       w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
         const p = this.pending.get(m.id)!;
         this.pending.delete(m.id);
+        this.busy.delete(w);
         if (m.error !== undefined) p.reject(new Error(`preview: ${m.error}`));
         else p.resolve(Buffer.from(m.png!.buffer, m.png!.byteOffset, m.png!.byteLength));
         this.idle.push(w);
         this.pump();
       });
-      w.on('error', (err) => {
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
+      // A worker that dies (or cannot start: its file missing) leaves the pool; its page
+      // goes back to the queue, and when no worker is left the queue is drawn here.
+      w.on('error', () => this.retire(w));
       this.workers.push(w);
       this.idle.push(w);
     }
@@ -59,13 +62,7 @@ export class PreviewPool {
 
   /** The PNG of a page at `dpi`: drawn on a worker when there are any, else here. */
   render(page: PageFrame, dpi = 40): Promise<Buffer> {
-    if (!this.workers.length) {
-      if (!this.local) {
-        const fonts = FontBook.load(this.root);
-        this.local = new OutlineCache((key) => fonts.face(key).font);
-      }
-      return renderPreview(page, this.local, dpi);
-    }
+    if (!this.workers.length) return this.drawHere(page, dpi);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -74,8 +71,35 @@ export class PreviewPool {
     });
   }
 
+  private drawHere(page: PageFrame, dpi: number): Promise<Buffer> {
+    if (!this.local) {
+      const fonts = FontBook.load(this.root);
+      this.local = new OutlineCache((key) => fonts.face(key).font);
+    }
+    return renderPreview(page, this.local, dpi);
+  }
+
   private pump(): void {
-    while (this.idle.length && this.queue.length) this.idle.pop()!.postMessage(this.queue.shift()!);
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(w, job);
+      w.postMessage(job);
+    }
+  }
+
+  private retire(w: Worker): void {
+    this.workers.splice(this.workers.indexOf(w), 1);
+    if (this.idle.includes(w)) this.idle.splice(this.idle.indexOf(w), 1);
+    const job = this.busy.get(w);
+    this.busy.delete(w);
+    if (job) this.queue.unshift(job);
+    if (this.workers.length) return this.pump();
+    for (const j of this.queue.splice(0)) {
+      const p = this.pending.get(j.id)!;
+      this.pending.delete(j.id);
+      this.drawHere(j.page, j.dpi).then(p.resolve, p.reject);
+    }
   }
 
   /** Stops the workers. */

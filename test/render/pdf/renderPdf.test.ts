@@ -5,7 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeWorkload } from '../../../src/layout/composeWorkload.js';
 import { renderPdf } from '../../../src/render/pdf/renderPdf.js';
-import type { GlyphRun } from '../../../src/frame/types.js';
+import type { GlyphRun, PageFrame } from '../../../src/frame/types.js';
+import { FontBook } from '../../../src/fonts/fontBook.js';
+import { projectRoot } from '../../../src/projectRoot.js';
+import { typesetParagraph } from '../../../src/text/typesetParagraph.js';
 import { fonts } from '../../helpers/fonts.js';
 import { workload } from '../../helpers/workload.js';
 
@@ -68,5 +71,22 @@ describe('renderPdf', async () => {
     for (let i = 0; i < pgm.length; i++) if (pgm[i] < 128) dark++;
     // ~2,300 characters at 9 pt cover well over 20,000 dark pixels at 72 dpi
     expect(dark).toBeGreaterThan(20_000);
+  });
+});
+
+describe('renderPdf with two font roles on one file', () => {
+  it('--- shared-file-one-font --- roles naming the same file share one embedded font, and each keeps its text', async () => {
+    const config = JSON.parse(fs.readFileSync(path.join(projectRoot, 'fonts/fonts.json'), 'utf8'));
+    const book = new FontBook({ roles: { a: config.roles.song, b: { ...config.roles.song, name: 'b' } }, fallback: [] }, projectRoot);
+    const line = (key: string, text: string, y: number): GlyphRun => {
+      const [l] = typesetParagraph([{ text, face: book.face(key) }], { size: 12, measure: 200, indent: 0, align: 'left' });
+      const r = l.runs[0];
+      return { kind: 'glyphs', font: key, size: 12, x: 50, y, width: 200, text: r.text, gids: r.gids, xs: r.xs, advs: r.advs, source: { id: 't', component: 'body' } };
+    };
+    const page: PageFrame = { kind: 'page', id: '1', width: 300, height: 200, items: [line('a', '中国新闻', 60), line('b', '排字校对', 120)] };
+    const file = path.join(tmp, 'shared.pdf');
+    fs.writeFileSync(file, await renderPdf({ kind: 'document', title: 't', pages: [page] }, { faceFor: (k) => book.face(k) }));
+    expect(han(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))).toBe('中国新闻排字校对');
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)).toHaveLength(1);
   });
 });

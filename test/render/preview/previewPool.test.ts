@@ -48,3 +48,13 @@ describe('previews', async () => {
     expect(px(5, 5)).toEqual([255, 255, 255]);
   });
 });
+
+describe('previews when the workers cannot start', () => {
+  it('--- falls-back-to-this-thread --- a missing worker file still gives every page its PNG', async () => {
+    const tree = composeWorkload(workload(1), fonts).frame.pages[0];
+    const pool = new PreviewPool(projectRoot, 2, path.join(os.tmpdir(), 'no-such-preview-worker.js'));
+    const pngs = await Promise.all([pool.render(tree, 10), pool.render(tree, 10), pool.render(tree, 10)]);
+    await pool.close();
+    for (const png of pngs) expect(PNG.sync.read(png).width).toBe(Math.ceil((tree.width * 10) / 72));
+  });
+});
