@@ -31,14 +31,15 @@ export interface CompileCache {
 }
 
 /**
- * Installs the cache for files under `root`/node_modules; undefined (nothing installed)
+ * Installs the cache for the CommonJS files under `root`: the libraries in node_modules
+ * and the bundled command line's own chunks (dist/bundle); undefined (nothing installed)
  * when ZUBAN_NO_COMPILE_CACHE is set.
  */
 export function enableCompileCache(root: string): CompileCache | undefined {
   // the vm option that lets cached code import() like any module arrived in Node 20.12
   const mainLoader = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (process.env.ZUBAN_NO_COMPILE_CACHE || !mainLoader) return undefined;
-  const modules = path.join(root, 'node_modules') + path.sep;
+  const within = path.resolve(root) + path.sep;
   const dir = path.join(root, 'node_modules/.cache/zuban', `v8-${process.versions.v8}-${process.arch}`);
   const proto = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
   const original = proto._compile;
@@ -65,7 +66,7 @@ export function enableCompileCache(root: string): CompileCache | undefined {
   };
   proto._compile = function (content, filename, format) {
     // ES modules (require of an .mjs, or "type": "module") are Node's to load
-    if (!filename.startsWith(modules) || format === 'module') return original.call(this, content, filename, format);
+    if (!filename.startsWith(within) || format === 'module') return original.call(this, content, filename, format);
     const file = path.join(dir, `${createHash('sha1').update(filename).update('\0').update(content).digest('hex')}.bin`);
     let cached: Buffer | undefined;
     try {

@@ -26,9 +26,8 @@ registerBuild(program);
 registerValidate(program);
 registerNotice(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
+// no top-level await: the bundle (dist/bundle) is CommonJS
+program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // help and version exit 0; a usage error exits 2 (commander prints its own message)
     process.exit(err.exitCode === 0 ? 0 : 2);
@@ -38,4 +37,4 @@ try {
     process.exit(err.exitCode);
   }
   throw err;
-}
+});

@@ -19,7 +19,9 @@ export interface BodyWarning {
   message: string;
 }
 
-const md = new MarkdownIt('commonmark').use(cjkFriendly).use(cjkBreaks);
+// The plugin's CommonJS build exports { default: plugin } (the bundled CLI loads it that way)
+const friendly = typeof cjkFriendly === 'function' ? cjkFriendly : (cjkFriendly as unknown as { default: typeof cjkFriendly }).default;
+const md = new MarkdownIt('commonmark').use(friendly).use(cjkBreaks);
 
 type Token = ReturnType<typeof md.parse>[number];
 

@@ -7,13 +7,13 @@ import { projectRoot } from '../../src/projectRoot.js';
 import { workload } from '../helpers/workload.js';
 
 // The command line as shipped: the bundle `npm run build` writes (package.json's bin).
-const bin = path.join(projectRoot, 'dist/bundle/zuban.js');
+const bin = path.join(projectRoot, 'dist/bundle/zuban.cjs');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: os.tmpdir() });
 
 describe('the bundled command line (npm run build)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-bin-'));
 
-  it('--- bundle-built --- dist/bundle/zuban.js exists', () => expect(fs.existsSync(bin)).toBe(true));
+  it('--- bundle-built --- dist/bundle/zuban.cjs exists', () => expect(fs.existsSync(bin)).toBe(true));
 
   it('--- typeset-from-the-bundle --- writes a PDF from any working directory, fonts and breaker found from the project', () => {
     const input = path.join(dir, 'w.json');
@@ -31,6 +31,13 @@ describe('the bundled command line (npm run build)', () => {
     const r = run('typeset', input, path.join(dir, 'bad.pdf'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/bad\.json: cannot read as JSON/);
+  });
+
+  it('--- notice-quote-from-the-bundle --- a sample notice is quoted', () => {
+    const notices = path.join(projectRoot, 'content/notices');
+    const r = run('notice', 'quote', path.join(notices, fs.readdirSync(notices).sort()[0]), '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).total).toBeGreaterThan(0);
   });
 
   it('--- validate-from-the-bundle --- the region table is found too', () => {

@@ -38,7 +38,7 @@ export class PreviewPool {
     private readonly root: string,
     size = Math.min(2, os.availableParallelism()),
     /** The worker's module: tsc's output, which the bundle (dist/bundle) leaves beside it. */
-    workerFile = import.meta.url.endsWith('.js') ? path.join(projectRoot, 'dist/render/preview/previewWorker.js') : undefined,
+    workerFile = !import.meta.url.endsWith('.ts') ? path.join(projectRoot, 'dist/render/preview/previewWorker.js') : undefined,
   ) {
     if (!workerFile) return;
     for (let i = 0; i < size; i++) {
