@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Times a 16-page broadsheet edition with photos, built whole-process by
-// `node dist/bundle/zuban.cjs build <edition.yaml> --out <dir>` (issue 5's acceptance: under 10 s
+// `node dist/bundle/zuban.js build <edition.yaml> --out <dir>` (issue 5's acceptance: under 10 s
 // on 2 cores, target under 5 s). Called by scripts/bench.mjs; runs on its own too.
 //
 // The edition is made in bench-out/edition16/ (never in content/) from the sample edition:
@@ -110,7 +110,7 @@ const median = (xs) => {
 
 /** One whole-process build; wall seconds and peak MiB (measure.py when present). */
 function timeBuild(withPreview) {
-  const cmd = ['node', path.join(root, 'dist/bundle/zuban.cjs'), 'build', path.join(work, 'edition.yaml'), '--out', outDir, ...(withPreview ? [] : ['--no-preview'])];
+  const cmd = ['node', path.join(root, 'dist/bundle/zuban.js'), 'build', path.join(work, 'edition.yaml'), '--out', outDir, ...(withPreview ? [] : ['--no-preview'])];
   if (fs.existsSync(measurePy)) {
     const json = path.join(work, 'time.json');
     execFileSync('python3', [measurePy, '-n', '1', '--warmup', '0', '--json', json, '--', ...cmd], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -124,10 +124,10 @@ function timeBuild(withPreview) {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, peak: null };
 }
 
-if (!fs.existsSync(path.join(root, 'dist/bundle/zuban.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!fs.existsSync(path.join(root, 'dist/bundle/zuban.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const counts = makeEdition();
 // Check it builds (and report what it prints) before timing.
-const first = spawnSync('node', [path.join(root, 'dist/bundle/zuban.cjs'), 'build', path.join(work, 'edition.yaml'), '--out', outDir, '--no-preview'], { encoding: 'utf8' });
+const first = spawnSync('node', [path.join(root, 'dist/bundle/zuban.js'), 'build', path.join(work, 'edition.yaml'), '--out', outDir, '--no-preview'], { encoding: 'utf8' });
 if (first.status !== 0) {
   process.stderr.write(first.stderr);
   throw new Error('bench-edition: the 16-page edition does not build');

@@ -3,7 +3,7 @@
 // time, and self time per file (package or src/ module), so that the hot spots of
 // `zuban typeset` can be named. Only reads the profile.
 //   usage: node scripts/bench-profile.mjs PROFILE.cpuprofile [TOP=25]
-//   e.g.   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bundle/zuban.cjs typeset \
+//   e.g.   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bundle/zuban.js typeset \
 //            bench-out/anchors/out/inputs/32/input.json /tmp/z.pdf
 //          node scripts/bench-profile.mjs /tmp/prof/*.cpuprofile
 // Marginal cost per page: with --diff SMALL.cpuprofile PAGES_SMALL PAGES_LARGE, the self

@@ -72,7 +72,7 @@ function prepareAnchors() {
 
 function measureEngines() {
   const engines = {
-    zuban: (n) => ['node', path.join(root, 'dist/bundle/zuban.cjs'), 'typeset', `out/inputs/${n}/input.json`],
+    zuban: (n) => ['node', path.join(root, 'dist/bundle/zuban.js'), 'typeset', `out/inputs/${n}/input.json`],
     typst: (n) => ['node', 'engines/typst.mjs', `out/inputs/${n}/doc.typ`],
   };
   for (const d of ['out/pdf', 'out/time', 'out/check']) fs.mkdirSync(path.join(anchors, d), { recursive: true });
@@ -187,7 +187,7 @@ if (process.env.NO_BUILD !== '1' && !process.env.REPORT_ONLY) {
   try {
     run('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
-    if (!fs.existsSync(path.join(root, 'dist/bundle/zuban.cjs'))) throw err;
+    if (!fs.existsSync(path.join(root, 'dist/bundle/zuban.js'))) throw err;
     buildNote = ' (npm run build failed: timed the dist/ already there)';
     log(`bench: npm run build failed; timing the existing dist/\n${err.stderr ?? ''}`);
   }

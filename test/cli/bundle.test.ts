@@ -7,13 +7,13 @@ import { projectRoot } from '../../src/projectRoot.js';
 import { workload } from '../helpers/workload.js';
 
 // The command line as shipped: the bundle `npm run build` writes (package.json's bin).
-const bin = path.join(projectRoot, 'dist/bundle/zuban.cjs');
+const bin = path.join(projectRoot, 'dist/bundle/zuban.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: os.tmpdir() });
 
 describe('the bundled command line (npm run build)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-bin-'));
 
-  it('--- bundle-built --- dist/bundle/zuban.cjs exists', () => expect(fs.existsSync(bin)).toBe(true));
+  it('--- bundle-built --- dist/bundle/zuban.js exists', () => expect(fs.existsSync(bin)).toBe(true));
 
   it('--- typeset-from-the-bundle --- writes a PDF from any working directory, fonts and breaker found from the project', () => {
     const input = path.join(dir, 'w.json');
