@@ -134,7 +134,7 @@ export class FontFace {
   private fill(cp: number): number {
     const g = this.lookup(cp);
     this.bmpGid[cp] = g;
-    this.bmpAdv[cp] = g ? this.advanceOf(g) : 0;
+    this.bmpAdv[cp] = g ? this.glyphAdvance(g) : 0;
     const ch = String.fromCharCode(cp);
     if (g && (OPENING.has(ch) || CLOSING.has(ch))) {
       const p = this.punctInfo(g, this.bmpAdv[cp], OPENING.has(ch));
@@ -165,7 +165,7 @@ export class FontFace {
     let info = this.astral.get(cp);
     if (!info) {
       const gid = this.lookup(cp);
-      info = { gid, adv: gid ? this.advanceOf(gid) : 0, trimL: 0, trimR: 0 };
+      info = { gid, adv: gid ? this.glyphAdvance(gid) : 0, trimL: 0, trimR: 0 };
       this.astral.set(cp, info);
     }
     return info;
@@ -176,7 +176,7 @@ export class FontFace {
     // fwid gives and what a Chinese ——  needs — is the glyph of U+2015.
     if (cp === 0x2014) {
       const bar = this.cmapLookup(0x2015);
-      if (bar && this.advanceOf(bar) >= 0.99) return bar;
+      if (bar && this.glyphAdvance(bar) >= 0.99) return bar;
     }
     return this.cmapLookup(cp);
   }
@@ -187,10 +187,6 @@ export class FontFace {
 
   /** Advance of a glyph in em. */
   glyphAdvance(gid: number): number {
-    return this.advanceOf(gid);
-  }
-
-  private advanceOf(gid: number): number {
     if (this.sfnt) return this.sfnt.advance(gid) / this.upm;
     const m = this.font.hmtx.metrics;
     const entry = m.get(Math.min(gid, m.length - 1));

@@ -180,7 +180,7 @@ export class SfntMetrics {
     if (gid >= this.glyf!.numGlyphs) return [0, 0];
     const start = this.glyfAt(gid), end = this.glyfAt(gid + 1);
     const read = this.glyphRead;
-    if (read && !read[gid] && gid < read.length) {
+    if (read && !read[gid]) {
       if (end > start) this.fill!([start, end]);
       read[gid] = 1;
     }

@@ -6,13 +6,19 @@
 import type { GlyphRun, PageFrame } from '../../frame/types.js';
 import type { CidMap } from './cidMap.js';
 
+/** A font the operators select: its resource name and its key (role) in fonts.json. */
+export interface FontUse {
+  id: string;
+  key: string;
+}
+
 export interface PageContent {
   width: number;
   height: number;
   /** Content-stream operators, ASCII. */
   ops: string;
-  /** Resource names of the fonts the operators select. */
-  fonts: string[];
+  /** The fonts the operators select. */
+  fonts: FontUse[];
   /** Images, drawn after the operators (pdfkit places them). */
   images: { file: string; x: number; y: number; w: number; h: number }[];
 }
@@ -40,14 +46,14 @@ export function pageContent(page: PageFrame, fontFor: (key: string) => CidMap): 
   // Text in one BT … ET block: page coordinates are top-down (pdfkit flips the CTM), so
   // each line's text matrix flips back (d = −1) to draw glyphs upright.
   ops.push('BT');
-  const fonts = new Set<string>();
+  const fonts = new Map<string, FontUse>();
   let curFont = '';
   let curSize = -1;
   let curGrey = 0;
   for (const item of page.items) {
     if (item.kind !== 'glyphs') continue;
     const font = fontFor(item.font);
-    fonts.add(font.id);
+    if (!fonts.has(font.id)) fonts.set(font.id, { id: font.id, key: font.key });
     if (font.id !== curFont || item.size !== curSize) {
       ops.push(`/${font.id} ${num(item.size)} Tf`);
       curFont = font.id;
@@ -61,7 +67,7 @@ export function pageContent(page: PageFrame, fontFor: (key: string) => CidMap): 
     ops.push(`1 0 0 -1 ${num(item.x + (item.xs[0] ?? 0))} ${num(item.y)} Tm ${tjArray(item, font)} TJ`);
   }
   ops.push('ET');
-  return { width: page.width, height: page.height, ops: ops.join('\n'), fonts: [...fonts], images };
+  return { width: page.width, height: page.height, ops: ops.join('\n'), fonts: [...fonts.values()], images };
 }
 
 /**

@@ -9,7 +9,7 @@ import { deferModule, requireCjs } from '../../fonts/deferModule.js';
 import type { FontFace } from '../../fonts/fontBook.js';
 import type { CidTable } from './cidMap.js';
 import { EmbeddedFont } from './embeddedFont.js';
-import type { PageContent } from './pageContent.js';
+import type { FontUse, PageContent } from './pageContent.js';
 import { SubsetFont, type PdfFontObject } from './subsetFont.js';
 
 // pdfkit from its CommonJS build, without what zuban does not use of it: its own text
@@ -29,12 +29,6 @@ export interface PdfInfo {
   date?: Date;
   /** Deflate content streams and fonts (default true). */
   compress?: boolean;
-}
-
-/** A font the pages use: its resource name and its key (role) in fonts.json. */
-export interface FontUse {
-  id: string;
-  key: string;
 }
 
 /** The CIDs each font ended with, for writing the fonts. */
@@ -73,12 +67,12 @@ export class PdfFile {
   }
 
   /** Adds a page: its content stream, the fonts it names, then its images. */
-  addPage(page: PageContent, fonts: readonly FontUse[]): void {
+  addPage(page: PageContent): void {
     fastDeflate(() => {
       const doc = this.doc;
       doc.addPage({ size: [page.width, page.height], margin: 0 });
       const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
-      for (const f of fonts) resources[f.id] = this.font(f).ref;
+      for (const f of page.fonts) resources[f.id] = this.font(f).ref;
       // As bytes: pdfkit would otherwise convert the string one character at a time.
       (doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(page.ops + '\n', 'latin1'));
       for (const im of page.images) doc.image(im.file, im.x, im.y, { width: im.w, height: im.h });

@@ -35,8 +35,7 @@ export class PdfWriter {
   }
 
   page(page: PageFrame): void {
-    const content = pageContent(page, (key) => this.cidMap(key));
-    this.file.addPage(content, content.fonts.map((id) => ({ id, key: this.keyOf(id) })));
+    this.file.addPage(pageContent(page, (key) => this.cidMap(key)));
   }
 
   finish(): Promise<Buffer> {
@@ -60,11 +59,6 @@ export class PdfWriter {
       this.maps.set(key, m);
     }
     return m;
-  }
-
-  private keyOf(id: string): string {
-    for (const m of this.byFile.values()) if (m.id === id) return m.key;
-    throw new Error(`PdfWriter: no font ${id}`);
   }
 }
 
