@@ -7,10 +7,6 @@ import { registerBuild } from './build.js';
 import { registerValidate } from './validateCommand.js';
 import { registerNotice } from './noticeCommand.js';
 import { UserError } from './errors.js';
-import { enableCompileCache } from './compileCache.js';
-import { projectRoot } from '../projectRoot.js';
-
-enableCompileCache(projectRoot);
 
 // commander's CommonJS build: its ES-module entry wraps it, and that costs every command
 // ~10 ms of a one-page `zuban typeset`.

@@ -9,17 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FontBook } from '../fonts/fontBook.js';
-import { proofNotice, quoteLines } from '../layout/notices/proofNotice.js';
-import type { NoticesLayoutContext, NoticeToSet } from '../layout/notices/setNoticesPages.js';
-import { loadNoticeContext, type NoticeContext } from '../notices/loadNotices.js';
-import { prepareNotice } from '../notices/prepareNotice.js';
-import { formatReason } from '../notices/reasons.js';
-import type { Quote } from '../notices/pricing.js';
-import { projectRoot } from '../projectRoot.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
-import { MissingGlyphError } from '../text/missingGlyph.js';
-import { UserError } from './errors.js';
+import { FontBook, formatReason, loadNoticeContext, prepareNoticeText, proofNotice, projectRoot, renderDocument, UserError, type NoticeContext, type Quote } from '../index.js';
+import { quoteLines } from '../layout/notices/proofNotice.js';
 import { writeAtomically } from './writeAtomically.js';
 
 /** Read, check, word and proof one notice file; throws a UserError with every reason. */
@@ -30,16 +21,9 @@ export function proofNoticeFile(file: string, ctx: NoticeContext, fonts: FontBoo
   } catch (err) {
     throw new UserError(`${file}: cannot read the notice file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  const prep = prepareNotice(yamlText, file, ctx);
+  const prep = prepareNoticeText(yamlText, file, ctx);
   if (!prep.ok) throw new UserError(`${file}: notice refused:\n${prep.refused.map((r) => `  ${formatReason(r)}`).join('\n')}`);
-  const n: NoticeToSet = { id: prep.checked.id, file, notice: prep.checked.notice, text: prep.text };
-  const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prep.checked.paper.desk };
-  try {
-    return { ...proofNotice(n, layout), notice: n, checked: prep.checked };
-  } catch (err) {
-    if (err instanceof MissingGlyphError) throw new UserError(err.message);
-    throw err;
-  }
+  return { ...proofNotice(prep, ctx, fonts), checked: prep.checked };
 }
 
 /** The quote as one JSON object (the `--json` contract: lines, chars, unit, rate, extras, total, currency …). */
@@ -57,7 +41,7 @@ export async function runNoticeProof(file: string, opts: { templates: string; ou
   const fonts = FontBook.load(projectRoot);
   const ctx = loadNoticeContext(opts.templates);
   const p = proofNoticeFile(file, ctx, fonts);
-  const pdf = await renderPdf({ kind: 'document', title: `校样 ${p.notice.id}`, pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
+  const pdf = await renderDocument(p.document, fonts);
   const dest = path.join(opts.out, `${p.notice.id}.pdf`);
   writeAtomically(dest, pdf);
   for (const w of p.checked.warnings) process.stderr.write(`confirmed warning: ${formatReason(w)}\n`);

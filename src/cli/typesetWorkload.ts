@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { FontBook } from '../fonts/fontBook.js';
 import { workloadPages, WORKLOAD_TITLE, type Overflow } from '../layout/composeWorkload.js';
 import { parseWorkload, type Workload } from '../model/workload/parseWorkload.js';
@@ -28,7 +29,9 @@ export function readWorkload(file: string): Workload {
 export async function typesetWorkload(input: string, output: string, root = projectRoot): Promise<void> {
   const workload = readWorkload(input);
   const fonts = FontBook.load(root);
-  const writer = await PdfWriter.open(WORKLOAD_TITLE, { faceFor: (k) => fonts.face(k) });
+  const ref = (role: string) => ({ role, file: path.relative(root, fonts.face(role).file) });
+  const head = { title: WORKLOAD_TITLE, fonts: { song: ref('song'), hei: ref('hei') }, assets: {} };
+  const writer = await PdfWriter.open(head, { openFont: (r) => fonts.faceForFile(r.role, r.file) });
   const overflow: Overflow[] = [];
   try {
     for (const page of workloadPages(workload, fonts, overflow)) writer.page(page);

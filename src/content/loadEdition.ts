@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Edition } from '../model/schema/edition.js';
 import type { Template } from '../model/schema/template.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../diagnostic.js';
 import { checkEdition, type LoadedArticle } from './checkEdition.js';
 import { parseArticle, parseEdition, parseTemplate, type ParsedArticle } from './parseFiles.js';
 import { ContentError, type Diagnostic, type Problem } from './problems.js';

@@ -4,7 +4,7 @@
  * dotted path (`place.cols`, `photos[0].file`) and the reason.
  */
 import type { z } from 'zod';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../diagnostic.js';
 
 /** Something wrong in a content file that stops the build. */
 export interface Problem {

@@ -1,22 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';
-import { UserError } from '../cli/errors.js';
-import { deferModule, requireCjs } from './deferModule.js';
+import { UserError } from '../diagnostic.js';
+import { createRequire } from 'node:module';
 import { SfntMetrics } from './sfntMetrics.js';
 
 // fontkit, from its CommonJS build, is loaded on first use: the text engine reads the
 // fonts' tables itself (SfntMetrics), so only previews, CFF fonts and the glyph check of
-// names open it. Loaded, it goes without the WOFF2 decoder (brotli) and the Unicode
-// property tables of its OpenType shaper, which zuban does not use (see deferModule.ts).
+// names open it.
 let fontkitModule: typeof Fontkit | undefined;
 const fontkit = {
   create(bytes: Uint8Array): Fontkit.Font {
-    if (!fontkitModule) {
-      deferModule(requireCjs.resolve('fontkit'), 'brotli/decompress.js');
-      deferModule(requireCjs.resolve('fontkit'), 'unicode-properties');
-      fontkitModule = requireCjs('fontkit') as typeof Fontkit;
-    }
+    fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
     return fontkitModule.create(bytes);
   },
 };
@@ -55,6 +50,9 @@ export class FontFace {
   /** Ascender and descender in em (descender negative), from the font's hhea. */
   readonly ascent: number;
   readonly descent: number;
+  /** The ideographic em box above and below the baseline, em (OS/2 typo metrics: 0.88 / 0.12 for Noto CJK). */
+  readonly emTop: number;
+  readonly emBottom: number;
   private readonly bmpGid = new Int32Array(65536).fill(-1);
   private readonly bmpAdv = new Float32Array(65536);
   private readonly bmpTrimL = new Float32Array(65536);
@@ -79,6 +77,9 @@ export class FontFace {
     this.upm = info ? info.unitsPerEm : this.font.unitsPerEm;
     this.ascent = (info ? info.ascent : this.font.ascent) / this.upm;
     this.descent = (info ? info.descent : this.font.descent) / this.upm;
+    const os2 = info ? undefined : (this.font as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })['OS/2'];
+    this.emTop = (info ? info.typoAscent : os2?.typoAscender ?? this.font.ascent) / this.upm;
+    this.emBottom = -(info ? info.typoDescent : os2?.typoDescender ?? this.font.descent) / this.upm;
   }
 
   private open?: () => Fontkit.Font;
@@ -253,6 +254,27 @@ export class FontBook {
     // Without tables read here (a CFF or unusual font), fontkit opens it now and says what is wrong.
     face = new FontFace(key, role.name, file, sfnt ? open : open(), sfnt);
     this.faces.set(key, face);
+    return face;
+  }
+
+  /**
+   * The face a page tree's font entry names: its role's face when that role still plays
+   * the same file (relative to the project root), else the file itself, opened once.
+   */
+  faceForFile(role: string, file: string): FontFace {
+    if (this.has(role)) {
+      const f = this.face(role);
+      if (path.relative(this.root, f.file) === file || f.file === file) return f;
+    }
+    const key = `file:${file}`;
+    let face = this.faces.get(key);
+    if (!face) {
+      const abs = path.resolve(this.root, file);
+      if (!fs.existsSync(abs)) throw new UserError(`page tree: font file ${file} does not exist`);
+      const sfnt = SfntMetrics.open(abs);
+      face = new FontFace(role, role, abs, () => fontkit.create(fs.readFileSync(abs)), sfnt);
+      this.faces.set(key, face);
+    }
     return face;
   }
 

@@ -31,6 +31,9 @@ export interface SfntInfo {
   ascent: number;
   descent: number;
   capHeight: number;
+  /** OS/2 sTypoAscender and sTypoDescender (descender negative): for CJK faces, the ideographic em box. */
+  typoAscent: number;
+  typoDescent: number;
   italicAngle: number;
   fixedPitch: boolean;
   italic: boolean;
@@ -207,6 +210,8 @@ export class SfntMetrics {
       ascent,
       descent: v.getInt16(hhea + 6),
       capHeight: os2 !== undefined && v.getUint16(os2) >= 2 ? v.getInt16(os2 + 88) : ascent,
+      typoAscent: os2 !== undefined ? v.getInt16(os2 + 68) : ascent,
+      typoDescent: os2 !== undefined ? v.getInt16(os2 + 70) : v.getInt16(hhea + 6),
       italicAngle: post !== undefined ? v.getInt32(post + 4) / 65536 : 0,
       fixedPitch: post !== undefined ? v.getUint32(post + 12) !== 0 : false,
       italic: (v.getUint16(head + 44) & 2) !== 0,

@@ -1,12 +1,24 @@
 /**
- * The page tree (版面树): the one product of layout, and the only input of every
- * exporter (PDF, ALTO, copyfit, notice quotes, tests). Plain, JSON-serialisable data:
- * coordinates in pt, origin at the page's top-left corner, y growing downwards.
- * Nothing downstream of this tree measures text again: every glyph's position and
- * natural advance is already here.
+ * The page tree (版面树), frame v1: the one product of layout and the only input of every
+ * consumer — the PDF, the previews, the copyfit report, the notice quotes, the archive
+ * (ALTO/METS), preflight and the tests. Nothing downstream measures text again.
+ *
+ * Plain JSON: `JSON.parse(JSON.stringify(doc))` is the same document, and rendering it gives
+ * the same PDF bytes. Coordinates in pt, origin at the page's top-left corner (the trim
+ * box's), y growing downwards.
+ *
+ *   Document { version, meta, fonts, assets, pages }
+ *     Page { label, number, name, template, size, trim, channel, blocks }
+ *       Block { id, kind, source, rect, lines, graphics }
+ *         Line { baseline, x, measure, ascent, descent, para, runs }
+ *           Run { font, size, x, text, gids, xs, advs, ranges }
+ *
+ * `src/frame/schema.ts` reads a document with zod and exports the JSON Schema.
  */
 
-/** Which part of an article (or notice) a frame item was set from. */
+export const FRAME_VERSION = 1 as const;
+
+/** Which part of an article (or notice) a block was set from. */
 export type Component =
   | 'kicker' // 引题
   | 'head' // 主题
@@ -19,47 +31,84 @@ export type Component =
   | 'byline' // 作者/记者署名
   | 'jump' // 转第N版 / 上接第N版
   | 'notice' // 声明/公告
+  | 'notice-group' // 声明/公告 group header (遗失声明, 减资公告 …)
+  | 'ad' // 广告
   | 'furniture'; // 报头、报眉、版次、编辑署名
 
-/** Where a frame item comes from: the article (or notice) id and the component. */
+export const COMPONENTS: readonly Component[] = [
+  'kicker', 'head', 'deck', 'subhead', 'body', 'photo', 'caption', 'credit', 'byline', 'jump', 'notice', 'notice-group', 'ad', 'furniture',
+];
+
+/** Where a line or block comes from: the article, notice or furniture id, and the component. */
 export interface Source {
-  /** Article or notice id from content/, or a furniture id such as 'masthead'. */
+  /** Article or notice id from the content, or a furniture id such as 'masthead'. */
   id: string;
   component: Component;
-  /** Index of the paragraph inside the component, when it has several. */
+  /** Paragraph index inside the component (body paragraphs, a photo's caption …). */
   para?: number;
-  /** [start, end) in UTF-16 code units of the paragraph's source text. */
-  range?: [number, number];
+}
+
+/** A rectangle in pt. */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 /**
- * One line's worth of glyphs in one font and size, drawn left to right.
- * `text` holds the characters the glyphs stand for, one code point per glyph
- * (zuban never forms ligatures), so `[...text].length === gids.length`.
+ * A paint. `gray` 0 = black … 1 = white (DeviceGray); `cmyk` in 0…1; `spot` a named
+ * Separation (the document's `spots` table gives its alternate CMYK) at a tint 0…1.
  */
-export interface GlyphRun {
-  kind: 'glyphs';
-  /** Font key from fonts/fonts.json (e.g. 'song', 'hei', 'kai'). */
+export type Paint = { gray: number } | { cmyk: [number, number, number, number] } | { spot: string; tint: number };
+
+/**
+ * The glyphs of one line in one font and size, left to right, as parallel arrays (a page
+ * holds tens of thousands of glyphs). Glyph i is `gids[i]`, standing for the code point(s)
+ * of `text` that its own source range gives; zuban never forms ligatures, so
+ * `[...text].length === gids.length`.
+ */
+export interface Run {
+  /** Font id: a key of Document.fonts. */
   font: string;
   /** Font size in pt. */
   size: number;
-  /** Left end of the line box in pt (the measure's start, not the first ink). */
-  x: number;
-  /** Baseline in pt from the page top. */
-  y: number;
-  /** Logical width of the line box in pt (the measure for justified lines). */
-  width: number;
-  /** The characters set, one code point per glyph. */
+  /** The characters set, one code point per glyph (what the PDF's ToUnicode gives). */
   text: string;
-  /** Glyph ids in the font (not subset ids). */
+  /** Glyph ids in the font file (not subset ids). */
   gids: number[];
-  /** Each glyph's origin, in pt from `x`. */
+  /** Each glyph's origin, pt from the line's x. */
   xs: number[];
   /** Each glyph's natural advance in pt (before compression or stretch). */
   advs: number[];
-  source: Source;
-  /** Fill colour: grey level 0 (black) … 1 (white); default 0. */
-  grey?: number;
+  /**
+   * Each glyph's [start, end) in its paragraph's source text (UTF-16 code units), flat:
+   * glyph i spans `ranges[2i] … ranges[2i+1]`. Paragraph = Line.source.para of the block's
+   * source (an article paragraph, a head's text, a notice's wording).
+   */
+  ranges: number[];
+  /** Fill; default black (gray 0). */
+  fill?: Paint;
+}
+
+/** One set line. */
+export interface Line {
+  /** Baseline, pt from the page top. */
+  baseline: number;
+  /** Left end of the measure. */
+  x: number;
+  /** The measure (line box width) in pt. */
+  measure: number;
+  /** Height of the line box above and below the baseline, pt (the fonts' em box × size). */
+  ascent: number;
+  descent: number;
+  /** Paragraph index in the block's source component, when it has several. */
+  para?: number;
+  /** The line's component where it differs from its block's (a 小标题 inside a body column). */
+  component?: Component;
+  /** True for a paragraph's last line (flush left), false for a justified one. */
+  last?: boolean;
+  runs: Run[];
 }
 
 /** A straight rule (线). */
@@ -71,10 +120,10 @@ export interface RuleItem {
   y2: number;
   /** Stroke width in pt. */
   width: number;
-  source?: Source;
+  stroke?: Paint;
 }
 
-/** A rectangle: a box around a notice or a shaded panel. */
+/** A rectangle: a box around a notice, a shaded panel. */
 export interface BoxItem {
   kind: 'box';
   x: number;
@@ -83,41 +132,124 @@ export interface BoxItem {
   h: number;
   /** Stroke width in pt; 0 for none. */
   stroke: number;
-  /** Fill grey level 0…1, or undefined for no fill. */
-  fill?: number;
-  source?: Source;
+  strokePaint?: Paint;
+  /** Fill, or none. */
+  fill?: Paint;
 }
 
-/** A placed, already cropped and resized raster image. */
+/** A placed image: `asset` names the prepared (cropped, resized) file in Document.assets. */
 export interface ImageItem {
   kind: 'image';
   x: number;
   y: number;
   w: number;
   h: number;
-  /** Path of the prepared image file (JPEG/PNG) that the renderer embeds as is. */
-  file: string;
+  asset: string;
   /** Effective resolution at the placed size, pixels per inch. */
   ppi: number;
-  source: Source;
 }
 
-export type FrameItem = GlyphRun | RuleItem | BoxItem | ImageItem;
+export type Graphic = RuleItem | BoxItem | ImageItem;
 
-/** One page of the edition. */
-export interface PageFrame {
-  kind: 'page';
-  /** Page label, e.g. 'A01' (版次). */
+export type BlockKind = 'text' | 'image' | 'graphic';
+
+/** A piece of an article, notice or the furniture: a head, a body column, a photo, a notice. */
+export interface Block {
+  /** Unique in the document: `${page}/${source.id}/${component}/${n}`. */
   id: string;
-  /** Page size in pt. */
+  kind: BlockKind;
+  source: Source & {
+    /** The content file the piece was set from, relative to the edition folder. */
+    file?: string;
+  };
+  /** The block's box on the page (the grid rect it was set in, or its content's extent). */
+  rect: Rect;
+  /** The block this one continues in (a body column's next column, a jump's other page). */
+  next?: string;
+  lines: Line[];
+  /** Rules, boxes and images, drawn before the text. */
+  graphics: Graphic[];
+}
+
+export type Channel = 'print' | 'archive' | 'proof';
+
+/** One page (版). */
+export interface Page {
+  /** Page label, e.g. 'A01' (版次). */
+  label: string;
+  /** 1-based position in the edition. */
+  number: number;
+  /** 版名, e.g. 要闻. */
+  name?: string;
+  /** Template name. */
+  template?: string;
+  /** Page (media) size in pt. */
   width: number;
   height: number;
-  items: FrameItem[];
+  /** Trim box (the finished page) in pt; the media box is [0, 0, width, height]. */
+  trim: Rect;
+  /** The 版心 (print space) in pt. */
+  printSpace?: Rect;
+  channel: Channel;
+  blocks: Block[];
 }
 
-/** A document: pages in order. */
-export interface DocumentFrame {
+/** A font used by the document. */
+export interface FontRef {
+  /** Role key in fonts/fonts.json (宋 song, 黑 hei, 楷 kai …). */
+  role: string;
+  /** File path relative to the project root. */
+  file: string;
+  sha256: string;
+  postscriptName: string;
+  unitsPerEm: number;
+  /** hhea/OS/2 ascent and descent, em units / unitsPerEm (descent positive, below). */
+  ascent: number;
+  descent: number;
+  /** The ideographic em box above and below the baseline, em (0.88 / 0.12 for Noto CJK). */
+  emTop: number;
+  emBottom: number;
+}
+
+/** A prepared image file. */
+export interface Asset {
+  /** Path relative to the output folder (out/), kept there. */
+  file: string;
+  sha256: string;
+  /** Pixel size of the prepared file. */
+  width: number;
+  height: number;
+  colorSpace: 'rgb' | 'gray' | 'cmyk';
+  /** The source file, relative to the edition folder, and the crop taken from it (pixels). */
+  source: string;
+  crop: { left: number; top: number; width: number; height: number };
+  /** Effective resolution at its placed size. */
+  ppi: number;
+}
+
+export interface EditionMeta {
+  paper: string;
+  paperLatin?: string;
+  /** ISO date of the edition. */
+  date: string;
+  /** 总第N期. */
+  issue?: number;
+  /** 国内统一连续出版物号. */
+  cn?: string;
+  publisher?: string;
+  pages: { label: string; number: number; name?: string }[];
+}
+
+/** A document: the edition (or a proof) on one channel. */
+export interface Document {
   kind: 'document';
+  version: typeof FRAME_VERSION;
   title: string;
-  pages: PageFrame[];
+  channel: Channel;
+  meta: EditionMeta;
+  fonts: Record<string, FontRef>;
+  assets: Record<string, Asset>;
+  /** Spot colours: name → CMYK alternate (0…1). */
+  spots?: Record<string, [number, number, number, number]>;
+  pages: Page[];
 }

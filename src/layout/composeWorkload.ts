@@ -1,9 +1,11 @@
-import type { DocumentFrame, GlyphRun, PageFrame } from '../frame/types.js';
+import type { Page } from '../frame/types.js';
+import { assemblePage } from './assemblePage.js';
+import type { FrameItem } from './items.js';
 import type { FontBook } from '../fonts/fontBook.js';
 import type { Workload } from '../model/workload/parseWorkload.js';
 import { typesetParagraph } from '../text/typesetParagraph.js';
 import { fillColumns, type FlowLine, type Slot } from './fillColumns.js';
-import { toGlyphRuns } from './toGlyphRuns.js';
+import { placeLine } from './placeLine.js';
 
 /** Overflow of one page: lines that did not fit its columns. */
 export interface Overflow {
@@ -13,10 +15,10 @@ export interface Overflow {
 }
 
 /** The reference workload's pages, set; `overflow` is filled as pages are set. */
-export function composeWorkload(input: Workload, fonts: FontBook): { frame: DocumentFrame; overflow: Overflow[] } {
+export function composeWorkload(input: Workload, fonts: FontBook): { pages: Page[]; overflow: Overflow[] } {
   const overflow: Overflow[] = [];
   const pages = [...workloadPages(input, fonts, overflow)];
-  return { frame: { kind: 'document', title: WORKLOAD_TITLE, pages }, overflow };
+  return { pages, overflow };
 }
 
 export const WORKLOAD_TITLE = 'zuban workload';
@@ -28,7 +30,7 @@ export const WORKLOAD_TITLE = 'zuban workload';
  * one baseline grid (the same geometry every engine in ../shared/bench gets). Lines that
  * do not fit a page are added to `overflow`.
  */
-export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overflow[]): Generator<PageFrame> {
+export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overflow[]): Generator<Page> {
   const g = input.geometry;
   const colW = g.colW ?? (g.textW - (g.cols - 1) * g.gutter) / g.cols;
   const colH = g.colH ?? g.textH - g.headBlock;
@@ -36,8 +38,8 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
   const song = fonts.face('song');
   const hei = fonts.face('hei');
   const fallbacks = fonts.fallbacks();
-  // Baseline sits 0.88 em below the line's top: the ideographic em box spans −0.12 … 0.88 em.
-  const firstBaseline = g.marginY + g.headBlock + 0.88 * g.bodySize;
+  // The first baseline sits the face's em-box top below the line's top (0.88 em for Noto CJK).
+  const firstBaseline = g.marginY + g.headBlock + song.emTop * g.bodySize;
   const slots: Slot[] = Array.from({ length: g.cols }, (_, c) => ({
     x: g.marginX + c * (colW + g.gutter),
     width: colW,
@@ -47,14 +49,14 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
   }));
   for (const [p, pg] of input.pagesData.entries()) {
     const id = `p${p + 1}`;
-    const items: GlyphRun[] = [];
+    const items: FrameItem[] = [];
     const head = typesetParagraph([{ text: pg.headline, face: hei }], {
       size: g.headSize, measure: g.textW, indent: 0, align: 'center', fallbacks, where: `page ${p + 1} headline`,
     });
     const headTop = g.marginY + (g.headBlock - head.length * g.headSize * 1.2) / 2;
     head.forEach((line, i) => {
-      const y = headTop + (i + 0.5) * g.headSize * 1.2 + 0.38 * g.headSize;
-      items.push(...toGlyphRuns(line, g.marginX, y, g.headSize, { id, component: 'head' }));
+      const y = headTop + (i + 0.5) * g.headSize * 1.2 + ((hei.emTop - hei.emBottom) / 2) * g.headSize;
+      items.push(placeLine(line, g.marginX, y, g.headSize, { id, component: 'head' }));
     });
     const body: FlowLine[] = [];
     pg.paras.forEach((text, para) => {
@@ -67,6 +69,6 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
     const { placed, remaining } = fillColumns(body, slots);
     items.push(...placed);
     if (remaining.length) overflow.push({ page: p + 1, lines: remaining.length, chars: remaining.reduce((n, l) => n + l.chars, 0) });
-    yield { kind: 'page', id: String(p + 1), width: g.paperW, height: g.paperH, items };
+    yield assemblePage({ kind: 'page', id: String(p + 1), width: g.paperW, height: g.paperH, items }, { number: p + 1, channel: 'print' });
   }
 }

@@ -1,6 +1,7 @@
-import type { GlyphRun, Source } from '../frame/types.js';
+import type { Source } from '../frame/types.js';
+import type { PlacedLine } from './items.js';
 import type { SetLine } from '../text/setLines.js';
-import { toGlyphRuns } from './toGlyphRuns.js';
+import { placeLine } from './placeLine.js';
 
 /** A line waiting to be placed, with where it came from. */
 export interface FlowLine {
@@ -31,7 +32,7 @@ export interface Slot {
 
 /** What filling returned: the runs placed, and the lines that did not fit (overflow). */
 export interface FillResult {
-  placed: GlyphRun[];
+  placed: PlacedLine[];
   /** Lines placed in each slot. */
   used: number[];
   remaining: FlowLine[];
@@ -39,7 +40,7 @@ export interface FillResult {
 
 /** Flows lines top-down, slot after slot (left to right); returns what was placed and what remains. */
 export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[]): FillResult {
-  const placed: GlyphRun[] = [];
+  const placed: PlacedLine[] = [];
   const used = slots.map(() => 0);
   let i = 0;
   for (let s = 0; s < slots.length && i < lines.length; s++) {
@@ -52,7 +53,10 @@ export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[]):
       // A multi-line item (subhead) is not left alone at a slot's foot: it needs a line after it.
       if (span > 1 && row + span >= slot.lines && i + 1 < lines.length) break;
       const y = slot.firstBaseline + (row + (fl.row ?? span - 1)) * slot.pitch;
-      placed.push(...toGlyphRuns(fl.line, slot.x, y, fl.size, fl.source));
+      const placedLine = placeLine(fl.line, slot.x, y, fl.size, fl.source);
+      // a body column is one block (ALTO TextBlock); its subheads and jump lines are its lines
+      if (fl.source.component !== 'head') placedLine.block = `${fl.source.id}/body/${s}`;
+      placed.push(placedLine);
       row += span;
       i++;
     }

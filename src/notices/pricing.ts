@@ -1,9 +1,8 @@
 /**
  * Quote = print: the price of a notice from the lines it occupies on the page. The line
- * count is the caller's, read from the page tree (setLinesOf); nothing here counts
+ * count is the caller's, read from the page tree's Line nodes (layout/notices/noticeLines.ts); nothing here counts
  * characters to make lines. Money is computed in fen (integers) and returned in yuan.
  */
-import type { FrameItem, GlyphRun } from '../frame/types.js';
 import type { BillingUnit, RateCard } from './rateCard.js';
 import type { Notice } from './schema/notice.js';
 
@@ -166,38 +165,4 @@ export function billableChars(text: string, digitPair: boolean): number {
   }
   flush();
   return total;
-}
-
-/** Options for reading a notice's set lines from the page tree. */
-export interface SetLinesOptions {
-  /** Width of one column and of a gutter, pt, to tell how many columns the notice spans. */
-  columnWidthPt: number;
-  gutterPt: number;
-  /** The rate card's counting rule for `chars`. */
-  digitPair: boolean;
-}
-
-/**
- * Read what a notice occupies from the page tree: its glyph runs (`source.id` = the
- * notice id, component `notice`). A line is one (x, baseline) pair, however many runs
- * (fonts) it holds. The height is the notice's box when it has one, else from the first
- * line's em top (0.88 em above the baseline) to the last line's em bottom.
- */
-export function setLinesOf(items: readonly FrameItem[], noticeId: string, opts: SetLinesOptions): SetLines {
-  const runs = items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id === noticeId && i.source.component === 'notice');
-  if (runs.length === 0) return { lines: 0, chars: 0, columns: 0, heightPt: 0 };
-  const lineKeys = new Map<string, string>();
-  for (const r of [...runs].sort((a, b) => a.y - b.y || a.x - b.x || (a.xs[0] ?? 0) - (b.xs[0] ?? 0))) {
-    // runs of one line share the line box's x and the baseline y
-    const key = `${r.x.toFixed(2)}:${r.y.toFixed(2)}`;
-    lineKeys.set(key, (lineKeys.get(key) ?? '') + r.text);
-  }
-  const chars = [...lineKeys.values()].reduce((s, t) => s + billableChars(t, opts.digitPair), 0);
-  const width = Math.max(...runs.map((r) => r.width));
-  const columns = Math.max(1, Math.round((width + opts.gutterPt) / (opts.columnWidthPt + opts.gutterPt)));
-  const box = items.find((i) => i.kind === 'box' && i.source?.id === noticeId);
-  const top = Math.min(...runs.map((r) => r.y - 0.88 * r.size));
-  const bottom = Math.max(...runs.map((r) => r.y + 0.12 * r.size));
-  const heightPt = box && box.kind === 'box' ? box.h : bottom - top;
-  return { lines: lineKeys.size, chars, columns, heightPt };
 }

@@ -11,6 +11,11 @@ export interface LineRun {
   xs: number[];
   /** Natural advances in pt. */
   advs: number[];
+  /** Each glyph's [start, end) in the paragraph text, flat (glyph i: ranges[2i], ranges[2i+1]). */
+  ranges: number[];
+  /** The face's em box above and below the baseline, em. */
+  emTop: number;
+  emBottom: number;
 }
 
 /** One set line: the text stage's product, positioned relative to its measure. */
@@ -87,16 +92,18 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
       pendTo = b;
     }
   };
-  const emit = (x: number, face: number, gid: number, adv: number) => {
+  const emit = (x: number, face: number, gid: number, adv: number, from: number, to: number) => {
     if (face !== runFace) {
       flush();
-      run = { font: it.faces[face].key, text: '', gids: [], xs: [], advs: [] };
+      const f = it.faces[face];
+      run = { font: f.key, text: '', gids: [], xs: [], advs: [], ranges: [], emTop: f.emTop, emBottom: f.emBottom };
       runs.push(run);
       runFace = face;
     }
     run!.gids.push(gid);
     run!.xs.push(x);
     run!.advs.push(adv);
+    run!.ranges.push(from, to);
   };
 
   let x = indent;
@@ -105,7 +112,7 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
       const gw = it.gw[k];
       let gx = gw - glueShrinkRatio * it.gsh[k] + glueStretchRatio * it.gst[k] + (it.gHan[k] ? gapAdd : 0);
       if (it.gSpace[k]) {
-        emit(x, it.space.face, it.space.gid, it.space.adv);
+        emit(x, it.space.face, it.space.gid, it.space.adv, it.end[k - 1], it.start[k]);
         flush();
         run!.text += ' ';
       }
@@ -121,7 +128,7 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
         emitSpan(from, it.at[g]);
         from = it.at[g];
       }
-      emit(gx, it.face[g], it.gid[g], it.adv[g]);
+      emit(gx, it.face[g], it.gid[g], it.adv[g], it.at[g], g + 1 < it.g1[k] ? it.at[g + 1] : it.end[k]);
       gx += it.adv[g];
     }
     emitSpan(from, it.end[k]);

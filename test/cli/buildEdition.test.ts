@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildEdition } from '../../src/cli/buildEdition.js';
-import { UserError } from '../../src/cli/errors.js';
+import { buildEdition, UserError } from '../../src/index.js';
+import { pageRuns } from '../../src/frame/walk.js';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/content');
 const quiet = { log: () => {}, preview: false };
@@ -38,18 +38,17 @@ describe('zuban build', async () => {
   const result = await buildEdition(edition, out, quiet);
 
   it('--- writes-pages-edition-and-report --- one PDF per page, the edition and report.json', () => {
-    expect(result.files.sort()).toEqual(['edition.pdf', 'pages/A01.pdf', 'pages/A02.pdf', 'report.json']);
+    expect(result.files.sort()).toEqual(['edition.pdf', 'frame-archive.json', 'frame.json', 'pages/A01.pdf', 'pages/A02.pdf', 'report.json']);
     const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report.copyfit.map((a: { id: string }) => a.id)).toEqual(['lead', 'second', 'inside']);
   });
 
   it('--- page-pdf-text --- pdftotext finds each page’s heads in its own PDF and the 报眉 on page 2', () => {
     const text = (f: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, f), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    const tree = result.composed.pages;
-    for (const page of tree) {
-      const heads = page.items.filter((i) => i.kind === 'glyphs' && i.source.component === 'head').map((i) => (i.kind === 'glyphs' ? i.text : ''));
-      expect(heads.length, page.id).toBeGreaterThan(0);
-      for (const h of heads) expect(text(`pages/${page.id}.pdf`)).toContain(h.replace(/\s+/g, ''));
+    for (const page of result.print.pages) {
+      const heads = pageRuns(page).filter((r) => r.source.component === 'head').map((r) => r.text);
+      expect(heads.length, page.label).toBeGreaterThan(0);
+      for (const h of heads) expect(text(`pages/${page.label}.pdf`)).toContain(h.replace(/\s+/g, ''));
     }
     expect(text('pages/A02.pdf')).toContain('测试日报');
   });
@@ -60,7 +59,8 @@ describe('zuban build', async () => {
     expect(err).toBeInstanceOf(UserError);
     expect(err.message).toMatch(/\.(md|yaml): /);
     expect(snapshot(out)).toEqual(before);
-    expect(fs.readdirSync(out).filter((f) => f.startsWith('.stage-'))).toEqual([]);
+    const builds = path.join(path.dirname(out), `.${path.basename(out)}.builds`);
+    expect(fs.readdirSync(builds).filter((f) => f !== 'lock' && path.join(builds, f) !== fs.realpathSync(out))).toEqual([]);
   });
 
   it('--- photo-that-cannot-be-placed-stops-the-build --- naming the article and the field; out/ stays as it was', async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { composeWorkload } from '../../src/layout/composeWorkload.js';
-import type { GlyphRun } from '../../src/frame/types.js';
+import { pageRuns, type PlacedRun } from '../../src/frame/walk.js';
 import { fonts } from '../helpers/fonts.js';
 import { benchGeometry as G, workload } from '../helpers/workload.js';
 
 const colW = (G.textW - (G.cols - 1) * G.gutter) / G.cols;
-const bodyRuns = (runs: GlyphRun[]) => runs.filter((r) => r.source.component === 'body');
+const bodyRuns = (runs: PlacedRun[]) => runs.filter((r) => r.source.component === 'body');
 
 describe('composeWorkload', () => {
-  const { frame, overflow } = composeWorkload(workload(20), fonts);
-  const page = frame.pages[0];
-  const runs = page.items.filter((i): i is GlyphRun => i.kind === 'glyphs');
+  const { pages, overflow } = composeWorkload(workload(20), fonts);
+  const page = pages[0];
+  const runs = pageRuns(page);
 
   it('--- fills-six-columns-without-overflow --- a page of text fills the columns', () => {
     expect(overflow).toEqual([]);
@@ -60,13 +60,13 @@ describe('composeWorkload', () => {
     const over = composeWorkload(workload(26), fonts);
     expect(over.overflow).toHaveLength(1);
     expect(over.overflow[0].lines).toBeGreaterThan(0);
-    const set = over.frame.pages[0].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'body');
+    const set = pageRuns(over.pages[0]).filter((i) => i.source.component === 'body');
     const setChars = set.reduce((n, r) => n + [...r.text].filter((c) => c !== ' ').length, 0);
     const allChars = workload(26).pagesData[0].paras.join('').replace(/\s/g, '');
     expect(setChars + over.overflow[0].chars).toBe([...allChars].length);
   });
 
   it('--- page-tree-is-plain-json --- the tree survives a JSON round trip unchanged', () => {
-    expect(JSON.parse(JSON.stringify(frame))).toEqual(frame);
+    expect(JSON.parse(JSON.stringify(pages))).toEqual(pages);
   });
 });

@@ -7,9 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noticesFill } from '../../src/cli/build.js';
-import { buildEdition } from '../../src/cli/buildEdition.js';
-import { UserError } from '../../src/cli/errors.js';
+import { buildEdition, readFrame, UserError } from '../../src/index.js';
 
 const edition = 'test/fixtures/notices/edition/edition.yaml';
 
@@ -18,15 +16,19 @@ describe('zuban build sets the notices page', () => {
     const out = mkdtempSync(join(tmpdir(), 'zuban-build-'));
     const log: string[] = [];
     const push = (l: string) => void log.push(l);
-    await buildEdition(edition, out, { preview: false, log: push, fillPage: await noticesFill(edition, false, push) });
+    await buildEdition(edition, out, { preview: false, log: push });
     const warning = log.find((l) => l.includes('02-no-consent.yaml'));
     expect(warning).toMatch(/^warning: notice refused: .*02-no-consent\.yaml consent — .*PIPL art\. 25/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.notices.set.map((s: { id: string }) => s.id)).toEqual(['01-lost-id', '03-liquidation']);
     expect(report.notices.refused).toHaveLength(1);
     expect(report.notices.refused[0].reasons[0]).toMatchObject({ field: 'consent', code: 'no-consent' });
+    // quote = print: the quoted lines are the notice's Line nodes in out/frame.json
+    const frame = readFrame(readFileSync(join(out, 'frame.json'), 'utf8'));
+    const printed = (id: string) => frame.pages.flatMap((p) => p.blocks).filter((b) => b.source.id === id && b.source.component === 'notice').reduce((n, b) => n + b.lines.length, 0);
     for (const s of report.notices.set) {
-      expect(s.quote.lines).toBe(s.lines);
+      expect(printed(s.id)).toBeGreaterThan(0);
+      expect(s.quote.lines).toBe(printed(s.id));
       expect(s.quote.currency).toBe('CNY');
       expect(s.quote.total).toBeGreaterThan(0);
     }
@@ -38,7 +40,7 @@ describe('zuban build sets the notices page', () => {
   it('--strict fails on a refused notice, naming it', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zuban-build-'));
     const push = () => {};
-    const err = await buildEdition(edition, out, { preview: false, strict: true, log: push, fillPage: await noticesFill(edition, true, push) }).then(
+    const err = await buildEdition(edition, out, { preview: false, strict: true, log: push }).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/cli/errors.js';
 import { proofNoticeFile } from '../../src/cli/notice.js';
 import { registerNotice } from '../../src/cli/noticeCommand.js';
-import { renderPdf } from '../../src/render/pdf/renderPdf.js';
+import { renderDocument } from '../../src/index.js';
 import { fonts } from '../helpers/fonts.js';
 import { noticeCtx } from '../layout/notices/helpers.js';
 
@@ -89,7 +89,7 @@ describe('zuban notice proof', () => {
 
   it('sets the notice at the page measure, and its text extracts from the PDF with the quote beside it', async () => {
     const p = proofNoticeFile(fixture('valid-lost-id.yaml'), noticeCtx, fonts);
-    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
+    const pdf = await renderDocument(p.document, fonts);
     const dir = mkdtempSync(join(tmpdir(), 'zuban-proof-'));
     writeFileSync(join(dir, 'p.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
@@ -99,8 +99,9 @@ describe('zuban notice proof', () => {
     expect(text).toContain(`行数：${p.quote.lines}行`);
     expect(text).toContain(`合计：¥${p.quote.total}`);
     // printed width: one notice column of 13 字 at the notice size
-    const runs = p.page.items.filter((i) => i.kind === 'glyphs' && i.source.component === 'notice');
-    expect(runs.every((r) => r.kind === 'glyphs' && Math.abs(r.width - 13 * noticeCtx.config.style.size) < 1e-6)).toBe(true);
+    const lines = p.document.pages[0].blocks.filter((b) => b.source.component === 'notice').flatMap((b) => b.lines);
+    expect(lines.length).toBe(p.quote.lines);
+    expect(lines.every((l) => Math.abs(l.measure - 13 * noticeCtx.config.style.size) < 1e-6)).toBe(true);
     expect(existsSync(join(dir, 'p.pdf'))).toBe(true);
   });
 });

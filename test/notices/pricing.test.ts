@@ -1,8 +1,10 @@
 /** Pricing: every expected total below is worked out by hand in its comment. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { FrameItem, GlyphRun } from '../../src/frame/types.js';
-import { billableChars, quoteNotice, setLinesOf, type SetLines } from '../../src/notices/pricing.js';
+import type { Source } from '../../src/frame/types.js';
+import type { FrameItem, PlacedLine } from '../../src/layout/items.js';
+import { setLinesOf } from '../../src/layout/notices/noticeLines.js';
+import { billableChars, quoteNotice, type SetLines } from '../../src/notices/pricing.js';
 import { readRateCard, type RateCard } from '../../src/notices/rateCard.js';
 import { liquidation, lostId, lostSeal, merger, parseNotice } from './noticeYaml.js';
 
@@ -138,26 +140,19 @@ describe('billableChars (spec §5 counting rule)', () => {
 });
 
 describe('setLinesOf reads lines from the page tree', () => {
-  const run = (id: string, y: number, text: string, x = 100, size = 9): GlyphRun => ({
-    kind: 'glyphs',
-    font: 'song',
-    size,
-    x,
-    y,
-    width: 117,
-    text,
-    gids: [...text].map(() => 1),
-    xs: [...text].map((_, i) => i * size),
-    advs: [...text].map(() => size),
-    source: { id, component: 'notice' },
+  const run = (text: string, size = 9, x0 = 0) => ({
+    font: 'song', size, text, gids: [...text].map(() => 1), xs: [...text].map((_, i) => x0 + i * size), advs: [...text].map(() => size),
+    ranges: [...text].flatMap((_, i) => [i, i + 1]),
+  });
+  const line = (id: string, y: number, runs: ReturnType<typeof run>[], x = 100, size = 9): PlacedLine => ({
+    kind: 'line', baseline: y, x, measure: 117, ascent: 0.88 * size, descent: 0.12 * size, runs, source: { id, component: 'notice' } as Source,
   });
   const items: FrameItem[] = [
-    run('n1', 100, '遗失声明'),
+    line('n1', 100, [run('遗失声明')]),
     // one line in two runs (two fonts): still one line
-    { ...run('n1', 113.5, '张明遗失居民身份证，'), xs: [...'张明遗失居民身份证，'].map((_, i) => i * 9) },
-    { ...run('n1', 113.5, '证号'), xs: [90, 99] },
-    run('n1', 127, '320102198506120317'),
-    run('other', 127, '李华遗失'),
+    line('n1', 113.5, [run('张明遗失居民身份证，'), run('证号', 9, 90)]),
+    line('n1', 127, [run('320102198506120317')]),
+    line('other', 127, [run('李华遗失')]),
   ];
 
   it('counts one line per baseline, however many runs it has, and ignores other notices', () => {
@@ -174,7 +169,7 @@ describe('setLinesOf reads lines from the page tree', () => {
   });
 
   it('a two-column measure counts as two columns', () => {
-    const wide = items.map((i) => (i.kind === 'glyphs' ? { ...i, width: 243 } : i));
+    const wide = items.map((i) => (i.kind === 'line' ? { ...i, measure: 243 } : i));
     expect(setLinesOf(wide, 'n1', { columnWidthPt: 117, gutterPt: 9, digitPair: true }).columns).toBe(2);
   });
 });

@@ -53,7 +53,7 @@ describe('refused notices name file, field and reason', () => {
     expect(n.report.refused.every((r) => r.reasons.length > 0 && r.reasons.every((x) => x.file === r.file && x.message && x.messageEn))).toBe(true);
     expect(n.diagnostics.filter((d) => d.includes('no-consent.yaml'))[0]).toMatch(/consent/);
     expect(n.leftOut()).toEqual([]);
-    expect(items.some((i) => i.kind === 'glyphs' && i.source.id === 'valid-liquidation')).toBe(true);
+    expect(items.some((i) => i.kind === 'line' && i.source.id === 'valid-liquidation')).toBe(true);
     // the liquidation is boxed (a paid extra) and quoted from its set lines
     const liq = n.report.set.find((s) => s.id === 'valid-liquidation')!;
     expect(liq.quote.extras).toEqual([{ name: 'box', amount: 30 }]);

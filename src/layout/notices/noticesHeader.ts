@@ -3,11 +3,12 @@
  * notice (phone, WeChat, address, daily deadline) and the “广告” label that the
  * Advertising Law (art. 14) requires on paid notices, in a box across the page.
  */
-import type { FrameItem, Source } from '../../frame/types.js';
+import type { Source } from '../../frame/types.js';
+import type { FrameItem } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { NoticeStyle, Paper } from '../../notices/config.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
-import { toGlyphRuns } from '../toGlyphRuns.js';
+import { placeLine } from '../placeLine.js';
 
 const SOURCE: Source = { id: 'notices-header', component: 'furniture' };
 
@@ -18,7 +19,7 @@ export function headerHeight(style: NoticeStyle): number {
 
 function line(text: string, font: string, size: number, x: number, y: number, fonts: FontBook, align: 'left' | 'center' = 'left', measure = 2000): FrameItem[] {
   const [l] = typesetParagraph([{ text, face: fonts.face(font) }], { size, measure, indent: 0, align, fallbacks: fonts.fallbacks(), where: 'notices header' });
-  return toGlyphRuns(l, x, y, size, SOURCE);
+  return [placeLine(l, x, y, size, SOURCE)];
 }
 
 /** The header box with its top-left corner at (x, y), `width` pt wide. */
@@ -28,9 +29,9 @@ export function noticesHeader(desk: Paper['desk'], x: number, y: number, width: 
   // title: reversed out of a black panel at the left
   const T = Math.min(30, h * 0.6);
   const panel = T * [...desk.title].length * 1.05 + T;
-  items.push({ kind: 'box', x, y, w: panel, h, stroke: 0, fill: 0, source: SOURCE });
+  items.push({ kind: 'box', x, y, w: panel, h, stroke: 0, fill: { gray: 0 }, source: SOURCE });
   const [t] = typesetParagraph([{ text: desk.title, face: fonts.face(style.fonts.header) }], { size: T, measure: panel, indent: 0, align: 'center', fallbacks: fonts.fallbacks(), where: 'notices header' });
-  items.push(...toGlyphRuns(t, x, y + h / 2 + 0.38 * T, T, SOURCE, 1));
+  items.push(placeLine(t, x, y + h / 2 + 0.38 * T, T, SOURCE, { gray: 1 }));
   // how to place a notice
   const S = style.size + 1;
   const ix = x + panel + 2 * S;

@@ -3,11 +3,13 @@
  * same measure, same size), with its quote beside it. The quote is read from the proof
  * page's items with setLinesOf, like the page's, so proof, page and invoice agree.
  */
-import type { FrameItem, PageFrame, Source } from '../../frame/types.js';
-import { quoteNotice, setLinesOf, type Quote } from '../../notices/pricing.js';
+import type { Source } from '../../frame/types.js';
+import type { FrameItem, PageFrame } from '../items.js';
+import { quoteNotice, type Quote } from '../../notices/pricing.js';
+import { setLinesOf } from './noticeLines.js';
 import { NOTICE_TITLES } from '../../notices/schema/notice.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
-import { toGlyphRuns } from '../toGlyphRuns.js';
+import { placeLine } from '../placeLine.js';
 import { placeBlock, setNoticeBlock } from './setNoticeBlock.js';
 import { noticeMeasure, type NoticesLayoutContext, type NoticeToSet } from './setNoticesPages.js';
 
@@ -40,7 +42,7 @@ export function proofNotice(n: NoticeToSet, ctx: NoticesLayoutContext): { page: 
   const head = 10;
   const put = (text: string, font: string, size: number, x: number, y: number, measure: number) => {
     for (const [i, l] of typesetParagraph([{ text, face: ctx.fonts.face(font) }], { size, measure, indent: 0, align: 'left', fallbacks: ctx.fonts.fallbacks(), where: 'proof' }).entries()) {
-      items.push(...toGlyphRuns(l, x, y + i * size * 1.4, size, SOURCE));
+      items.push(placeLine(l, x, y + i * size * 1.4, size, SOURCE));
     }
   };
   put(`校样　${NOTICE_TITLES[n.notice.type]}　${n.id}`, ctx.style.fonts.header, head, MARGIN, MARGIN, 2000);
@@ -58,7 +60,7 @@ export function proofNotice(n: NoticeToSet, ctx: NoticesLayoutContext): { page: 
   for (const l of lines) {
     const before = items.length;
     put(l, ctx.style.fonts.body, ps, px, py, PANEL);
-    const rows = new Set(items.slice(before).map((r) => (r.kind === 'glyphs' ? r.y : 0))).size;
+    const rows = new Set(items.slice(before).map((r) => (r.kind === 'line' ? r.baseline : 0))).size;
     py += Math.max(1, rows) * ps * 1.4;
   }
   const height = Math.max(top + block.height, py) + MARGIN;

@@ -3,13 +3,14 @@
  * block of positioned lines relative to its own top-left corner. The page and the proof
  * place the same block, so the lines a proof quotes are the lines the page prints.
  */
-import type { FrameItem, Source } from '../../frame/types.js';
+import type { Source } from '../../frame/types.js';
+import type { FrameItem } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { NoticeStyle } from '../../notices/config.js';
 import type { NoticeText } from '../../notices/wording.js';
 import type { SetLine } from '../../text/setLines.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
-import { toGlyphRuns } from '../toGlyphRuns.js';
+import { placeLine } from '../placeLine.js';
 
 /** The measure and style every notice block is set with. */
 export interface NoticeMeasure {
@@ -138,7 +139,7 @@ export function setGroupHeader(id: string, title: string, m: NoticeMeasure, font
 
 /** The frame items of a block placed with its top-left corner at (x, y). */
 export function placeBlock(b: FlowBlock, x: number, y: number, width: number): FrameItem[] {
-  const source: Source = b.kind === 'notice' ? { id: b.id, component: 'notice' } : { id: `notices-group-${b.id}`, component: 'furniture' };
+  const source: Source = b.kind === 'notice' ? { id: b.id, component: 'notice' } : { id: `notices-group-${b.id}`, component: 'notice-group' };
   const items: FrameItem[] = [];
   if (b.kind === 'group') {
     items.push({ kind: 'rule', x1: x, y1: y + 0.5, x2: x + width, y2: y + 0.5, width: 1, source });
@@ -146,6 +147,6 @@ export function placeBlock(b: FlowBlock, x: number, y: number, width: number): F
   } else if (b.box) {
     items.push({ kind: 'box', x, y, w: width, h: b.height, stroke: b.box, source });
   }
-  for (const l of b.lines) items.push(...toGlyphRuns(l.line, x + l.dx, y + l.y, l.size, { ...source, para: l.para }));
+  for (const l of b.lines) items.push(placeLine(l.line, x + l.dx, y + l.y, l.size, { ...source, para: l.para }));
   return items;
 }

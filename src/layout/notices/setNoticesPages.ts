@@ -9,10 +9,11 @@
  * its quote is read back from the page's items with setLinesOf: quote = print.
  */
 import { pinyin } from 'pinyin-pro';
-import type { FrameItem } from '../../frame/types.js';
+import type { FrameItem } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { NoticeStyle, Paper } from '../../notices/config.js';
-import { quoteNotice, setLinesOf, type Quote } from '../../notices/pricing.js';
+import { quoteNotice, type Quote } from '../../notices/pricing.js';
+import { setLinesOf } from './noticeLines.js';
 import type { RateCard } from '../../notices/rateCard.js';
 import { NOTICE_GROUPS, type Notice, type NoticeGroupId } from '../../notices/schema/notice.js';
 import type { NoticeText } from '../../notices/wording.js';

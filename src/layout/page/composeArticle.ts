@@ -1,11 +1,11 @@
-import type { FrameItem, GlyphRun, ImageItem } from '../../frame/types.js';
+import type { FrameItem, PlacedGraphic, PlacedImage, PlacedLine } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { LoadedArticle } from '../../content/loadEdition.js';
 import type { GridRect } from '../../model/schema/template.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
 import type { SetLine } from '../../text/setLines.js';
 import { fillBalanced, fillColumns, type FlowLine, type Slot } from '../fillColumns.js';
-import { toGlyphRuns } from '../toGlyphRuns.js';
+import { placeLine } from '../placeLine.js';
 import type { PageGrid } from './pageGrid.js';
 import { setHeads, type HeadFit, type HeadPart } from './setHeads.js';
 
@@ -15,10 +15,15 @@ export interface PhotoInfo {
   height: number;
 }
 
-/** A crop-and-resize job for the build to run (sharp), producing an ImageItem's file. */
+/** A crop-and-resize job for the build to run (sharp), producing the file of an image's asset. */
 export interface PhotoJob {
+  /** The asset id the page's image names. */
+  asset: string;
+  /** The source photo (absolute path) and its path as the article gives it. */
   src: string;
-  dest: string;
+  file: string;
+  /** Effective ppi at the placed size. */
+  ppi: number;
   crop: { left: number; top: number; width: number; height: number };
   width: number;
   height: number;
@@ -63,7 +68,6 @@ export interface BlockContext {
   /** Leave the block's last row empty (a rule runs through it) — another block is below. */
   reserveBottom: boolean;
   photoInfo: ReadonlyMap<string, PhotoInfo>;
-  photoDir: string;
 }
 
 /**
@@ -127,7 +131,7 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     const shorter = [...slots.slice(0, -1), { ...last, lines: last.lines - 1 }];
     fill = fillColumns(lines, shorter);
     const jump = setOneLine(`（转第${jumpTo}版）`, fonts.face(t.fonts.byline).key, grid.size(t.text.byline), last.width, 'right', grid, fonts, id);
-    items.push(...toGlyphRuns(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, grid.size(t.text.byline), { id, component: 'jump' }));
+    items.push(placeLine(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, grid.size(t.text.byline), { id, component: 'jump' }));
   }
   items.push(...fill.placed);
   const capacityLines = slots.reduce((n, s) => n + s.lines, 0);
@@ -201,21 +205,21 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
     diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives only ${Math.round(ppi)} ppi at its placed size (${t.photos.warnBelowPpi} ppi recommended)` });
   }
   const scale = Math.min(1, t.photos.ppi / ppi);
-  const dest = `${ctx.photoDir}/${id}-${i + 1}.jpg`;
-  const image: ImageItem = { kind: 'image', x, y, w, h, file: dest, ppi: Math.round(Math.min(ppi, t.photos.ppi)), source: { id, component: 'photo', para: i } };
+  const asset = `${id}-${i + 1}`;
+  const image: PlacedGraphic & PlacedImage = { kind: 'image', x, y, w, h, asset, ppi: Math.round(Math.min(ppi, t.photos.ppi)), source: { id, component: 'photo', para: i } };
   items.push(image);
   const capTop = abs.line + imgRows;
-  caption.forEach((line, k) => items.push(...toGlyphRuns(line, x, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));
+  caption.forEach((line, k) => items.push(placeLine(line, x, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));
   if (credit) items.push(...creditRuns(credit, x, grid.baseline(capTop + caption.length), grid.size(t.text.credit), id, i));
   const capChars = caption.reduce((n, l) => n + l.chars, 0);
   return {
-    job: { src: p.path, dest, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
+    job: { asset, src: p.path, file: p.file, ppi: image.ppi, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
     caption: { capacityLines: capRows, usedLines: capRows, overLines: 0, capacityChars: capRows * Math.floor(w / capSize), usedChars: capChars, overChars: 0 },
   };
 }
 
-function creditRuns(line: SetLine, x: number, y: number, size: number, id: string, i: number): GlyphRun[] {
-  return toGlyphRuns(line, x, y, size, { id, component: 'credit', para: i });
+function creditRuns(line: SetLine, x: number, y: number, size: number, id: string, i: number): PlacedLine[] {
+  return [placeLine(line, x, y, size, { id, component: 'credit', para: i })];
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -1,4 +1,4 @@
-import type { FrameItem, PageFrame } from '../../frame/types.js';
+import type { FrameItem, PageFrame } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { LoadedArticle, LoadedEdition } from '../../content/loadEdition.js';
 import type { GridRect } from '../../model/schema/template.js';
@@ -23,7 +23,10 @@ export interface ArticleFit {
 }
 
 export interface ComposedEdition {
+  /** The print channel's pages. */
   pages: PageFrame[];
+  /** The archive channel's pages, where they differ (the notices pages, set with the archive's wording). */
+  archivePages: Map<string, PageFrame>;
   articles: ArticleFit[];
   photoJobs: PhotoJob[];
   diagnostics: LayoutDiagnostic[];
@@ -35,9 +38,9 @@ export type PageFiller = (page: string, grid: PageGrid, firstLine: number, lastL
 export interface EditionContext {
   fonts: FontBook;
   photoInfo: ReadonlyMap<string, PhotoInfo>;
-  /** Where prepared photos go (ImageItem.file points there). */
-  photoDir: string;
   fillPage?: PageFiller;
+  /** The notices pages again, with the archive's wording and consent (spec §6). */
+  fillArchivePage?: PageFiller;
 }
 
 /**
@@ -59,11 +62,18 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     if (a.continuation) occupied.set(a.continuation.page, [...(occupied.get(a.continuation.page) ?? []), a.continuation.rect]);
   }
 
+  const archiveFill = new Map<string, FrameItem[]>();
+  const printFill = new Map<string, FrameItem[]>();
   edition.pages.forEach((spec, i) => {
     const grid = grids.get(spec.page)!;
     const list = items.get(spec.page)!;
     list.push(...furniture(edition, spec, i + 1, grid, ctx.fonts));
-    if (spec.notices && ctx.fillPage) list.push(...ctx.fillPage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid)));
+    if (spec.notices && ctx.fillPage) {
+      const fill = ctx.fillPage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid));
+      printFill.set(spec.page, fill);
+      list.push(...fill);
+      if (ctx.fillArchivePage) archiveFill.set(spec.page, ctx.fillArchivePage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid)));
+    }
   });
 
   for (const a of ed.articles) {
@@ -81,7 +91,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     const lines = bodyLines(a.meta.id, a.meta.byline, a.body, grid, ctx.fonts);
     const rect = a.block.rect;
     const jumpTo = a.continuation ? pageNo.get(a.continuation.page) : undefined;
-    const block = composeArticle(a, lines, { grid, fonts: ctx.fonts, rect, reserveBottom: hasBelow(rect, grid), photoInfo: ctx.photoInfo, photoDir: ctx.photoDir }, jumpTo);
+    const block = composeArticle(a, lines, { grid, fonts: ctx.fonts, rect, reserveBottom: hasBelow(rect, grid), photoInfo: ctx.photoInfo }, jumpTo);
     items.get(a.block.page)!.push(...block.items, ...separators(rect, grid, occupied.get(a.block.page) ?? []));
     diagnostics.push(...block.diagnostics);
     photoJobs.push(...block.photoJobs);
@@ -103,7 +113,13 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     const g = grids.get(spec.page)!;
     return { kind: 'page', id: spec.page, width: g.pageWidth, height: g.pageHeight, items: items.get(spec.page)! };
   });
-  return { pages, articles: fits, photoJobs, diagnostics };
+  const archivePages = new Map<string, PageFrame>();
+  for (const [page, fill] of archiveFill) {
+    const print = new Set(printFill.get(page));
+    const p = pages.find((x) => x.id === page)!;
+    archivePages.set(page, { ...p, items: [...p.items.filter((i) => !print.has(i)), ...fill] });
+  }
+  return { pages, archivePages, articles: fits, photoJobs, diagnostics };
 }
 
 /** The continuation block (转版 target): a small repeat of the title, 上接第N版, the rest of the body. */

@@ -1,8 +1,8 @@
 import { SolarDay } from 'tyme4ts';
-import type { FrameItem } from '../../frame/types.js';
+import type { FrameItem } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { Edition, PageSpec } from '../../model/schema/edition.js';
-import { toGlyphRuns } from '../toGlyphRuns.js';
+import { placeLine } from '../placeLine.js';
 import { setOneLine } from './composeArticle.js';
 import type { PageGrid } from './pageGrid.js';
 
@@ -45,7 +45,7 @@ export function furniture(edition: Edition, spec: PageSpec, pageNo: number, grid
   const src = (id: string) => ({ id, component: 'furniture' as const });
   const put = (text: string, fontKey: string, size: number, x: number, y: number, measure: number, align: 'left' | 'right' | 'center', id: string) => {
     const line = setOneLine(text, fontKey, size, measure, align, grid, fonts, id);
-    items.push(...toGlyphRuns(line, x, y, size, src(id)));
+    items.push(placeLine(line, x, y, size, src(id)));
   };
   const left = grid.gridLeft;
   const width = grid.gridWidth;

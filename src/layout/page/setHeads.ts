@@ -1,9 +1,10 @@
-import type { GlyphRun, Component } from '../../frame/types.js';
+import type { Component } from '../../frame/types.js';
+import type { PlacedLine } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import type { SizeSpec } from '../../model/schema/hao.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
 import type { SetLine } from '../../text/setLines.js';
-import { toGlyphRuns } from '../toGlyphRuns.js';
+import { placeLine } from '../placeLine.js';
 import type { PageGrid } from './pageGrid.js';
 
 /** One headline component to set: its text, font role, allowed sizes (largest first) and line limit. */
@@ -30,7 +31,7 @@ export interface HeadFit {
 }
 
 export interface SetHeads {
-  runs: GlyphRun[];
+  runs: PlacedLine[];
   /** Grid rows the heads take, the blank row after them included. */
   rows: number;
   fits: HeadFit[];
@@ -43,7 +44,7 @@ export interface SetHeads {
  * in them, so the body below stays on the page's baseline grid.
  */
 export function setHeads(parts: readonly HeadPart[], x: number, measure: number, firstRow: number, grid: PageGrid, fonts: FontBook, id: string, align: 'center' | 'left'): SetHeads {
-  const runs: GlyphRun[] = [];
+  const runs: PlacedLine[] = [];
   const fits: HeadFit[] = [];
   let row = firstRow;
   for (const part of parts) {
@@ -62,7 +63,7 @@ export function setHeads(parts: readonly HeadPart[], x: number, measure: number,
     for (const line of lines) {
       const bandTop = grid.rowTop(row);
       const y = bandTop + (rowsPerLine * grid.linePitch) / 2 + 0.38 * size;
-      runs.push(...toGlyphRuns(line, x, y, size, { id, component: part.component }));
+      runs.push(placeLine(line, x, y, size, { id, component: part.component }));
       row += rowsPerLine;
     }
     fits.push({

@@ -1,12 +1,12 @@
 /**
- * A page of the page tree as a PDF content stream: rules and boxes, then all text in one
- * BT … ET block, glyphs named by CID (CidMap). Plain strings and numbers out, so the PDF
- * file itself can be written on another thread (pdfFile.ts, pdfThread.ts).
+ * A page of the page tree as a PDF content stream: each block's graphics (rules, boxes),
+ * then all text in one BT … ET block, glyphs named by CID (CidMap), then the images.
+ * Plain strings and numbers out; pdfFile.ts writes them into the file.
  */
-import type { GlyphRun, PageFrame } from '../../frame/types.js';
+import type { Document, Page, Paint, Run } from '../../frame/types.js';
 import type { CidMap } from './cidMap.js';
 
-/** A font the operators select: its resource name and its key (role) in fonts.json. */
+/** A font the operators select: its resource name and its font id in the document. */
 export interface FontUse {
   id: string;
   key: string;
@@ -19,8 +19,8 @@ export interface PageContent {
   ops: string;
   /** The fonts the operators select. */
   fonts: FontUse[];
-  /** Images, drawn after the operators (pdfkit places them). */
-  images: { file: string; x: number; y: number; w: number; h: number }[];
+  /** Images, drawn after the operators (pdfkit places them): asset ids. */
+  images: { asset: string; x: number; y: number; w: number; h: number }[];
 }
 
 const num = (v: number) => {
@@ -28,19 +28,29 @@ const num = (v: number) => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-/** The content of a page; `fontFor` gives the CidMap of a font key (it keeps the CIDs across pages). */
-export function pageContent(page: PageFrame, fontFor: (key: string) => CidMap): PageContent {
+/** Fill (`g`/`k`) or stroke (`G`/`K`) operator of a paint; a spot is drawn as its CMYK alternate. */
+export function paintOp(p: Paint | undefined, stroke: boolean, spots?: Document['spots']): string {
+  if (!p) return stroke ? '0 G' : '0 g';
+  if ('gray' in p) return `${num(p.gray)} ${stroke ? 'G' : 'g'}`;
+  const c = 'cmyk' in p ? p.cmyk : (spots?.[p.spot] ?? [0, 0, 0, 1]).map((v) => v * p.tint);
+  return `${c.map(num).join(' ')} ${stroke ? 'K' : 'k'}`;
+}
+
+/** The content of a page; `fontFor` gives the CidMap of a font id (it keeps the CIDs across pages). */
+export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots']): PageContent {
   const ops: string[] = [];
   const images: PageContent['images'] = [];
-  for (const item of page.items) {
-    if (item.kind === 'rule') {
-      ops.push(`${num(item.width)} w 0 G ${num(item.x1)} ${num(item.y1)} m ${num(item.x2)} ${num(item.y2)} l S`);
-    } else if (item.kind === 'box') {
-      const fill = item.fill !== undefined ? `${num(item.fill)} g ` : '';
-      const paint = item.fill !== undefined ? (item.stroke > 0 ? 'B' : 'f') : 'S';
-      ops.push(`q ${fill}${num(item.stroke)} w 0 G ${num(item.x)} ${num(item.y)} ${num(item.w)} ${num(item.h)} re ${paint} Q`);
-    } else if (item.kind === 'image') {
-      images.push({ file: item.file, x: item.x, y: item.y, w: item.w, h: item.h });
+  for (const block of page.blocks) {
+    for (const g of block.graphics) {
+      if (g.kind === 'rule') {
+        ops.push(`${num(g.width)} w ${paintOp(g.stroke, true, spots)} ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S`);
+      } else if (g.kind === 'box') {
+        const fill = g.fill !== undefined ? `${paintOp(g.fill, false, spots)} ` : '';
+        const paint = g.fill !== undefined ? (g.stroke > 0 ? 'B' : 'f') : 'S';
+        ops.push(`q ${fill}${num(g.stroke)} w ${paintOp(g.strokePaint, true, spots)} ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${paint} Q`);
+      } else {
+        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
+      }
     }
   }
   // Text in one BT … ET block: page coordinates are top-down (pdfkit flips the CTM), so
@@ -49,22 +59,25 @@ export function pageContent(page: PageFrame, fontFor: (key: string) => CidMap): 
   const fonts = new Map<string, FontUse>();
   let curFont = '';
   let curSize = -1;
-  let curGrey = 0;
-  for (const item of page.items) {
-    if (item.kind !== 'glyphs') continue;
-    const font = fontFor(item.font);
-    if (!fonts.has(font.id)) fonts.set(font.id, { id: font.id, key: font.key });
-    if (font.id !== curFont || item.size !== curSize) {
-      ops.push(`/${font.id} ${num(item.size)} Tf`);
-      curFont = font.id;
-      curSize = item.size;
+  let curFill = '0 g';
+  for (const block of page.blocks) {
+    for (const line of block.lines) {
+      for (const run of line.runs) {
+        const font = fontFor(run.font);
+        if (!fonts.has(font.id)) fonts.set(font.id, { id: font.id, key: font.key });
+        if (font.id !== curFont || run.size !== curSize) {
+          ops.push(`/${font.id} ${num(run.size)} Tf`);
+          curFont = font.id;
+          curSize = run.size;
+        }
+        const fill = run.fill ? paintOp(run.fill, false, spots) : '0 g';
+        if (fill !== curFill) {
+          ops.push(fill);
+          curFill = fill;
+        }
+        ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
+      }
     }
-    const grey = item.grey ?? 0;
-    if (grey !== curGrey) {
-      ops.push(`${num(grey)} g`);
-      curGrey = grey;
-    }
-    ops.push(`1 0 0 -1 ${num(item.x + (item.xs[0] ?? 0))} ${num(item.y)} Tm ${tjArray(item, font)} TJ`);
   }
   ops.push('ET');
   return { width: page.width, height: page.height, ops: ops.join('\n'), fonts: [...fonts.values()], images };
@@ -76,7 +89,7 @@ export function pageContent(page: PageFrame, fontFor: (key: string) => CidMap): 
  * compressed — the next glyph, or the line's end, comes before its natural advance ends —
  * is drawn through a narrower CID (see CidMap.narrowCid), so its box is its place.
  */
-function tjArray(run: GlyphRun, font: CidMap): string {
+function tjArray(run: Run, _x: number, measure: number, font: CidMap): string {
   const k = 1000 / run.size;
   const n = run.xs.length;
   let out = '[<';
@@ -90,7 +103,7 @@ function tjArray(run: GlyphRun, font: CidMap): string {
     const gap = x - pen;
     if (gap > 0.0005 || gap < -0.0005) out += `> ${num(-gap * k)} <`;
     const natural = run.advs[i];
-    const room = i + 1 < n ? run.xs[i + 1] - x : run.width - x;
+    const room = i + 1 < n ? run.xs[i + 1] - x : measure - x;
     if (room < natural - 0.01 && room > 0.25 * natural) {
       out += font.narrowCid(run.gids[i], room * k, cp);
       pen = x + room;

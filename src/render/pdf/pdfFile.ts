@@ -3,24 +3,16 @@
  * (pageContent.ts) and, after the last page, the fonts' CID tables. The only module
  * that loads pdfkit.
  */
-import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
-import { deferModule, requireCjs } from '../../fonts/deferModule.js';
 import type { FontFace } from '../../fonts/fontBook.js';
 import type { CidTable } from './cidMap.js';
 import { EmbeddedFont } from './embeddedFont.js';
 import type { FontUse, PageContent } from './pageContent.js';
 import { SubsetFont, type PdfFontObject } from './subsetFont.js';
 
-// pdfkit from its CommonJS build, without what zuban does not use of it: its own text
-// wrapping (linebreak), the AES of PDF encryption, its PNG decoder, and fontkit, which it
-// needs only for CFF fonts (see SubsetFont) — FontBook opens fontkit itself when a preview
-// or a CFF font asks for it.
-deferModule(requireCjs.resolve('pdfkit'), 'linebreak');
-deferModule(requireCjs.resolve('pdfkit'), '@noble/ciphers/aes');
-deferModule(requireCjs.resolve('pdfkit'), 'fontkit');
-deferModule(requireCjs.resolve('pdfkit'), 'png-js'); // PNG images only: photos are JPEG
-const PDFDocument = requireCjs('pdfkit') as typeof PDFKitDocument;
+// pdfkit from its CommonJS build (Node 20 loads that module graph faster than its ES one).
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
 
 /** What the document says of itself. */
 export interface PdfInfo {
@@ -47,7 +39,7 @@ export class PdfFile {
 
   constructor(
     info: PdfInfo,
-    /** The face of a font key (the subset is cut from its file). */
+    /** The face of a font id (the subset is cut from its file). */
     private readonly faceFor: (key: string) => FontFace,
   ) {
     const date = info.date ?? FIXED_DATE;
@@ -67,24 +59,20 @@ export class PdfFile {
   }
 
   /** Adds a page: its content stream, the fonts it names, then its images. */
-  addPage(page: PageContent): void {
-    fastDeflate(() => {
-      const doc = this.doc;
-      doc.addPage({ size: [page.width, page.height], margin: 0 });
-      const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
-      for (const f of page.fonts) resources[f.id] = this.font(f).ref;
-      // As bytes: pdfkit would otherwise convert the string one character at a time.
-      (doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(page.ops + '\n', 'latin1'));
-      for (const im of page.images) doc.image(im.file, im.x, im.y, { width: im.w, height: im.h });
-    });
+  addPage(page: PageContent, fileOf: (asset: string) => string): void {
+    const doc = this.doc;
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+    for (const f of page.fonts) resources[f.id] = this.font(f).ref;
+    // As bytes: pdfkit would otherwise convert the string one character at a time.
+    (doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(page.ops + '\n', 'latin1'));
+    for (const im of page.images) doc.image(fileOf(im.asset), im.x, im.y, { width: im.w, height: im.h });
   }
 
   /** Writes the fonts from their CID tables, ends the document and returns its bytes. */
   async end(tables: readonly FontTable[]): Promise<Buffer> {
-    fastDeflate(() => {
-      for (const t of tables) this.font(t).finish(t.table);
-      this.doc.end();
-    });
+    for (const t of tables) this.font(t).finish(t.table);
+    this.doc.end();
     await this.done;
     return Buffer.concat(this.chunks);
   }
@@ -98,22 +86,5 @@ export class PdfFile {
       this.fonts.set(use.id, f);
     }
     return f;
-  }
-}
-
-/**
- * Runs `fn` (pdfkit's synchronous page and document ends, where it deflates every stream)
- * with zlib at level 1 instead of its default 6: twice as fast on the font subsets, which
- * are most of each PDF's bytes, for files about 5 % larger; memLevel 9 (the most
- * match-finding memory) takes another fifth off for the same size. pdfkit takes no level
- * option, so its one call, `zlib.deflateSync(data)`, is redirected for the duration.
- */
-function fastDeflate(fn: () => void): void {
-  const original = zlib.deflateSync;
-  zlib.deflateSync = ((data: zlib.InputType, options?: zlib.ZlibOptions) => original(data, { level: 1, memLevel: 9, ...options })) as typeof zlib.deflateSync;
-  try {
-    fn();
-  } finally {
-    zlib.deflateSync = original;
   }
 }

@@ -1,16 +1,24 @@
-import type { DocumentFrame, PageFrame } from '../../frame/types.js';
+import path from 'node:path';
+import type { Document, FontRef, Page } from '../../frame/types.js';
 import type { FontFace } from '../../fonts/fontBook.js';
 import { CidMap } from './cidMap.js';
 import type { FontTable, PdfFile } from './pdfFile.js';
 import { pageContent } from './pageContent.js';
 
 export interface RenderOptions {
-  /** The face of a font key of the page tree (the renderer embeds, never measures). */
-  faceFor: (key: string) => FontFace;
+  /** The face of a document font (the renderer embeds it, never measures with it). */
+  openFont: (ref: Pick<FontRef, 'role' | 'file'>) => FontFace;
+  /** The folder the document's asset files are relative to (the build's output folder). */
+  assetDir?: string;
   /** Fixed creation date, so equal input gives byte-equal output. */
   date?: Date;
   /** Deflate content streams (default true). */
   compress?: boolean;
+}
+
+/** What the writer needs of a document before its pages: title, fonts, assets, spots. */
+export interface DocumentHead extends Pick<Document, 'title' | 'assets' | 'spots'> {
+  fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
 }
 
 /**
@@ -19,23 +27,40 @@ export interface RenderOptions {
  * document's pages need not all be held; the fonts are written after the last page.
  */
 export class PdfWriter {
-  /** By font key, and by font file (see cidMap). */
+  /** By font id, and by font file (see cidMap). */
   private readonly maps = new Map<string, CidMap>();
   private readonly byFile = new Map<string, CidMap>();
 
   private constructor(
     private readonly file: PdfFile,
-    private readonly faceFor: (key: string) => FontFace,
+    private readonly doc: DocumentHead,
+    private readonly faceOf: (id: string) => FontFace,
+    private readonly assetDir: string,
   ) {}
 
-  static async open(title: string, opts: RenderOptions): Promise<PdfWriter> {
+  static async open(doc: DocumentHead, opts: RenderOptions): Promise<PdfWriter> {
     // pdfkit is loaded when the first PDF is written, not with the modules that import this one
     const { PdfFile } = await import('./pdfFile.js');
-    return new PdfWriter(new PdfFile({ title, date: opts.date, compress: opts.compress }, opts.faceFor), opts.faceFor);
+    const faces = new Map<string, FontFace>();
+    const faceOf = (id: string) => {
+      let f = faces.get(id);
+      if (!f) {
+        const ref = doc.fonts[id];
+        if (!ref) throw new Error(`page tree names font '${id}', which its fonts table lacks`);
+        faces.set(id, (f = opts.openFont(ref)));
+      }
+      return f;
+    };
+    return new PdfWriter(new PdfFile({ title: doc.title, date: opts.date, compress: opts.compress }, faceOf), doc, faceOf, opts.assetDir ?? '.');
   }
 
-  page(page: PageFrame): void {
-    this.file.addPage(pageContent(page, (key) => this.cidMap(key)));
+  page(page: Page): void {
+    const c = pageContent(page, (id) => this.cidMap(id), this.doc.spots);
+    this.file.addPage(c, (asset) => {
+      const a = this.doc.assets[asset];
+      if (!a) throw new Error(`page ${page.label} places asset '${asset}', which the assets table lacks`);
+      return path.resolve(this.assetDir, a.file);
+    });
   }
 
   finish(): Promise<Buffer> {
@@ -44,27 +69,32 @@ export class PdfWriter {
   }
 
   /**
-   * The CIDs of a font key's file. Keys (roles) that name the same file share one map, one
+   * The CIDs of a font id's file. Fonts that name the same file share one map, one
    * resource and one embedded font: pdfkit itself merges two registrations of one font.
    */
-  private cidMap(key: string): CidMap {
-    let m = this.maps.get(key);
+  private cidMap(id: string): CidMap {
+    let m = this.maps.get(id);
     if (!m) {
-      const face = this.faceFor(key);
+      const face = this.faceOf(id);
       m = this.byFile.get(face.file);
       if (!m) {
-        m = new CidMap(`Z${this.byFile.size + 1}`, key, face.glyphAdvance(0) * 1000);
+        m = new CidMap(`Z${this.byFile.size + 1}`, id, face.glyphAdvance(0) * 1000);
         this.byFile.set(face.file, m);
       }
-      this.maps.set(key, m);
+      this.maps.set(id, m);
     }
     return m;
   }
 }
 
-/** Draws a document frame into a PDF and returns its bytes. */
-export async function renderPdf(frame: DocumentFrame, opts: RenderOptions): Promise<Buffer> {
-  const writer = await PdfWriter.open(frame.title, opts);
-  for (const page of frame.pages) writer.page(page);
+/** Draws a document into one PDF and returns its bytes. */
+export async function renderPdf(doc: Document, opts: RenderOptions): Promise<Buffer> {
+  const writer = await PdfWriter.open(doc, opts);
+  for (const page of doc.pages) writer.page(page);
   return writer.finish();
+}
+
+/** A one-page document of the same head, for the per-page PDFs. */
+export function onePage(doc: Document, page: Page): Document {
+  return { ...doc, title: `${doc.title} ${page.label}`, pages: [page] };
 }

@@ -7,9 +7,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PageFrame } from '../../frame/types.js';
+import type { Page } from '../../frame/types.js';
 import { FontBook } from '../../fonts/fontBook.js';
-import { OutlineCache, renderPreview } from './renderPreview.js';
+import { OutlineCache, renderPreview, type PreviewInputs } from './renderPreview.js';
 import { projectRoot } from '../../projectRoot.js';
 
 interface Pending {
@@ -19,7 +19,8 @@ interface Pending {
 
 interface Job {
   id: number;
-  page: PageFrame;
+  page: Page;
+  inputs: PreviewInputs;
   dpi: number;
 }
 
@@ -61,22 +62,22 @@ export class PreviewPool {
   }
 
   /** The PNG of a page at `dpi`: drawn on a worker when there are any, else here. */
-  render(page: PageFrame, dpi = 40): Promise<Buffer> {
-    if (!this.workers.length) return this.drawHere(page, dpi);
+  render(page: Page, inputs: PreviewInputs, dpi = 40): Promise<Buffer> {
+    if (!this.workers.length) return this.drawHere(page, inputs, dpi);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.queue.push({ id, page, dpi });
+      this.queue.push({ id, page, inputs, dpi });
       this.pump();
     });
   }
 
-  private drawHere(page: PageFrame, dpi: number): Promise<Buffer> {
+  private drawHere(page: Page, inputs: PreviewInputs, dpi: number): Promise<Buffer> {
     if (!this.local) {
       const fonts = FontBook.load(this.root);
-      this.local = new OutlineCache((key) => fonts.face(key).font);
+      this.local = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font);
     }
-    return renderPreview(page, this.local, dpi);
+    return renderPreview(page, inputs, this.local, dpi);
   }
 
   private pump(): void {
@@ -98,7 +99,7 @@ export class PreviewPool {
     for (const j of this.queue.splice(0)) {
       const p = this.pending.get(j.id)!;
       this.pending.delete(j.id);
-      this.drawHere(j.page, j.dpi).then(p.resolve, p.reject);
+      this.drawHere(j.page, j.inputs, j.dpi).then(p.resolve, p.reject);
     }
   }
 

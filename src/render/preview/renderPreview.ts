@@ -11,85 +11,105 @@
 import { createCanvas, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type * as fontkit from 'fontkit';
 import sharp from 'sharp';
-import type { PageFrame } from '../../frame/types.js';
+import type { FontRef, Page, Paint } from '../../frame/types.js';
 
-/** A fontkit font for a font key of the page tree. */
-export type FontFor = (key: string) => fontkit.Font;
+/** A fontkit font for a document's font entry. */
+export type FontFor = (ref: Pick<FontRef, 'role' | 'file'>) => fontkit.Font;
 
-/** Glyph outlines as canvas paths, per font key and glyph id, kept across pages. */
+/** What a preview needs beside the page: its document's fonts and the image files. */
+export interface PreviewInputs {
+  fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
+  /** Asset id → absolute path of its file. */
+  images: Record<string, string>;
+}
+
+/** Glyph outlines as canvas paths, per font file and glyph id, kept across pages. */
 export class OutlineCache {
   private readonly paths = new Map<string, Map<number, Path2D>>();
 
   constructor(private readonly fontFor: FontFor) {}
 
-  get(key: string, gid: number): Path2D {
-    let byGid = this.paths.get(key);
-    if (!byGid) this.paths.set(key, (byGid = new Map()));
+  get(ref: Pick<FontRef, 'role' | 'file'>, gid: number): Path2D {
+    let byGid = this.paths.get(ref.file);
+    if (!byGid) this.paths.set(ref.file, (byGid = new Map()));
     let p = byGid.get(gid);
-    if (!p) byGid.set(gid, (p = new Path2D(this.fontFor(key).getGlyph(gid).path.toSVG())));
+    if (!p) byGid.set(gid, (p = new Path2D(this.fontFor(ref).getGlyph(gid).path.toSVG())));
     return p;
   }
 
-  unitsPerEm(key: string): number {
-    return this.fontFor(key).unitsPerEm;
+  unitsPerEm(ref: Pick<FontRef, 'role' | 'file'>): number {
+    return this.fontFor(ref).unitsPerEm;
   }
 }
 
-/** PDF grey (0 black … 1 white) as a CSS colour. */
-const grey = (g = 0) => {
-  const v = Math.round(255 * g);
-  return `rgb(${v},${v},${v})`;
-};
+/** A paint as a CSS colour (CMYK and spots by their naive RGB). */
+export function cssColour(p: Paint | undefined): string {
+  if (!p) return '#000000';
+  if ('gray' in p) {
+    const v = Math.round(255 * p.gray);
+    return `rgb(${v},${v},${v})`;
+  }
+  const [c, m, y, k] = 'cmyk' in p ? p.cmyk : [0, p.tint, p.tint, 0];
+  const ch = (v: number) => Math.round(255 * (1 - v) * (1 - k));
+  return `rgb(${ch(c)},${ch(m)},${ch(y)})`;
+}
 
 /** Renders one page of the tree to PNG bytes at `dpi`. */
-export async function renderPreview(page: PageFrame, outlines: OutlineCache, dpi = 40): Promise<Buffer> {
+export async function renderPreview(page: Page, inputs: PreviewInputs, outlines: OutlineCache, dpi = 40): Promise<Buffer> {
   const s = dpi / 72;
   const canvas = createCanvas(Math.ceil(page.width * s), Math.ceil(page.height * s));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  for (const item of page.items) {
-    if (item.kind === 'box') {
+  const images: { asset: string; x: number; y: number; w: number; h: number }[] = [];
+  for (const b of page.blocks) {
+    for (const g of b.graphics) {
       ctx.setTransform(s, 0, 0, s, 0, 0);
-      if (item.fill !== undefined) {
-        ctx.fillStyle = grey(item.fill);
-        ctx.fillRect(item.x, item.y, item.w, item.h);
-      }
-      if (item.stroke > 0) stroke(ctx, item.stroke, s, () => ctx.rect(item.x, item.y, item.w, item.h));
-    } else if (item.kind === 'rule') {
-      ctx.setTransform(s, 0, 0, s, 0, 0);
-      stroke(ctx, item.width, s, () => {
-        ctx.moveTo(item.x1, item.y1);
-        ctx.lineTo(item.x2, item.y2);
-      });
+      if (g.kind === 'box') {
+        if (g.fill !== undefined) {
+          ctx.fillStyle = cssColour(g.fill);
+          ctx.fillRect(g.x, g.y, g.w, g.h);
+        }
+        if (g.stroke > 0) stroke(ctx, g.stroke, s, () => ctx.rect(g.x, g.y, g.w, g.h), cssColour(g.strokePaint));
+      } else if (g.kind === 'rule') {
+        stroke(ctx, g.width, s, () => {
+          ctx.moveTo(g.x1, g.y1);
+          ctx.lineTo(g.x2, g.y2);
+        }, cssColour(g.stroke));
+      } else images.push(g);
     }
   }
-  for (const item of page.items) {
-    if (item.kind !== 'glyphs') continue;
-    const k = (item.size / outlines.unitsPerEm(item.font)) * s;
-    ctx.fillStyle = grey(item.grey);
-    for (let i = 0; i < item.gids.length; i++) {
-      // font units, y up → page pixels, y down
-      ctx.setTransform(k, 0, 0, -k, (item.x + item.xs[i]) * s, item.y * s);
-      ctx.fill(outlines.get(item.font, item.gids[i]));
+  for (const b of page.blocks) {
+    for (const line of b.lines) {
+      for (const run of line.runs) {
+        const ref = inputs.fonts[run.font];
+        const k = (run.size / outlines.unitsPerEm(ref)) * s;
+        ctx.fillStyle = cssColour(run.fill);
+        for (let i = 0; i < run.gids.length; i++) {
+          // font units, y up → page pixels, y down
+          ctx.setTransform(k, 0, 0, -k, (line.x + run.xs[i]) * s, line.baseline * s);
+          ctx.fill(outlines.get(ref, run.gids[i]));
+        }
+      }
     }
   }
   const png = canvas.toBuffer('image/png');
-  const images = page.items.flatMap((i) => (i.kind === 'image' ? [i] : []));
   if (!images.length) return png;
   const layers = await Promise.all(
     images.map(async (im) => {
       const left = Math.round(im.x * s), top = Math.round(im.y * s);
       const width = Math.max(1, Math.round((im.x + im.w) * s) - left), height = Math.max(1, Math.round((im.y + im.h) * s) - top);
-      return { input: await sharp(im.file).resize(width, height, { fit: 'fill' }).toBuffer(), left, top };
+      // transparency on white, as the PDF shows it (see preparePhotos)
+      const input = await sharp(inputs.images[im.asset]).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).toBuffer();
+      return { input, left, top };
     }),
   );
   return sharp(png).composite(layers).png().toBuffer();
 }
 
 /** Strokes a path at `width` pt, never thinner than half a pixel so hairlines still show. */
-function stroke(ctx: SKRSContext2D, width: number, s: number, path: () => void): void {
-  ctx.strokeStyle = '#000000';
+function stroke(ctx: SKRSContext2D, width: number, s: number, path: () => void, colour = '#000000'): void {
+  ctx.strokeStyle = colour;
   ctx.lineWidth = Math.max(width, 0.5 / s);
   ctx.beginPath();
   path();

@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { FrameItem } from '../../../src/frame/types.js';
+import type { Page } from '../../../src/frame/types.js';
+import { assemblePage } from '../../../src/layout/assemblePage.js';
+import type { FrameItem } from '../../../src/layout/items.js';
 import { createNoticesPages, type NoticesLayoutContext, type NoticeToSet } from '../../../src/layout/notices/setNoticesPages.js';
 import { pageGrid } from '../../../src/layout/page/pageGrid.js';
 import { TemplateSchema } from '../../../src/model/schema/template.js';
@@ -36,10 +38,12 @@ export function toSet(p: Prepared): NoticeToSet {
 /** Set notices on up to `maxPages` inside pages (lines 4–103 of the broadsheet). */
 export function setOnPages(list: readonly NoticeToSet[], maxPages: number) {
   const pages = createNoticesPages(list, layoutCtx);
-  const items: { page: string; items: FrameItem[] }[] = [];
+  const items: { page: string; items: FrameItem[]; frame: Page }[] = [];
   for (let i = 1; i <= maxPages && (i === 1 || pages.remaining().length > 0); i++) {
     const id = `A${String(4 + i).padStart(2, '0')}`;
-    items.push({ page: id, items: pages.fill(id, grid, 4, grid.linesPerColumn - 1) });
+    const placed = pages.fill(id, grid, 4, grid.linesPerColumn - 1);
+    const frame = assemblePage({ kind: 'page', id, width: grid.pageWidth, height: grid.pageHeight, items: placed }, { number: 4 + i, channel: 'print' });
+    items.push({ page: id, items: placed, frame });
   }
   return { ...pages, items };
 }

@@ -3,12 +3,12 @@
  * no company notice split, columns squared, every run traced to its notice.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GlyphRun } from '../../../src/frame/types.js';
+import { pageRuns } from '../../../src/frame/walk.js';
 import { proofNotice } from '../../../src/layout/notices/proofNotice.js';
 import { setNoticeBlock } from '../../../src/layout/notices/setNoticeBlock.js';
 import { declarant, noticeMeasure, orderNotices, type NoticeToSet } from '../../../src/layout/notices/setNoticesPages.js';
 import { pinyin } from 'pinyin-pro';
-import { setLinesOf } from '../../../src/notices/pricing.js';
+import { setLinesOf } from '../../../src/layout/notices/noticeLines.js';
 import { COMPANY_TYPES, NOTICE_GROUPS, NOTICE_TYPES } from '../../../src/notices/schema/notice.js';
 import { editionNotices } from '../../../src/layout/notices/editionNotices.js';
 import { generatedNotices, grid, layoutCtx, noticeCtx, setOnPages, toSet } from './helpers.js';
@@ -24,7 +24,7 @@ beforeAll(() => {
   set = setOnPages(hundred, 3);
 });
 
-const runsOf = (page: { items: readonly unknown[] }) => (page.items as GlyphRun[]).filter((i) => i.kind === 'glyphs');
+const runsOf = (page: { frame: Parameters<typeof pageRuns>[0] }) => pageRuns(page.frame);
 
 describe('100 generated notices on the notices pages', () => {
   it('covers every notice type and sets all of them', () => {
@@ -97,7 +97,7 @@ describe('100 generated notices on the notices pages', () => {
     for (const p of set.items) {
       for (const r of runsOf(p)) {
         if (r.source.component === 'notice') expect(ids.has(r.source.id)).toBe(true);
-        else expect(r.source.component).toBe('furniture');
+        else expect(['furniture', 'notice-group']).toContain(r.source.component);
       }
       const header = runsOf(p).filter((r) => r.source.id === 'notices-header').map((r) => r.text).join('');
       expect(header).toContain('广告');
@@ -124,13 +124,13 @@ describe('overflow', () => {
     const onPage = (p: string) => two.result.notices.filter((n) => n.page === p).map((n) => groupOf(n.id));
     const [first, second] = two.result.pages.map((p) => p.page);
     const continued = onPage(first).at(-1) === onPage(second)[0];
-    const heads = two.items[1].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id.startsWith('notices-group-')).map((r) => r.text).join('');
+    const heads = runsOf(two.items[1]).filter((i) => i.source.id.startsWith('notices-group-')).map((r) => r.text).join('');
     expect(/续/.test(heads)).toBe(continued);
     // and with one group only, the break must fall inside it
     const lost = Array.from({ length: 12 }, (_, k) => hundred.filter((n) => n.text.group === 'lost').map((n) => ({ ...n, id: `${n.id}-L${k}` }))).flat();
     const onlyLost = setOnPages(lost, 2);
     expect(onlyLost.result.pages).toHaveLength(2);
-    const lostHeads = onlyLost.items[1].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id.startsWith('notices-group-'));
+    const lostHeads = runsOf(onlyLost.items[1]).filter((i) => i.source.id.startsWith('notices-group-'));
     expect(lostHeads.map((r) => r.text).join('')).toMatch(/续/);
   });
 });

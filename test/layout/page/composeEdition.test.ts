@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../src/content/parseFiles.js';
 import type { LoadedArticle, LoadedEdition } from '../../../src/content/loadEdition.js';
-import type { GlyphRun } from '../../../src/frame/types.js';
+import { pageRuns } from '../../../src/frame/walk.js';
+import { assemblePage } from '../../../src/layout/assemblePage.js';
+import type { PageFrame } from '../../../src/layout/items.js';
+
+const runsOf = (p: PageFrame) => pageRuns(assemblePage(p, { number: 1, channel: 'print' }));
 import { composeEdition } from '../../../src/layout/page/composeEdition.js';
 import type { Template } from '../../../src/model/schema/template.js';
 import type { Edition } from '../../../src/model/schema/edition.js';
@@ -66,8 +70,8 @@ describe('composeEdition — copyfit', () => {
     });
     expect(articles.length).toBeGreaterThanOrEqual(50);
     const ed: LoadedEdition = { edition: edition(pages), templates: { broadsheet }, articles, diagnostics: [] };
-    const out = composeEdition(ed, { fonts, photoInfo: new Map(), photoDir: '/tmp' });
-    const runs = out.pages.flatMap((pg) => pg.items).filter((i): i is GlyphRun => i.kind === 'glyphs');
+    const out = composeEdition(ed, { fonts, photoInfo: new Map() });
+    const runs = out.pages.flatMap(runsOf);
     let overset = 0;
     for (const a of articles) {
       const fit = out.articles.find((f) => f.id === a.meta.id)!;
@@ -88,8 +92,8 @@ describe('composeEdition — jumps', () => {
   const build = (order: string[]) => {
     const jumping = article('bridge', 'A01', { col: 1, line: 17, cols: 3, lines: 30 }, long, {}, { page: 'A03', rect: { col: 1, line: 4, cols: 4, lines: 60 } });
     const ed: LoadedEdition = { edition: edition(order), templates: { broadsheet }, articles: [jumping], diagnostics: [] };
-    const out = composeEdition(ed, { fonts, photoInfo: new Map(), photoDir: '/tmp' });
-    const text = (page: string) => out.pages.find((p) => p.id === page)!.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'jump').map((r) => r.text).join('');
+    const out = composeEdition(ed, { fonts, photoInfo: new Map() });
+    const text = (page: string) => runsOf(out.pages.find((p) => p.id === page)!).filter((i) => i.source.component === 'jump').map((r) => r.text).join('');
     return { out, text };
   };
 
@@ -104,7 +108,7 @@ describe('composeEdition — jumps', () => {
 
   it('--- both-halves-keep-the-article-id --- the continuation’s runs carry the same id, and the text continues', () => {
     const { out } = build(['A01', 'A02', 'A03']);
-    const body = (page: string) => out.pages.find((p) => p.id === page)!.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id === 'bridge' && i.source.component === 'body');
+    const body = (page: string) => runsOf(out.pages.find((p) => p.id === page)!).filter((i) => i.source.id === 'bridge' && i.source.component === 'body');
     expect(body('A01').length).toBeGreaterThan(50);
     expect(body('A03').length).toBeGreaterThan(50);
     const fit = out.articles[0];
@@ -122,7 +126,7 @@ describe('composeEdition — photos', () => {
     a.meta.photos = [{ file: 'photos/p.jpg', caption: '图说文字。', credit: '本报记者 周航 摄', place: photoPlace, ...(focus ? { focus } : {}) }] as LoadedArticle['meta']['photos'];
     a.photos = [{ ...a.meta.photos[0], path: '/photos/p.jpg' }] as LoadedArticle['photos'];
     const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a], diagnostics: [] };
-    return composeEdition(ed, { fonts, photoInfo: new Map([['/photos/p.jpg', { width, height }]]), photoDir: '/tmp/ph' });
+    return composeEdition(ed, { fonts, photoInfo: new Map([['/photos/p.jpg', { width, height }]]) });
   };
   const photoDiag = (out: ReturnType<typeof build>) => out.diagnostics.filter((d) => d.field === 'photos.0.file');
 
@@ -146,7 +150,7 @@ describe('composeEdition — photos', () => {
     expect(job.crop.left + job.crop.width).toBe(2400);
     expect(job.width).toBe(Math.round((img.w / 72) * 200));
     // the caption sits under the picture, in the article's id
-    const caption = out.pages[0].items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'caption');
+    const caption = runsOf(out.pages[0]).filter((i) => i.source.component === 'caption');
     expect(caption.map((r) => r.text).join('')).toBe('图说文字。');
     expect(Math.min(...caption.map((r) => r.y))).toBeGreaterThan(img.y + img.h);
   });
@@ -158,7 +162,7 @@ describe('composeEdition — missing glyphs', () => {
     const b = article('plain', 'A01', { col: 5, line: 4, cols: 4, lines: 20 }, fixtureParagraphs[0]);
     const c = article('head', 'A01', { col: 1, line: 30, cols: 4, lines: 20 }, fixtureParagraphs[0], { title: '标题🚀' });
     const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a, b, c], diagnostics: [] };
-    const out = composeEdition(ed, { fonts, photoInfo: new Map(), photoDir: '/tmp' });
+    const out = composeEdition(ed, { fonts, photoInfo: new Map() });
     const errors = out.diagnostics.filter((d) => d.level === 'error');
     expect(errors.map((d) => [d.file, d.field])).toEqual([['articles/emoji.md', 'body ¶2'], ['articles/head.md', 'head']]);
     expect(errors[0].message).toMatch(/“😀” \(U\+1F600\)/);

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../src/render/pdf/renderPdf.js';
-import { composeWorkload } from '../../../src/layout/composeWorkload.js';
+import { renderOptions, workloadDocument } from '../../helpers/frame.js';
+import { pageRuns } from '../../../src/frame/walk.js';
 import { fonts } from '../../helpers/fonts.js';
 import { workload } from '../../helpers/workload.js';
 
@@ -22,8 +23,8 @@ function fontFiles(pdf: Buffer): Uint8Array[] {
 }
 
 describe('the embedded subset fonts', async () => {
-  const { frame } = composeWorkload(workload(1), fonts);
-  const pdf = await renderPdf(frame, { faceFor: (k) => fonts.face(k), compress: false });
+  const frame = workloadDocument(workload(1), fonts);
+  const pdf = await renderPdf(frame, { ...renderOptions(fonts), compress: false });
   const subsets = fontFiles(pdf);
 
   it('--- valid-truetype --- each parses, with its checksums right and the tables a PDF needs', () => {
@@ -40,7 +41,7 @@ describe('the embedded subset fonts', async () => {
   it('--- same-outlines-and-advances --- the body subset holds exactly the outlines and advances of the glyphs the page uses', () => {
     const song = fonts.face('song').font;
     const used = new Set<number>();
-    for (const r of frame.pages[0].items) if (r.kind === 'glyphs' && r.font === 'song') for (const g of r.gids) used.add(g);
+    for (const r of pageRuns(frame.pages[0])) if (r.font === 'song') for (const g of r.gids) used.add(g);
     const sig = (g: Fontkit.Glyph) => `${g.advanceWidth}|${g.path.toSVG()}`;
     const want = new Set([...used].map((gid) => sig(song.getGlyph(gid))));
     const body = subsets.map((b) => fontkit.create(b)).sort((a, b) => b.numGlyphs - a.numGlyphs)[0];

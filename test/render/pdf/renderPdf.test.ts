@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeWorkload } from '../../../src/layout/composeWorkload.js';
 import { renderPdf } from '../../../src/render/pdf/renderPdf.js';
-import type { GlyphRun, PageFrame } from '../../../src/frame/types.js';
+import { pageRuns } from '../../../src/frame/walk.js';
+import { assemblePage } from '../../../src/layout/assemblePage.js';
+import { placeLine } from '../../../src/layout/placeLine.js';
+import type { PageFrame } from '../../../src/layout/items.js';
+import { documentOf, renderOptions, workloadDocument } from '../../helpers/frame.js';
 import { FontBook } from '../../../src/fonts/fontBook.js';
 import { projectRoot } from '../../../src/projectRoot.js';
 import { typesetParagraph } from '../../../src/text/typesetParagraph.js';
@@ -15,11 +18,11 @@ import { workload } from '../../helpers/workload.js';
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-pdf-'));
 const input = workload(6);
-const { frame } = composeWorkload(input, fonts);
-const faceFor = (k: string) => fonts.face(k);
+const frame = workloadDocument(input, fonts);
+const opts = renderOptions(fonts);
 
 describe('renderPdf', async () => {
-  const pdf = await renderPdf(frame, { faceFor });
+  const pdf = await renderPdf(frame, opts);
   const file = path.join(tmp, 'page.pdf');
   fs.writeFileSync(file, pdf);
 
@@ -50,7 +53,7 @@ describe('renderPdf', async () => {
   it('--- glyph-positions-match-the-page-tree --- pdftotext -bbox puts the first body glyphs where the tree says', () => {
     const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
-    const body = frame.pages[0].items.find((i): i is GlyphRun => i.kind === 'glyphs' && i.source.component === 'body')!;
+    const body = pageRuns(frame.pages[0]).find((i) => i.source.component === 'body')!;
     const firstChar = [...body.text][0];
     const w = words.find((m) => m[5].startsWith(firstChar) && Math.abs(+m[1] - (body.x + body.xs[0])) < 0.5);
     expect(w, 'first body glyph found at its x').toBeDefined();
@@ -59,7 +62,7 @@ describe('renderPdf', async () => {
   });
 
   it('--- deterministic --- equal input gives byte-equal PDFs', async () => {
-    const again = await renderPdf(composeWorkload(input, fonts).frame, { faceFor });
+    const again = await renderPdf(workloadDocument(input, fonts), opts);
     expect(Buffer.compare(again, pdf)).toBe(0);
   });
 
@@ -78,14 +81,15 @@ describe('renderPdf with two font roles on one file', () => {
   it('--- shared-file-one-font --- roles naming the same file share one embedded font, and each keeps its text', async () => {
     const config = JSON.parse(fs.readFileSync(path.join(projectRoot, 'fonts/fonts.json'), 'utf8'));
     const book = new FontBook({ roles: { a: config.roles.song, b: { ...config.roles.song, name: 'b' } }, fallback: [] }, projectRoot);
-    const line = (key: string, text: string, y: number): GlyphRun => {
+    const line = (key: string, text: string, y: number) => {
       const [l] = typesetParagraph([{ text, face: book.face(key) }], { size: 12, measure: 200, indent: 0, align: 'left' });
-      const r = l.runs[0];
-      return { kind: 'glyphs', font: key, size: 12, x: 50, y, width: 200, text: r.text, gids: r.gids, xs: r.xs, advs: r.advs, source: { id: 't', component: 'body' } };
+      return placeLine(l, 50, y, 12, { id: 't', component: 'body' });
     };
     const page: PageFrame = { kind: 'page', id: '1', width: 300, height: 200, items: [line('a', '中国新闻', 60), line('b', '排字校对', 120)] };
     const file = path.join(tmp, 'shared.pdf');
-    fs.writeFileSync(file, await renderPdf({ kind: 'document', title: 't', pages: [page] }, { faceFor: (k) => book.face(k) }));
+    const doc = documentOf([assemblePage(page, { number: 1, channel: 'print' })], book, 't');
+    expect(Object.keys(doc.fonts)).toEqual(['a', 'b']);
+    fs.writeFileSync(file, await renderPdf(doc, { openFont: (r) => book.face(r.role) }));
     expect(han(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))).toBe('中国新闻排字校对');
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)).toHaveLength(1);
   });

@@ -1,0 +1,83 @@
+/**
+ * Assembling a Document from set pages: the fonts table (each font's file, hash and
+ * metrics, read once from the font), the chain of an article's body blocks across
+ * columns and pages, and the edition's metadata. Pure bookkeeping: nothing is measured.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FontFace } from '../fonts/fontBook.js';
+import { FRAME_VERSION, type Asset, type Channel, type Document, type EditionMeta, type FontRef, type Page } from './types.js';
+
+const hashes = new Map<string, { key: string; sha: string }>();
+
+/** SHA-256 of a file, hex; kept per process by path, size and mtime. */
+export function sha256File(file: string): string {
+  const st = fs.statSync(file);
+  const key = `${st.size}:${st.mtimeMs}`;
+  const hit = hashes.get(file);
+  if (hit && hit.key === key) return hit.sha;
+  const sha = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  hashes.set(file, { key, sha });
+  return sha;
+}
+
+/** The document's entry for a face. */
+export function fontRef(face: FontFace, root: string): FontRef {
+  return {
+    role: face.key,
+    file: path.relative(root, face.file).split(path.sep).join('/'),
+    sha256: sha256File(face.file),
+    postscriptName: face.name,
+    unitsPerEm: face.upm,
+    ascent: face.ascent,
+    descent: -face.descent,
+    emTop: face.emTop,
+    emBottom: face.emBottom,
+  };
+}
+
+/** The font ids the pages' runs name. */
+export function fontsUsed(pages: readonly Page[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of pages) for (const b of p.blocks) for (const l of b.lines) for (const r of l.runs) ids.add(r.font);
+  return ids;
+}
+
+export interface DocumentParts {
+  title: string;
+  channel: Channel;
+  meta: EditionMeta;
+  pages: Page[];
+  /** The face of a font id (a role key of fonts.json). */
+  faceOf: (id: string) => FontFace;
+  /** Project root: font paths are relative to it. */
+  root: string;
+  assets?: Record<string, Asset>;
+  spots?: Document['spots'];
+}
+
+export function makeDocument(parts: DocumentParts): Document {
+  const fonts: Record<string, FontRef> = {};
+  for (const id of [...fontsUsed(parts.pages)].sort()) fonts[id] = fontRef(parts.faceOf(id), parts.root);
+  chainBodies(parts.pages);
+  const doc: Document = {
+    kind: 'document', version: FRAME_VERSION, title: parts.title, channel: parts.channel, meta: parts.meta,
+    fonts, assets: parts.assets ?? {}, pages: parts.pages,
+  };
+  if (parts.spots) doc.spots = parts.spots;
+  return doc;
+}
+
+/** Links each article's body blocks in reading order — column to column, page to page — through `next`. */
+export function chainBodies(pages: readonly Page[]): void {
+  const last = new Map<string, Page['blocks'][number]>();
+  for (const p of pages) {
+    for (const b of p.blocks) {
+      if (b.source.component !== 'body') continue;
+      const prev = last.get(b.source.id);
+      if (prev) prev.next = b.id;
+      last.set(b.source.id, b);
+    }
+  }
+}

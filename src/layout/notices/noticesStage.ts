@@ -1,0 +1,55 @@
+/**
+ * The notices of an edition build: reads and prepares `notices/*.yaml` beside
+ * edition.yaml, and gives the page fillers for the edition's notices pages — one with the
+ * print wording, one with the archive's (its own masking; notices whose consent lacks the
+ * archive left out, spec §6) — and the notice report. A refused notice is a warning
+ * naming file, field and reason (the page builds without it); with `strict` the build
+ * fails. Notices that no page holds fail the build, named.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoadedEdition } from '../../content/loadEdition.js';
+import { UserError, type Diagnostic } from '../../diagnostic.js';
+import type { FontBook } from '../../fonts/fontBook.js';
+import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.js';
+import type { Prepared } from '../../notices/prepareNotice.js';
+import type { PageFiller } from '../page/composeEdition.js';
+import { editionNotices, type NoticesReport } from './editionNotices.js';
+
+export interface NoticesStage {
+  fill: PageFiller;
+  fillArchive: PageFiller;
+  report: NoticesReport;
+  diagnostics: Diagnostic[];
+}
+
+export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontBook, opts: { strict?: boolean; log: (l: string) => void }): NoticesStage | undefined {
+  const pages = ed.edition.pages.filter((p) => p.notices).map((p) => p.page);
+  const dir = path.join(editionDir, 'notices');
+  if (!pages.length && !fs.existsSync(dir)) return undefined;
+  const ctx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
+  const prepared = fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];
+  const opt = { fonts, config: ctx.config, rateCard: ctx.rateCard, paperName: ed.edition.paper, pages };
+  const n = editionNotices(prepared, opt);
+  // the archive's pages: each notice in its archive wording, or left out without archive consent
+  const archived: Prepared[] = prepared.flatMap((p) => (p.ok ? (p.archiveText ? [{ ...p, text: p.archiveText }] : []) : []));
+  const a = editionNotices(archived, opt);
+  const diagnostics: Diagnostic[] = n.diagnostics.map((message) => ({ code: 'notice', severity: 'warning', message }));
+  for (const d of diagnostics) opts.log(`warning: ${d.message}`);
+  if (opts.strict && n.report.refused.length) {
+    throw new UserError(`${n.report.refused.length} notices refused (--strict):\n${n.diagnostics.join('\n')}`);
+  }
+  const last = pages[pages.length - 1];
+  const fill: PageFiller = (page, grid, first, lastLine) => {
+    const items = n.fill(page, grid, first, lastLine);
+    const out = page === last ? n.leftOut() : [];
+    if (out.length) throw new UserError(`notices left out (no room on the notices pages ${pages.join(', ')}):\n${out.map((o) => `  ${o.file}: ${o.reason} (${o.reasonEn})`).join('\n')}`);
+    if (page === last) {
+      const over = n.report.set.filter((s) => s.overfullLines > 0);
+      if (over.length) opts.log(`warning: notices with lines wider than the column: ${over.map((s) => `${s.file} (${s.overfullLines})`).join(', ')}`);
+      opts.log(`notices: ${n.report.set.length} set on ${pages.join(', ')}, ${n.report.refused.length} refused, ¥${n.report.totalYuan} quoted`);
+    }
+    return items;
+  };
+  return { fill, fillArchive: a.fill, report: n.report, diagnostics };
+}

@@ -1,0 +1,181 @@
+/**
+ * The stages of an edition build, top-down. Each stage's product is the next one's input;
+ * every consumer after layout reads only the page tree (frame v1).
+ *
+ *   content   loadEdition          edition.yaml, articles, templates → LoadedEdition
+ *   content   readPhotoSizes       photo files → pixel sizes
+ *   notices   noticesStage         notices/*.yaml → checked, worded; page fillers per channel
+ *   layout    composeEdition       text broken once, set on the grid → placed items per page
+ *   frame     editionDocuments     items → blocks → Document (print, archive)
+ *   render    preparePhotos        crops → assets under out/photos
+ *   render    writePdfs            Document → pages/*.pdf, edition.pdf
+ *   render    previews             Document → preview/*.png
+ *   report    copyfitReport        Document + fits → report.json
+ *   out       stage.commit         the whole output switched at once
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadEdition, type LoadedEdition } from './content/loadEdition.js';
+import { formatDiagnostic, UserError, type Diagnostic } from './diagnostic.js';
+import { FontBook } from './fonts/fontBook.js';
+import { makeDocument } from './frame/document.js';
+import type { Asset, Channel, Document, EditionMeta } from './frame/types.js';
+import { openStage } from './io/outDir.js';
+import { assemblePage } from './layout/assemblePage.js';
+import { noticesStage } from './layout/notices/noticesStage.js';
+import type { PhotoInfo } from './layout/page/composeArticle.js';
+import { composeEdition, type ComposedEdition } from './layout/page/composeEdition.js';
+import { projectRoot } from './projectRoot.js';
+import { cleanPhotoCache, preparePhotos } from './render/photos.js';
+import { onePage, renderPdf } from './render/pdf/renderPdf.js';
+import { copyfitReport } from './report/copyfit.js';
+import { MissingGlyphError } from './text/missingGlyph.js';
+
+export interface BuildOptions {
+  strict?: boolean;
+  preview?: boolean;
+  /** Progress lines (stderr by default). */
+  log?: (line: string) => void;
+  /** Project root (fonts/, templates/); default: this installation's. */
+  root?: string;
+}
+
+/** An edition set: its page trees per channel and what the report needs. */
+export interface EditionSet {
+  edition: LoadedEdition;
+  editionDir: string;
+  composed: ComposedEdition;
+  print: Document;
+  archive: Document;
+  notices?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** content → notices → layout → frame: the page trees of an edition (photos not yet prepared). */
+export async function setEdition(editionPath: string, fonts: FontBook, opts: BuildOptions, assets: Record<string, Asset> = {}): Promise<EditionSet> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const ed = loadEdition(editionPath);
+  const editionDir = path.dirname(path.resolve(editionPath));
+  for (const d of ed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
+  const photoInfo = await readPhotoSizes(ed);
+  const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log });
+  let composed: ComposedEdition;
+  try {
+    composed = composeEdition(ed, { fonts, photoInfo, fillPage: notices?.fill, fillArchivePage: notices?.fillArchive });
+  } catch (err) {
+    if (err instanceof MissingGlyphError) throw new UserError(err.message);
+    throw err;
+  }
+  const errors = composed.diagnostics.filter((d) => d.level === 'error');
+  if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
+  for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
+  const overset = composed.articles.filter((a) => a.body.overLines > 0);
+  if (opts.strict && overset.length) {
+    throw new UserError(overset.map((a) => `${a.file}: body: overset by ${a.body.overLines} lines (${a.body.overChars} 字) (--strict)`).join('\n'));
+  }
+  const root = opts.root ?? projectRoot;
+  const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets);
+  const diagnostics: Diagnostic[] = [
+    ...composed.diagnostics.map((d): Diagnostic => ({ code: 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
+    ...(notices?.diagnostics ?? []),
+  ];
+  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: notices?.report, diagnostics };
+}
+
+/** The page tree of one channel: the print pages, or the archive's where they differ. */
+export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>): Document {
+  const files = new Map(ed.articles.map((a) => [a.meta.id, path.relative(editionDir, path.resolve(a.file)).split(path.sep).join('/')]));
+  const pages = c.pages.map((p, i) => {
+    const spec = ed.edition.pages[i];
+    const frame = channel === 'archive' ? (c.archivePages.get(p.id) ?? p) : p;
+    return assemblePage(frame, { number: i + 1, name: spec.name, template: spec.template, channel, fileOf: (id) => files.get(id) });
+  });
+  return makeDocument({
+    title: `${ed.edition.paper} ${ed.edition.date}`, channel, meta: editionMeta(ed), pages,
+    faceOf: (id) => fonts.face(id), root, assets,
+  });
+}
+
+export function editionMeta(ed: LoadedEdition): EditionMeta {
+  const e = ed.edition as LoadedEdition['edition'] & { paperLatin?: string; cn?: string; publisher?: { name?: string } };
+  const meta: EditionMeta = { paper: e.paper, date: String(e.date), pages: e.pages.map((p, i) => ({ label: p.page, number: i + 1, name: p.name })) };
+  if (e.paperLatin) meta.paperLatin = e.paperLatin;
+  if (e.issue !== undefined) meta.issue = Number(e.issue);
+  if (e.cn) meta.cn = e.cn;
+  if (e.publisher?.name) meta.publisher = e.publisher.name;
+  return meta;
+}
+
+/** The whole build: set, prepare photos, render, report; out/ switched to it only when all succeeded. */
+export async function buildEdition(editionPath: string, outDir: string, opts: BuildOptions = {}): Promise<EditionSet & { files: string[] }> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const started = performance.now();
+  const root = opts.root ?? projectRoot;
+  const fonts = FontBook.load(root);
+  const set = await setEdition(editionPath, fonts, { ...opts, log });
+  const stage = openStage(outDir);
+  const cacheDir = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'photos');
+  try {
+    cleanPhotoCache(cacheDir);
+    const assets = await preparePhotos(set.composed.photoJobs, stage.dir, cacheDir, set.editionDir);
+    set.print.assets = assets;
+    set.archive.assets = assets;
+    const files: string[] = [];
+    const write = (rel: string, data: string | Uint8Array) => {
+      const f = path.join(stage.dir, rel);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, data);
+      files.push(rel);
+    };
+    const render = { openFont: (r: { role: string; file: string }) => fonts.faceForFile(r.role, r.file), assetDir: stage.dir };
+    const { PreviewPool } = opts.preview !== false ? await import('./render/preview/previewPool.js') : { PreviewPool: undefined };
+    const pool = PreviewPool ? new PreviewPool(root) : undefined;
+    try {
+      const previews: Promise<void>[] = [];
+      const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
+      for (const page of set.print.pages) {
+        const t0 = performance.now();
+        write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
+        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images }).then((png) => write(`preview/${page.label}.png`, png)));
+        log(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      }
+      write('edition.pdf', await renderPdf(set.print, render));
+      write('frame.json', JSON.stringify(set.print));
+      write('frame-archive.json', JSON.stringify(set.archive));
+      write('report.json', JSON.stringify(copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.notices), null, 1));
+      await Promise.all(previews);
+    } finally {
+      await pool?.close();
+    }
+    stage.commit();
+    const overset = set.composed.articles.filter((a) => a.body.overLines > 0);
+    log(`built ${set.print.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), path.resolve(outDir)) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${set.composed.articles.reduce((n, a) => n + a.body.usedChars, 0)} 字 set)`);
+    return { ...set, files };
+  } catch (err) {
+    stage.abort();
+    throw err;
+  }
+}
+
+async function readPhotoSizes(ed: LoadedEdition): Promise<Map<string, PhotoInfo>> {
+  const { default: sharp } = await import('sharp');
+  const info = new Map<string, PhotoInfo>();
+  const problems: Diagnostic[] = [];
+  for (const a of ed.articles) {
+    for (const [i, p] of a.photos.entries()) {
+      try {
+        const st = fs.statSync(p.path);
+        if (!st.isFile()) throw new Error('not a regular file');
+        const m = await sharp(p.path).metadata();
+        const rotated = (m.orientation ?? 1) >= 5;
+        info.set(p.path, { width: rotated ? m.height! : m.width!, height: rotated ? m.width! : m.height! });
+      } catch (err) {
+        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
+      }
+    }
+  }
+  if (problems.length) throw UserError.of(problems);
+  return info;
+}
+
+export { formatDiagnostic };

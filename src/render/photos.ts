@@ -1,0 +1,51 @@
+/**
+ * Prepared photos: each photo job (crop, resize, grey for mono pages) run by sharp into
+ * the build's `photos/` folder, as the asset the page tree names. Results are cached under
+ * `.zuban-cache/photos` beside the output by a hash of the source file's content and the
+ * job, so a swapped photo is never served from a stale crop. Transparency is flattened on
+ * white, as the preview shows it.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Asset } from '../frame/types.js';
+import { sha256File } from '../frame/document.js';
+import type { PhotoJob } from '../layout/page/composeArticle.js';
+
+export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, cacheDir: string, editionDir: string): Promise<Record<string, Asset>> {
+  const { default: sharp } = await import('sharp');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.mkdirSync(path.join(outDir, 'photos'), { recursive: true });
+  const assets: Record<string, Asset> = {};
+  await Promise.all(
+    jobs.map(async (j) => {
+      const key = createHash('sha256').update(JSON.stringify([sha256File(j.src), j.crop, j.width, j.height, j.grey])).digest('hex');
+      const cached = path.join(cacheDir, `${key}.jpg`);
+      if (!fs.existsSync(cached)) {
+        let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height).flatten({ background: '#ffffff' });
+        if (j.grey) img = img.toColourspace('b-w');
+        const tmp = `${cached}.${process.pid}.tmp`;
+        try {
+          await img.jpeg({ quality: 85 }).toFile(tmp);
+          fs.renameSync(tmp, cached);
+        } finally {
+          fs.rmSync(tmp, { force: true });
+        }
+      }
+      const rel = `photos/${j.asset}.jpg`;
+      fs.copyFileSync(cached, path.join(outDir, rel));
+      assets[j.asset] = {
+        file: rel, sha256: sha256File(cached), width: j.width, height: j.height, colorSpace: j.grey ? 'gray' : 'rgb',
+        source: path.relative(editionDir, j.src).split(path.sep).join('/'), crop: j.crop, ppi: j.ppi,
+      };
+    }),
+  );
+  // in job order, so frame.json is the same for the same edition
+  return Object.fromEntries(jobs.map((j) => [j.asset, assets[j.asset]]));
+}
+
+/** Removes temporary files an interrupted build left in the cache. */
+export function cleanPhotoCache(cacheDir: string): void {
+  if (!fs.existsSync(cacheDir)) return;
+  for (const f of fs.readdirSync(cacheDir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(cacheDir, f), { force: true });
+}
