@@ -70,9 +70,9 @@ export function assemblePage(page: PageFrame, info: PageInfo): Page {
   return p;
 }
 
-/** A body column's key is `${id}/body/${n}`: its component is the article's body. */
+/** A body column's key is `${id}/body/${n}`: its component is the body, whatever its first line (a byline, a jump line). */
 function blockComponent(c: Source['component'], key: string): Source['component'] {
-  return c === 'subhead' && key.includes('/body/') ? 'body' : c;
+  return key.includes('/body/') ? 'body' : c;
 }
 
 /** The box that holds a block's lines (measure × em box) and graphics. */
