@@ -6,9 +6,10 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { EditionSchema, type Edition } from '../model/schema/edition.js';
 import { TemplateSchema, type Template } from '../model/schema/template.js';
+import { checkTemplate } from '../model/grid.js';
 import { ArticleMetaSchema, type ArticleMeta, type BodyBlock } from '../model/schema/article.js';
 import { parseBody } from './parseBody.js';
-import { parseWith, type Diagnostic, type Problem } from './problems.js';
+import { fieldPath, parseWith, type Diagnostic, type Problem } from './problems.js';
 
 export type Parsed<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; problems: Problem[] };
 
@@ -49,6 +50,9 @@ export function parseTemplate(text: string, file: string, name: string): Parsed<
   if (!yaml.ok) return yaml;
   const r = parseWith(TemplateSchema, yaml.value ?? {}, file);
   if (!r.ok) return r;
+  // cross-field checks (the grid fits the 版心 …), after the fields themselves are right
+  const problems = checkTemplate(r.value).map((p) => ({ file, field: fieldPath(p.path), reason: p.message }));
+  if (problems.length) return { ok: false, problems };
   if (r.value.name !== name) {
     return { ok: false, problems: [{ file, field: 'name', reason: `“${r.value.name}” differs from the file name “${name}”` }] };
   }

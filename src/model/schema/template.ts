@@ -16,8 +16,7 @@
  * - The grid is centred horizontally in the 版心; the 版心 must be at least as wide as it.
  */
 import { z } from 'zod';
-import { HAO_CONVENTION_NAMES, haoToPt, type SizeSpec } from './hao.js';
-import { derivedLinesPerColumn, gridWidthPt, rectOutsideGrid, typeAreaPt } from '../grid.js';
+import { HAO_CONVENTION_NAMES } from './hao.js';
 
 const PositiveInt = z.number().int().positive();
 
@@ -166,84 +165,7 @@ export const TemplateSchema = z
     ruleWidth: z.number().nonnegative().default(0.5),
     /** Named rectangles that articles may use as `place: <name>`. */
     slots: z.record(z.string(), GridRectSchema).default({}),
-  })
-  .superRefine((t, ctx) => {
-    for (const { path, message } of checkTemplate(t)) ctx.addIssue({ code: 'custom', path, message });
   });
 
 /** A page template, as parsed (defaults filled in). */
 export type Template = z.infer<typeof TemplateSchema>;
-
-interface TemplateProblem {
-  path: (string | number)[];
-  message: string;
-}
-
-/** Cross-field checks: 号 names exist, the grid fits the 版心, linesPerColumn is right. */
-function checkTemplate(t: Template): TemplateProblem[] {
-  const problems: TemplateProblem[] = [];
-  for (const { path, size } of sizeFields(t)) {
-    if (haoToPt(t.hao, size) === undefined) {
-      problems.push({ path, message: `“${size}” is not a 号 of the ${t.hao} convention` });
-    }
-  }
-  const body = haoToPt(t.hao, t.grid.bodySize);
-  if (body === undefined) return problems;
-  const area = typeAreaPt(t);
-  const gridWidth = gridWidthPt(t.grid, body);
-  if (gridWidth > area.width + 0.01) {
-    problems.push({
-      path: ['margins'],
-      message:
-        `the grid is ${gridWidth.toFixed(2)} pt wide but the 版心 between the left and right ` +
-        `margins only ${area.width.toFixed(2)} pt`,
-    });
-  }
-  if (t.grid.linePitch < body) {
-    problems.push({ path: ['grid', 'linePitch'], message: `${t.grid.linePitch} pt is less than the body size ${body} pt` });
-  }
-  const lines = derivedLinesPerColumn(t);
-  if (lines !== t.grid.linesPerColumn) {
-    problems.push({
-      path: ['grid', 'linesPerColumn'],
-      message:
-        `${t.grid.linesPerColumn} does not fit the 版心: floor((${area.height.toFixed(2)} pt − ${body} pt) / ` +
-        `${t.grid.linePitch} pt) + 1 = ${lines}`,
-    });
-  }
-  const f = t.furniture;
-  if ((f.masthead.cols ?? t.grid.columns) > t.grid.columns) {
-    problems.push({ path: ['furniture', 'masthead', 'cols'], message: `more than the ${t.grid.columns} columns of the grid` });
-  }
-  for (const [name, lines] of [['masthead', f.masthead.lines], ['runningHead', f.runningHead.lines]] as const) {
-    if (lines + f.footer.lines >= t.grid.linesPerColumn) {
-      problems.push({ path: ['furniture', name, 'lines'], message: `leaves no lines for articles` });
-    }
-  }
-  for (const [name, rect] of Object.entries(t.slots)) {
-    const reason = rectOutsideGrid(rect, t.grid.columns, t.grid.linesPerColumn);
-    if (reason) problems.push({ path: ['slots', name, reason.field], message: reason.message });
-  }
-  return problems;
-}
-
-/** Every size field of a template with its path, for the 号 check. */
-function sizeFields(t: Template): { path: (string | number)[]; size: SizeSpec }[] {
-  const out: { path: (string | number)[]; size: SizeSpec }[] = [{ path: ['grid', 'bodySize'], size: t.grid.bodySize }];
-  const f = t.furniture;
-  out.push(
-    { path: ['furniture', 'masthead', 'titleSize'], size: f.masthead.titleSize },
-    { path: ['furniture', 'masthead', 'infoSize'], size: f.masthead.infoSize },
-    { path: ['furniture', 'runningHead', 'size'], size: f.runningHead.size },
-    { path: ['furniture', 'footer', 'size'], size: f.footer.size },
-  );
-  for (const rank of ['lead', 'secondary', 'brief'] as const) {
-    for (const part of ['kicker', 'head', 'deck'] as const) {
-      t.heads[rank][part].forEach((size, i) => out.push({ path: ['heads', rank, part, i], size }));
-    }
-  }
-  for (const part of ['subhead', 'caption', 'credit', 'byline'] as const) {
-    out.push({ path: ['text', part], size: t.text[part] });
-  }
-  return out;
-}
