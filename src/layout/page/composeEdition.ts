@@ -98,10 +98,15 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     let body = block.body;
     let remaining = block.remaining;
     if (a.continuation) {
-      const cont = composeContinuation(a, remaining, grids.get(a.continuation.page)!, ctx, pageNo.get(a.block.page)!);
+      const contGrid = grids.get(a.continuation.page)!;
+      // Text is broken at its slot's own measure: a continuation on a page of another
+      // template (another column width or body size) sets the rest of the body again there.
+      const rest = remaining.length && !sameMeasure(grid, contGrid) ? rebreak(a, remaining, contGrid, ctx.fonts) : remaining;
+      const cont = composeContinuation(a, rest, contGrid, ctx, pageNo.get(a.block.page)!);
       items.get(a.continuation.page)!.push(...cont.items, ...separators(a.continuation.rect, grids.get(a.continuation.page)!, occupied.get(a.continuation.page) ?? []));
+      const placedFirst = lines.slice(0, lines.length - remaining.length);
       remaining = cont.remaining;
-      body = textFit(lines, remaining, body.capacityLines + cont.capacityLines, grid.template.grid.columnChars);
+      body = textFit([...placedFirst, ...rest], remaining, body.capacityLines + cont.capacityLines, grid.template.grid.columnChars);
     }
     if (remaining.length) {
       diagnostics.push({ level: 'warning', file: a.file, field: 'body', message: `overset: ${body.overLines} lines (${body.overChars} 字) do not fit` });
@@ -120,6 +125,17 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     archivePages.set(page, { ...p, items: [...p.items.filter((i) => !print.has(i)), ...fill] });
   }
   return { pages, archivePages, articles: fits, photoJobs, diagnostics };
+}
+
+function sameMeasure(a: PageGrid, b: PageGrid): boolean {
+  return Math.abs(a.columnWidth - b.columnWidth) < 1e-6 && a.charPt === b.charPt && JSON.stringify(a.template.fonts) === JSON.stringify(b.template.fonts) && a.template.text.subhead === b.template.text.subhead;
+}
+
+/** The lines not yet placed, set again at another grid's measure from where they start in the source. */
+function rebreak(a: LoadedArticle, remaining: readonly FlowLine[], grid: PageGrid, fonts: FontBook): FlowLine[] {
+  const first = remaining.find((l) => l.source.para !== undefined);
+  if (!first) return [...remaining];
+  return bodyLines(a.meta.id, undefined, a.body, grid, fonts, { para: first.source.para!, start: first.line.start });
 }
 
 /** The continuation block (转版 target): a small repeat of the title, 上接第N版, the rest of the body. */

@@ -8,6 +8,7 @@ import type { PageFrame } from '../../../src/layout/items.js';
 
 const runsOf = (p: PageFrame) => pageRuns(assemblePage(p, { number: 1, channel: 'print' }));
 import { composeEdition } from '../../../src/layout/page/composeEdition.js';
+import { pageGrid } from '../../../src/layout/page/pageGrid.js';
 import type { Template } from '../../../src/model/schema/template.js';
 import type { Edition } from '../../../src/model/schema/edition.js';
 import { fonts } from '../../helpers/fonts.js';
@@ -114,6 +115,37 @@ describe('composeEdition — jumps', () => {
     const fit = out.articles[0];
     expect(fit.continuedOn).toBe('A03');
     expect(fit.body.overLines).toBe(0);
+  });
+});
+
+describe('composeEdition — a jump onto a page of another template', () => {
+  it('--- broken-at-each-slot’s-measure --- a broadsheet article continued on a tabloid page sets its rest at the tabloid’s column width, and no text is lost', () => {
+    const tt = parseTemplate(fs.readFileSync(new URL('../../../templates/tabloid.yaml', import.meta.url), 'utf8'), 'templates/tabloid.yaml', 'tabloid');
+    if (!tt.ok) throw new Error('tabloid template does not parse');
+    const tabloid: Template = tt.value;
+    const long = Array.from({ length: 4 }, () => fixtureParagraphs.join('\n')).join('\n');
+    const a = article('bridge', 'A01', { col: 1, line: 17, cols: 3, lines: 30 }, long, {}, { page: 'B01', rect: { col: 1, line: 4, cols: tabloid.grid.columns, lines: tabloid.grid.linesPerColumn - 5 } });
+    const ed: LoadedEdition = {
+      edition: { ...edition(['A01']), pages: [...edition(['A01']).pages, { page: 'B01', name: '第2版', template: 'tabloid', credits: {}, notices: false }] } as Edition,
+      templates: { broadsheet, tabloid }, articles: [a], diagnostics: [],
+    };
+    const out = composeEdition(ed, { fonts, photoInfo: new Map() });
+    const bGrid = pageGrid(tabloid), aGrid = pageGrid(broadsheet);
+    expect(bGrid.columnWidth).not.toBeCloseTo(aGrid.columnWidth, 1);
+    const body = (page: string) => runsOf(out.pages.find((p) => p.id === page)!).filter((r) => r.source.id === 'bridge' && r.source.component === 'body');
+    for (const r of body('A01')) expect(r.width).toBeCloseTo(aGrid.columnWidth, 6);
+    expect(body('B01').length).toBeGreaterThan(20);
+    for (const r of body('B01')) {
+      expect(r.width).toBeCloseTo(bGrid.columnWidth, 6);
+      // no glyph past its measure
+      for (let i = 0; i < r.xs.length; i++) expect(r.xs[i] + r.advs[i]).toBeLessThanOrEqual(r.width + 0.5 * r.size);
+    }
+    // every character of the body is set once: first page + continuation (+ what is overset)
+    const fit = out.articles[0];
+    const total = a.body.reduce((n, b) => n + (b.kind === 'para' ? nonSpace(b.spans.map((x) => x.text).join('')) : 0), 0) + nonSpace(a.meta.byline ?? '');
+    const set = [...body('A01'), ...body('B01'), ...runsOf(out.pages[0]).filter((r) => r.source.id === 'bridge' && r.source.component === 'byline')].reduce((n, r) => n + nonSpace(r.text), 0);
+    expect(set + fit.body.overChars).toBe(total);
+    expect(fit.body.usedChars).toBe(set);
   });
 });
 
