@@ -32,5 +32,7 @@ program.parseAsync(process.argv).catch((err: unknown) => {
     process.stderr.write(`zuban: ${err.message}\n`);
     process.exit(err.exitCode);
   }
-  throw err;
+  // a fault of zuban's own, not of the input: one line, the trace only when asked for
+  process.stderr.write(`zuban: internal error: ${(err as Error)?.message ?? String(err)}${process.env.ZUBAN_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : ' (set ZUBAN_DEBUG=1 for the trace)'}\n`);
+  process.exit(70);
 });

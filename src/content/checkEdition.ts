@@ -46,6 +46,8 @@ export interface PhotoFiles {
   /** The same path as shown in messages. */
   display(file: string): string;
   exists(path: string): boolean;
+  /** True when the file (symbolic links followed) lies inside the edition folder. */
+  inside(path: string): boolean;
 }
 
 export interface EditionCheckInput {
@@ -208,6 +210,9 @@ function checkPhotos(a: ParsedArticle, block: GridRect | undefined, files: Photo
       ok = false;
     } else if (!files.exists(path)) {
       problems.push({ file: a.file, field: `${field}.file`, reason: `no such file: ${files.display(p.file)}` });
+      ok = false;
+    } else if (!files.inside(path)) {
+      problems.push({ file: a.file, field: `${field}.file`, reason: `${p.file} lies outside the edition folder (photos must be kept with the edition)` });
       ok = false;
     }
     if (block) {

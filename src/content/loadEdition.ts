@@ -4,13 +4,13 @@
  * functions of parseFiles.ts and checkEdition.ts. All problems of all files are collected
  * and thrown as one ContentError (a UserError) listing each with file, field and reason.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Edition } from '../model/schema/edition.js';
 import type { Template } from '../model/schema/template.js';
 import { UserError } from '../diagnostic.js';
 import { checkEdition, type LoadedArticle } from './checkEdition.js';
-import { parseArticle, parseEdition, parseTemplate, type ParsedArticle } from './parseFiles.js';
+import { parseArticle, parseEdition, parseTemplate, readText, type ParsedArticle } from './parseFiles.js';
 import { ContentError, type Diagnostic, type Problem } from './problems.js';
 
 export type { LoadedArticle, LoadedPhoto, PlacedBlock } from './checkEdition.js';
@@ -37,8 +37,12 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   const editionPath = resolve(editionYamlPath);
   const editionFile = shown(editionPath);
   if (!existsSync(editionPath)) throw new UserError(`${editionFile}: no such file`);
+  if (statSync(editionPath).isDirectory()) throw new UserError(`${editionFile}: is a folder; name its edition.yaml`);
   const root = dirname(editionPath);
-  const parsed = parseEdition(readFileSync(editionPath, 'utf8'), editionFile);
+  const text = (path: string, shownAs: string) => readText(readFileSync(path), shownAs);
+  const editionText = text(editionPath, editionFile);
+  if (!editionText.ok) throw new ContentError(editionText.problems);
+  const parsed = parseEdition(editionText.text, editionFile);
   if (!parsed.ok) throw new ContentError(parsed.problems);
   const edition = parsed.value;
   const problems: Problem[] = [];
@@ -49,7 +53,8 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   for (const name of new Set(edition.pages.map((p) => p.template))) {
     const path = join(templateDir, `${name}.yaml`);
     if (!existsSync(path)) continue;
-    const t = parseTemplate(readFileSync(path, 'utf8'), shown(path), name);
+    const raw = text(path, shown(path));
+    const t = raw.ok ? parseTemplate(raw.text, shown(path), name) : raw;
     if (t.ok) templates.set(name, t.value);
     else {
       templates.set(name, null);
@@ -65,7 +70,8 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   const files = existsSync(articleDir) ? readdirSync(articleDir).filter((f) => f.endsWith('.md')).sort() : [];
   for (const f of files) {
     const path = join(articleDir, f);
-    const a = parseArticle(readFileSync(path, 'utf8'), shown(path));
+    const raw = text(path, shown(path));
+    const a = raw.ok ? parseArticle(raw.text, shown(path)) : raw;
     if (a.ok) {
       articles.push(a.value);
       diagnostics.push(...a.diagnostics);
@@ -83,6 +89,10 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
       resolve: (file) => resolve(root, file),
       display: (file) => shown(resolve(root, file)),
       exists: (path) => existsSync(path),
+      inside: (path) => {
+        const rel = relative(realpathSync(root), realpathSync(path));
+        return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+      },
     },
   });
   problems.push(...checked.problems);

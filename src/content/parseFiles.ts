@@ -33,7 +33,32 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { ok: tru
       }),
     };
   }
-  return { ok: true, value: doc.toJS() };
+  try {
+    // aliases are expanded here; the yaml package refuses an alias bomb (its maxAliasCount)
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (err) {
+    return { ok: false, problems: [{ file, field: '', reason: `YAML cannot be read: ${(err as Error).message}` }] };
+  }
+}
+
+/**
+ * A content file's text. Files must be UTF-8: a file in another encoding (GBK, what
+ * Notepad saves in China) is named as such instead of being read as replacement characters.
+ */
+export function readText(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    let gbk = false;
+    try {
+      new TextDecoder('gbk', { fatal: true }).decode(bytes);
+      gbk = true;
+    } catch {
+      /* neither */
+    }
+    return { ok: false, problems: [{ file, field: '', reason: `not UTF-8${gbk ? ' (looks like GBK: save the file as UTF-8)' : ''} — 文件不是UTF-8编码` }] };
+  }
 }
 
 /** `content/edition.yaml` from its text. */

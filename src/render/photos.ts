@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../diagnostic.js';
 import type { Asset } from '../frame/types.js';
 import { sha256File } from '../frame/document.js';
 import type { PhotoJob } from '../layout/page/composeArticle.js';
@@ -28,6 +29,8 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
         try {
           await img.jpeg({ quality: 85 }).toFile(tmp);
           fs.renameSync(tmp, cached);
+        } catch (err) {
+          throw new UserError(`${j.article}: ${j.field}: ${j.file} cannot be prepared — the image is damaged or truncated (${(err as Error).message.split('\n')[0]})`);
         } finally {
           fs.rmSync(tmp, { force: true });
         }

@@ -24,6 +24,9 @@ export interface PhotoJob {
   file: string;
   /** Effective ppi at the placed size. */
   ppi: number;
+  /** The article file and field that name the photo, for messages. */
+  article: string;
+  field: string;
   crop: { left: number; top: number; width: number; height: number };
   width: number;
   height: number;
@@ -213,7 +216,7 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   if (credit) items.push(...creditRuns(credit, x, grid.baseline(capTop + caption.length), grid.size(t.text.credit), id, i));
   const capChars = caption.reduce((n, l) => n + l.chars, 0);
   return {
-    job: { asset, src: p.path, file: p.file, ppi: image.ppi, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
+    job: { asset, src: p.path, file: p.file, ppi: image.ppi, article: a.file, field: `photos[${i}].file`, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
     caption: { capacityLines: capRows, usedLines: capRows, overLines: 0, capacityChars: capRows * Math.floor(w / capSize), usedChars: capChars, overChars: 0 },
   };
 }
