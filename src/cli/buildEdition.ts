@@ -13,17 +13,34 @@ export async function watchEdition(editionPath: string, outDir: string, opts: Bu
       process.stderr.write(`zuban: ${(err as Error).message}\n`);
     }
   };
-  await once();
   let timer: NodeJS.Timeout | undefined;
   const out = path.resolve(outDir);
   const builds = path.join(path.dirname(out), `.${path.basename(out)}.builds`);
   const cache = path.join(path.dirname(out), '.zuban-cache');
   const ignored = (p: string) => [out, builds, cache].some((d) => p === d || p.startsWith(d + path.sep));
   const watcher = watch([root, path.join(projectRoot, 'templates')], { ignoreInitial: true, ignored });
+  // watching before the first build, so an edit made while it runs is not missed
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = once();
+    await running;
+    running = undefined;
+    if (again) {
+      again = false;
+      await rebuild();
+    }
+  };
   watcher.on('all', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void once(), 200);
+    timer = setTimeout(() => void rebuild(), 200);
   });
+  await rebuild();
   process.stderr.write(`watching ${path.relative(process.cwd(), root) || '.'} and templates/ — Ctrl-C to stop\n`);
   await new Promise(() => {});
 }
