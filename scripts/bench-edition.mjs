@@ -7,15 +7,14 @@
 // its 4 pages are repeated ×4 as A01–A16 (page k of repeat r becomes A(4r + k)), each
 // article with `id` suffixed `-r2`…`-r4`, `page:` and `continue: { page: }` moved to the
 // copy's page, and photo paths pointed at a per-repeat copy of content/photos
-// (photos-r2/, …), so every repeat's photos are distinct source files: the photo cache
-// (<out>/.cache/photos, keyed by source path) is not shared between repeats, and a cold
-// build really prepares 4× the sample's photos. Page 1 keeps the 报头; A05, A09 and A13 get
+// (photos-r2/, …). The photo cache (.zuban-cache/photos beside out/) is keyed by the
+// photo's content and the crop, so repeats of one photo in the same box share a crop. Page 1 keeps the 报头; A05, A09 and A13 get
 // the 报眉 of an inside page, with the front page's articles below it (zuban warns that the
 // 13 lines the 报头 would take stay empty there). A notices page of the sample, if any, is
 // not copied: the 16 pages are all article pages.
 //
 // Timing: RUNS (default 3) rounds of: a build from a cold photo cache (out/ removed first),
-// a build with a warm one (out/.cache/photos kept, outputs overwritten), and a warm build
+// a build with a warm one (.zuban-cache kept, out/ replaced), and a warm build
 // with --no-preview (no PNGs: what the PDFs alone cost). Medians of wall time, with peak
 // RSS from tools/measure.py when bench-out/anchors has it (bench.mjs copies it there first).
 // Prints one line: `16-page edition (N articles, M photos): … s cold …, … s warm …; --no-preview …`.
@@ -140,7 +139,8 @@ const cold = [];
 const warm = [];
 const noPreview = [];
 for (let i = 0; i < RUNS; i++) {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // cold: no output and no photo cache (.zuban-cache beside out/, keyed by photo content)
+  for (const d of [outDir, path.join(work, '.out.builds'), path.join(work, '.zuban-cache')]) fs.rmSync(d, { recursive: true, force: true });
   cold.push(timeBuild(preview));
   warm.push(timeBuild(preview));
   if (preview) noPreview.push(timeBuild(false));

@@ -172,6 +172,8 @@ function extras() {
   if (process.env.EXTRAS === '0') return '';
   const validate = path.join(root, 'scripts/bench-validate.mjs');
   if (fs.existsSync(validate)) out.push('', 'Identifier validation (one core): ' + run('node', [validate]).trim());
+  const quote = path.join(root, 'scripts/bench-quote.mjs');
+  if (fs.existsSync(quote)) out.push('', 'Desk: ' + run('node', [quote]).trim());
   const edition = path.join(root, 'scripts/bench-edition.mjs');
   if (fs.existsSync(edition)) {
     out.push('', 'Edition build: ' + run('node', [edition], { env: { ...process.env, RUNS: process.env.EDITION_RUNS ?? '3', EDITION_JSON: path.join(root, 'bench-out/edition16.json') } }).trim());
