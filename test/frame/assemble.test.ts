@@ -70,3 +70,11 @@ describe('assemblePage', () => {
     expect(() => readFrame(JSON.stringify({ ...doc, version: 2 }), 'x.json')).toThrow(/x\.json: version/);
   });
 });
+
+describe('schema/frame-v1.schema.json', () => {
+  it('--- schema-file-current --- the committed JSON Schema is the reader’s (node scripts/write-frame-schema.mjs writes it)', async () => {
+    const { frameJsonSchema } = await import('../../src/frame/schema.js');
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync('schema/frame-v1.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(frameJsonSchema())));
+  });
+});
