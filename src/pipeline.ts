@@ -25,6 +25,7 @@ import { assemblePage } from './layout/assemblePage.js';
 import { noticesStage } from './layout/notices/noticesStage.js';
 import type { PhotoInfo } from './layout/page/composeArticle.js';
 import { composeEdition, type ComposedEdition } from './layout/page/composeEdition.js';
+import { pageGrid } from './layout/page/pageGrid.js';
 import { projectRoot } from './projectRoot.js';
 import { cleanPhotoCache, preparePhotos } from './render/photos.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
@@ -56,7 +57,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const ed = loadEdition(editionPath);
   const editionDir = path.dirname(path.resolve(editionPath));
-  for (const d of ed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
+  for (const d of ed.diagnostics) log(`warning: ${formatDiagnostic(d)}`);
   const photoInfo = await readPhotoSizes(ed);
   const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log });
   let composed: ComposedEdition;
@@ -76,6 +77,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const root = opts.root ?? projectRoot;
   const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets);
   const diagnostics: Diagnostic[] = [
+    ...ed.diagnostics,
     ...composed.diagnostics.map((d): Diagnostic => ({ code: 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
     ...(notices?.diagnostics ?? []),
   ];
@@ -88,7 +90,9 @@ export function editionDocument(ed: LoadedEdition, editionDir: string, c: Compos
   const pages = c.pages.map((p, i) => {
     const spec = ed.edition.pages[i];
     const frame = channel === 'archive' ? (c.archivePages.get(p.id) ?? p) : p;
-    return assemblePage(frame, { number: i + 1, name: spec.name, template: spec.template, channel, fileOf: (id) => files.get(id) });
+    const ta = pageGrid(ed.templates[spec.template]).typeArea;
+    const printSpace = { x: ta.x, y: ta.y, w: ta.w, h: ta.h };
+    return assemblePage(frame, { number: i + 1, name: spec.name, template: spec.template, channel, printSpace, fileOf: (id) => files.get(id) });
   });
   return makeDocument({
     title: `${ed.edition.paper} ${ed.edition.date}`, channel, meta: editionMeta(ed), pages,
@@ -142,7 +146,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       write('edition.pdf', await renderPdf(set.print, render));
       write('frame.json', JSON.stringify(set.print));
       write('frame-archive.json', JSON.stringify(set.archive));
-      write('report.json', JSON.stringify(copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.notices), null, 1));
+      write('report.json', JSON.stringify(copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices), null, 1));
       await Promise.all(previews);
     } finally {
       await pool?.close();

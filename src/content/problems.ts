@@ -4,7 +4,7 @@
  * dotted path (`place.cols`, `photos[0].file`) and the reason.
  */
 import type { z } from 'zod';
-import { UserError } from '../diagnostic.js';
+import { UserError, type Diagnostic } from '../diagnostic.js';
 
 /** Something wrong in a content file that stops the build. */
 export interface Problem {
@@ -16,14 +16,12 @@ export interface Problem {
   reason: string;
 }
 
-/** A warning about content: the build goes on. */
-export interface Diagnostic {
-  severity: 'warning';
-  /** Stable machine-readable code, e.g. `page-gap`, `markdown-unsupported`. */
-  code: string;
-  file: string;
-  field?: string;
-  message: string;
+/** A warning about content: the build goes on (the one Diagnostic shape of every stage). */
+export type { Diagnostic };
+
+/** A problem as a Diagnostic (severity error). */
+export function problemDiagnostic(p: Problem): Diagnostic {
+  return { code: 'content', severity: 'error', file: p.file, ...(p.field ? { field: p.field } : {}), message: p.reason };
 }
 
 /** `file: field: reason`, or `file: reason` for the file as a whole. */
@@ -38,6 +36,8 @@ export class ContentError extends UserError {
       problems.length === 1
         ? formatProblem(problems[0])
         : `${problems.length} problems in content:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+      1,
+      problems.map(problemDiagnostic),
     );
     this.name = 'ContentError';
   }

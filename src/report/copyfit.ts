@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { LoadedEdition } from '../content/loadEdition.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { Document } from '../frame/types.js';
 import type { ComposedEdition } from '../layout/page/composeEdition.js';
 
@@ -15,7 +16,7 @@ export function bodyLinesInFrame(doc: Document): Map<string, number> {
   return n;
 }
 
-export function copyfitReport(ed: LoadedEdition, editionDir: string, c: ComposedEdition, doc: Document, notices: unknown) {
+export function copyfitReport(ed: LoadedEdition, editionDir: string, c: ComposedEdition, doc: Document, diagnostics: readonly Diagnostic[], notices: unknown) {
   const rel = (f: string) => path.relative(editionDir, path.resolve(f)).split(path.sep).join('/');
   const framed = bodyLinesInFrame(doc);
   return {
@@ -33,7 +34,8 @@ export function copyfitReport(ed: LoadedEdition, editionDir: string, c: Composed
       },
       captions: a.captions,
     })),
-    diagnostics: c.diagnostics.map((d) => ({ ...d, file: rel(d.file) })),
+    /** Every stage's warnings and info, one shape (src/diagnostic.ts), paths relative to the edition. */
+    diagnostics: diagnostics.map((d) => (d.file ? { ...d, file: rel(d.file) } : d)),
     ...(notices ? { notices } : {}),
   };
 }
