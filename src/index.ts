@@ -12,7 +12,6 @@
  *   Frames     readFrame(json)                          → a checked Document; frameJsonSchema()
  */
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { UserError, type Diagnostic } from './diagnostic.js';
 import { FontBook } from './fonts/fontBook.js';
 import { makeDocument } from './frame/document.js';
@@ -22,6 +21,7 @@ import { proofNotice as setProof } from './layout/notices/proofNotice.js';
 import type { NoticesLayoutContext, NoticeToSet } from './layout/notices/setNoticesPages.js';
 import type { NoticeContext } from './notices/loadNotices.js';
 import { prepareNotice, type Prepared } from './notices/prepareNotice.js';
+import { prepareNoticeData as prepareData } from './notices/readNoticeData.js';
 import type { Quote } from './notices/pricing.js';
 import { projectRoot } from './projectRoot.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
@@ -51,9 +51,9 @@ export function prepareNoticeText(yamlText: string, file: string, ctx: NoticeCon
   return prepareNotice(yamlText, file, ctx);
 }
 
-/** Checks and words a notice given as data (the desk's form): `name` stands for its file in messages. */
+/** Checks and words a notice given as data (the desk's form): `name` stands for its file in messages (and is its id). */
 export function prepareNoticeData(data: unknown, ctx: NoticeContext, name = 'notice'): Prepared {
-  return prepareNotice(stringify(data), name, ctx);
+  return prepareData(data, name, ctx);
 }
 
 /** A notice set exactly as its page sets it, as a one-page Document, and its quote. */
