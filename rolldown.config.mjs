@@ -9,5 +9,24 @@ export default {
   input: { zuban: 'dist/cli/main.js' },
   platform: 'node',
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),
-  output: { dir: 'dist/bundle', cleanDir: true, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  output: {
+    dir: 'dist/bundle', cleanDir: true, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js',
+    // One chunk per stage, so a command loads the stages it runs and no more: `zuban
+    // typeset` needs the text engine, layout and the PDF writer, not the content schemas,
+    // the notices or the pipeline (without groups they all share one chunk).
+    advancedChunks: {
+      groups: [
+        // the entry's own small imports stay in the entry (the identifier kinds for `validate`'s help)
+        { name: 'kinds', test: /dist[\\/](notices[\\/]identifiers[\\/]identifierKind|diagnostic|projectRoot)\.js$/ },
+        { name: 'text', test: /dist[\\/](text|fonts|wasm)[\\/]/ },
+        { name: 'typeset', test: /dist[\\/](layout[\\/](fillColumns|placeLine|assemblePage|items|composeWorkload)|model[\\/]workload[\\/])/ },
+        { name: 'render', test: /dist[\\/]render[\\/]pdf[\\/]/ },
+        { name: 'frame', test: /dist[\\/]frame[\\/]/ },
+        { name: 'noticesPage', test: /dist[\\/]layout[\\/]notices[\\/]/ },
+        { name: 'layout', test: /dist[\\/]layout[\\/]/ },
+        { name: 'notices', test: /dist[\\/]notices[\\/]/ },
+        { name: 'content', test: /dist[\\/](content|model)[\\/]/ },
+      ],
+    },
+  },
 };

@@ -2,10 +2,10 @@
  * A TrueType font embedded in a PDF as a subset, written by zuban from the font's own
  * bytes (SfntMetrics) — a Type 0 font with Identity-H encoding over a CIDFontType2 whose
  * CIDs are indexes into the subset (CIDToGIDMap Identity), a W array and a ToUnicode CMap.
- * Why not pdfkit's font embedding: it goes through fontkit, whose loading alone is a fifth
+ * Why not a PDF library's font embedding: it goes through fontkit, whose loading alone is a fifth
  * of a one-page `zuban typeset`, and re-encodes every table through restructure; here the
- * subset is tables copied as bytes and three small headers patched. pdfkit still writes
- * the document: objects are its references (`doc.ref`).
+ * subset is tables copied as bytes and three small headers patched. The objects are
+ * PdfObjects references (`doc.ref`).
  */
 import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
 import type { CidTable } from './cidMap.js';
@@ -28,6 +28,7 @@ interface Doc {
   ref(data?: Record<string, unknown>): Ref;
 }
 
+
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 export class SubsetFont implements PdfFontObject {
@@ -35,7 +36,7 @@ export class SubsetFont implements PdfFontObject {
   private readonly dict: Ref;
 
   constructor(
-    doc: PDFKit.PDFDocument,
+    doc: { ref(data?: Record<string, unknown>): unknown; compress: boolean },
     /** Resource name on the pages, e.g. 'Z1' (also the seed of the subset tag). */
     private readonly id: string,
     private readonly sfnt: SfntMetrics,
@@ -48,6 +49,7 @@ export class SubsetFont implements PdfFontObject {
     return this.dict;
   }
 
+
   finish(table: CidTable): void {
     const info = this.sfnt.info();
     const s = 1000 / info.unitsPerEm;
@@ -58,7 +60,7 @@ export class SubsetFont implements PdfFontObject {
     for (let c = widths.length; c < gids.length; c++) widths.push(this.sfnt.advance(gids[c]) * s);
     const file = this.doc.ref({ Length1: bytes.length });
     file.end(bytes);
-    // the subset tag: six capitals from the resource name, as pdfkit makes them
+    // the subset tag: six capitals from the resource name
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((this.id.charCodeAt(i) || 73) + 17)).join('');
     const name = `${tag}+${info.postscriptName.replaceAll(' ', '_')}`;
     let flags = 1 << 2; // symbolic: the glyphs are not the standard Latin set
