@@ -25,7 +25,8 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
       if (!fs.existsSync(cached)) {
         let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height).flatten({ background: '#ffffff' });
         if (j.grey) img = img.toColourspace('b-w');
-        const tmp = `${cached}.${process.pid}.tmp`;
+        // unique per job: two jobs of one photo and crop may run at once (the second rename then replaces the first's equal file)
+        const tmp = `${cached}.${process.pid}.${j.asset}.tmp`;
         try {
           await img.jpeg({ quality: 85 }).toFile(tmp);
           fs.renameSync(tmp, cached);
