@@ -19,7 +19,7 @@ export interface PageContent {
   ops: string;
   /** The fonts the operators select. */
   fonts: FontUse[];
-  /** Images, drawn after the operators (PdfFile places them): asset ids. */
+  /** Images, drawn after the operators (pdfkit places them): asset ids. */
   images: { asset: string; x: number; y: number; w: number; h: number }[];
 }
 
@@ -53,7 +53,7 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
       }
     }
   }
-  // Text in one BT … ET block: page coordinates are top-down (PdfFile flips the CTM first), so
+  // Text in one BT … ET block: page coordinates are top-down (pdfkit flips the CTM), so
   // each line's text matrix flips back (d = −1) to draw glyphs upright.
   ops.push('BT');
   const fonts = new Map<string, FontUse>();

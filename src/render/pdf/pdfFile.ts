@@ -1,30 +1,18 @@
 /**
- * The PDF file: pages whose content streams are already built (pageContent.ts), their
- * JPEG images, and after the last page the fonts' subsets from their CID tables (SubsetFont),
- * written as PDF objects by zuban (pdfObjects.ts) — no PDF library is loaded.
- *
- * Extensions (PDF/A for the archive, PDF/X for the printer) add to what is written through
- * `PdfInfo.extend`: entries of the catalog and the document information, and of each page
- * dictionary (TrimBox, BleedBox …), with `objects` to make the streams they point to.
+ * The PDF file, written by pdfkit from pages whose content streams are already built
+ * (pageContent.ts) and, after the last page, the fonts' CID tables. The only module
+ * that loads pdfkit.
  */
-import fs from 'node:fs';
-import { UserError } from '../../diagnostic.js';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import type { FontFace } from '../../fonts/fontBook.js';
 import type { CidTable } from './cidMap.js';
+import { EmbeddedFont } from './embeddedFont.js';
 import type { FontUse, PageContent } from './pageContent.js';
-import { jpegInfo, PdfObjects, type PdfRef } from './pdfObjects.js';
-import { SubsetFont, type PdfFontObject } from './subsetFont.js';
+import { fastDeflate, SubsetFont, type PdfFontObject } from './subsetFont.js';
 
-export { fastDeflate } from './pdfObjects.js';
-
-/** What a PDF/A or PDF/X writer adds to the file. */
-export interface PdfExtension {
-  /** Entries of the catalog (OutputIntents, Metadata …) and of the document information. */
-  catalog?(objects: PdfObjects): Record<string, unknown>;
-  info?(objects: PdfObjects): Record<string, unknown>;
-  /** Entries of each page dictionary (TrimBox, BleedBox …). */
-  page?(size: { width: number; height: number }, objects: PdfObjects): Record<string, unknown>;
-}
+// pdfkit from its CommonJS build (Node 20 loads that module graph faster than its ES one).
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
 
 /** What the document says of itself. */
 export interface PdfInfo {
@@ -33,9 +21,6 @@ export interface PdfInfo {
   date?: Date;
   /** Deflate content streams and fonts (default true). */
   compress?: boolean;
-  /** PDF version (default 1.7). */
-  version?: string;
-  extend?: PdfExtension;
 }
 
 /** The CIDs each font ended with, for writing the fonts. */
@@ -47,100 +32,76 @@ export interface FontTable extends FontUse {
 const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
 
 export class PdfFile {
-  private readonly objects: PdfObjects;
-  private readonly pages: PdfRef;
-  private readonly kids: PdfRef[] = [];
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<void>;
   private readonly fonts = new Map<string, PdfFontObject>();
-  /** Image XObjects by file, so a picture placed twice is embedded once. */
-  private readonly images = new Map<string, { ref: PdfRef; name: string }>();
 
   constructor(
-    private readonly info: PdfInfo,
+    info: PdfInfo,
     /** The face of a font id (the subset is cut from its file). */
     private readonly faceFor: (key: string) => FontFace,
   ) {
-    this.objects = new PdfObjects(info.compress ?? true, info.version);
-    this.pages = this.objects.ref({ Type: 'Pages' });
+    const date = info.date ?? FIXED_DATE;
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      compress: info.compress ?? true,
+      pdfVersion: '1.7',
+      // No default Helvetica: it is never drawn, and loading its metrics costs every document.
+      font: null as unknown as string,
+      info: { Title: info.title, Producer: 'zuban', Creator: 'zuban', CreationDate: date, ModDate: date },
+    });
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.done = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', resolve);
+      this.doc.on('error', reject);
+    });
   }
 
-  /** Adds a page: its content stream (drawn top-down: the CTM is flipped first), the fonts it names, its images. */
+  /** Adds a page: its content stream, the fonts it names, then its images. */
   addPage(page: PageContent, fileOf: (asset: string) => string): void {
-    const o = this.objects;
-    const fonts: Record<string, PdfRef> = {};
-    for (const f of page.fonts) fonts[f.id] = this.font(f).ref as PdfRef;
-    const xobjects: Record<string, PdfRef> = {};
-    let ops = `1 0 0 -1 0 ${page.height} cm\n${page.ops}\n`;
-    for (const im of page.images) {
-      const x = this.image(fileOf(im.asset));
-      xobjects[x.name] = x.ref;
-      // upright in the flipped space: the unit square scaled to the box, its top at y
-      ops += `q\n${num(im.w)} 0 0 ${num(-im.h)} ${num(im.x)} ${num(im.y + im.h)} cm\n/${x.name} Do\nQ\n`;
-    }
-    const content = o.ref();
-    content.end(Buffer.from(ops, 'latin1'));
-    const resources: Record<string, unknown> = { ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC', 'ImageI'], Font: fonts };
-    if (page.images.length) resources.XObject = xobjects;
-    const dict = o.ref({
-      Type: 'Page', Parent: this.pages, MediaBox: [0, 0, page.width, page.height], Contents: content, Resources: resources,
-      ...this.info.extend?.page?.({ width: page.width, height: page.height }, o),
-    });
-    dict.end();
-    this.kids.push(dict);
+    const doc = this.doc;
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+    for (const f of page.fonts) resources[f.id] = this.font(f).ref;
+    // As bytes: pdfkit would otherwise convert the string one character at a time.
+    (doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(page.ops + '\n', 'latin1'));
+    for (const im of page.images) doc.image(fileOf(im.asset), im.x, im.y, { width: im.w, height: im.h });
+    packContent(doc);
   }
 
-  /** Writes the fonts from their CID tables, the page tree, the catalog and the trailer. */
+  /** Writes the fonts from their CID tables, ends the document and returns its bytes. */
   async end(tables: readonly FontTable[]): Promise<Buffer> {
-    const o = this.objects;
     for (const t of tables) this.font(t).finish(t.table);
-    this.pages.data = { Type: 'Pages', Count: this.kids.length, Kids: this.kids };
-    this.pages.end();
-    const date = this.info.date ?? FIXED_DATE;
-    const info = o.ref({
-      Title: new String(this.info.title), Producer: new String('zuban'), Creator: new String('zuban'), CreationDate: date, ModDate: date,
-      ...this.info.extend?.info?.(o),
-    });
-    info.end();
-    const catalog = o.ref({ Type: 'Catalog', Pages: this.pages, ...this.info.extend?.catalog?.(o) });
-    catalog.end();
-    return o.finish(catalog, info);
+    this.doc.end();
+    await this.done;
+    return Buffer.concat(this.chunks);
   }
 
   private font(use: FontUse): PdfFontObject {
     let f = this.fonts.get(use.id);
     if (!f) {
       const face = this.faceFor(use.key);
-      if (!face.sfnt?.hasGlyf) throw new UserError(`fonts/fonts.json: ${use.key}: ${face.file} has CFF outlines; zuban embeds TrueType (glyf) fonts — use the font's TrueType build`);
-      f = new SubsetFont(this.objects, use.id, face.sfnt);
+      // TrueType outlines: subset by zuban; CFF (.otf): by pdfkit, through fontkit
+      f = face.sfnt?.hasGlyf ? new SubsetFont(this.doc, use.id, face.sfnt) : new EmbeddedFont(this.doc, use.key, face.font);
       this.fonts.set(use.id, f);
     }
     return f;
   }
-
-  private image(file: string): { ref: PdfRef; name: string } {
-    let x = this.images.get(file);
-    if (!x) {
-      const bytes = fs.readFileSync(file);
-      let info: ReturnType<typeof jpegInfo>;
-      try {
-        info = jpegInfo(bytes);
-      } catch (err) {
-        throw new UserError(`${file}: ${(err as Error).message} (the PDF embeds prepared JPEG files)`);
-      }
-      const space = info.components === 1 ? 'DeviceGray' : info.components === 4 ? 'DeviceCMYK' : 'DeviceRGB';
-      const ref = this.objects.ref({
-        Type: 'XObject', Subtype: 'Image', Width: info.width, Height: info.height, ColorSpace: space, BitsPerComponent: 8, Filter: 'DCTDecode',
-        // Adobe's CMYK JPEGs store the inks inverted
-        ...(info.components === 4 && info.adobe ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
-      });
-      ref.end(bytes);
-      x = { ref, name: `I${this.images.size + 1}` };
-      this.images.set(file, x);
-    }
-    return x;
-  }
 }
 
-const num = (v: number) => {
-  const r = Math.round(v * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
-};
+/**
+ * The page's content stream, complete once its images are placed, deflated here at zlib
+ * level 1 like the fonts (pdfkit's level 6 costs twice the time for ~5 % fewer bytes); a
+ * stream that names its filter pdfkit writes as it is. Nothing is added to a page's
+ * content after this.
+ */
+function packContent(doc: PDFKit.PDFDocument): void {
+  const content = (doc as unknown as { page: { content: { data: Record<string, unknown>; compress: boolean; buffer: Uint8Array[] } } }).page.content;
+  if (!content.compress || !content.buffer.length) return;
+  const packed = fastDeflate(Buffer.concat(content.buffer));
+  content.compress = false;
+  content.buffer = [packed];
+  content.data.Filter = 'FlateDecode';
+  content.data.Length = packed.length;
+}
