@@ -101,7 +101,7 @@ export async function pressPixels(
 export async function encodePressJpeg(data: Buffer, width: number, height: number, channels: 1 | 4, quality: number): Promise<Buffer> {
   const sharp = await loadSharp();
   const jpeg = { quality, chromaSubsampling: '4:4:4', mozjpeg: false } as const;
-  if (channels === 1) return sharp(data, { raw: { width, height, channels: 1 } }).jpeg(jpeg).toBuffer();
+  if (channels === 1) return sharp(data, { raw: { width, height, channels: 1 } }).toColourspace('b-w').jpeg(jpeg).toBuffer();
   // Four raw channels read as sRGB + alpha; four one-channel planes joined take the output
   // interpretation (CMYK) as they are.
   const n = width * height;
