@@ -26,8 +26,14 @@ export class PdfName {
   get [Symbol.toStringTag](): string {
     return 'PdfName';
   }
+  /** `/Name`, its UTF-8 bytes outside the regular characters written #XX (a spot named 报头红). */
   toString(): string {
-    return `/${this.name}`;
+    let out = '/';
+    for (const b of Buffer.from(this.name, 'utf8')) {
+      const regular = b > 0x20 && b < 0x7f && !'#%()/<>[]{}'.includes(String.fromCharCode(b));
+      out += regular ? String.fromCharCode(b) : `#${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
   }
 }
 
@@ -37,13 +43,12 @@ export interface PdfkitDoc {
   page: {
     dictionary: { data: Record<string, unknown> };
     ext_gstates: Record<string, unknown>;
+    colorSpaces: Record<string, unknown>;
   };
-  spotColors: Record<string, { id: string }>;
   _root: { data: Record<string, unknown> };
   ref(data?: unknown): PdfRef;
   addPage(options: { size: [number, number]; margin: number }): unknown;
   addContent(ops: string): unknown;
-  addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
   translate(x: number, y: number): unknown;
   appendXML?(xml: string, newline?: boolean): void;
 }
@@ -84,8 +89,9 @@ export interface Pdfx {
   readonly gs: { overprint: string; knockout: string };
   /** Colour operators for content streams. */
   readonly colour: PressColour;
-  /** Internal: the ExtGState objects, put in every page's resources. */
+  /** Internal: the ExtGState and Separation objects, put in every page's resources. */
   readonly gstates: Record<string, unknown>;
+  readonly colorSpaces: Record<string, unknown>;
   /** The subset tags given, old name → new (for tests and the report). */
   readonly subsetNames: Map<string, string>;
 }
@@ -93,6 +99,8 @@ export interface Pdfx {
 /** The ExtGState names: overprint on (black text, K rules) and off (everything else). */
 export const GS_OVERPRINT = 'ZOP';
 export const GS_KNOCKOUT = 'ZKO';
+/** The colour-space resource of the registration colour (Separation /All). */
+export const CS_ALL = 'ZSAll';
 
 /**
  * Sets a pdfkit document up as PDF/X: Info keys, the output intent, the subset-tag rewriting
@@ -128,15 +136,23 @@ export function beginPdfx(docIn: unknown, setup: PdfxSetup): Pdfx {
   const ko = doc.ref({ Type: 'ExtGState', OP: false, op: false, OPM: 0 });
   ko.end();
   const gstates = { [GS_OVERPRINT]: op, [GS_KNOCKOUT]: ko };
-  // spot colours as Separations with their CMYK alternates (pdfkit names them CS0, CS1 …)
+  // spot colours as Separations with their CMYK alternates, ZS0, ZS1 …; ZSAll the registration
+  // colour of crop marks (pdfkit's own addSpotColor writes a name's UTF-8 a byte short)
   const spotIds: Record<string, string> = {};
-  for (const [name, cmyk] of Object.entries(setup.spots ?? {})) {
-    doc.addSpotColor(name, ...(cmyk.map((v) => v * 100) as [number, number, number, number]));
-    spotIds[name] = doc.spotColors[name].id;
-  }
+  const colorSpaces: Record<string, unknown> = {};
+  const separation = (name: string, cmyk: readonly number[], id: string) => {
+    const ref = doc.ref([new PdfName('Separation'), new PdfName(name), new PdfName('DeviceCMYK'), { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [...cmyk], N: 1 }]);
+    ref.end();
+    colorSpaces[id] = ref;
+  };
+  Object.entries(setup.spots ?? {}).forEach(([name, cmyk], i) => {
+    spotIds[name] = `ZS${i}`;
+    separation(name, cmyk, `ZS${i}`);
+  });
+  if (cond.pdfx.cropMarks) separation('All', [1, 1, 1, 1], CS_ALL);
   const subsetNames = uniqueSubsetTags(doc, setup.seed);
   if (version === 'X-4') appendPdfxXmp(doc, setup);
-  return { setup, version, gs: { overprint: GS_OVERPRINT, knockout: GS_KNOCKOUT }, colour: new PressColour(cond, spotIds, setup.spots ?? {}), gstates, subsetNames };
+  return { setup, version, gs: { overprint: GS_OVERPRINT, knockout: GS_KNOCKOUT }, colour: new PressColour(cond, spotIds, setup.spots ?? {}), gstates, colorSpaces, subsetNames };
 }
 
 /** A page's geometry: the frame's page (media size, trim box in media coordinates, y down). */
@@ -192,15 +208,16 @@ export function addPdfxPage(docIn: unknown, px: Pdfx, page: PageGeometry): PdfxP
   d.BleedBox = boxes.bleedBox;
   if (px.version === 'X-1a:2001') delete d.UserUnit; // PDF 1.6
   Object.assign(doc.page.ext_gstates, px.gstates);
-  if (px.setup.cond.pdfx.cropMarks) doc.addContent(cropMarks(doc, boxes));
+  Object.assign(doc.page.colorSpaces, px.colorSpaces);
+  if (px.setup.cond.pdfx.cropMarks) doc.addContent(cropMarks(boxes));
   if (boxes.offset) doc.translate(boxes.offset, boxes.offset);
+  px.colour.reset();
   return boxes;
 }
 
 /** Crop marks at the trim corners in Separation /All, drawn in pdfkit's page space (y down). */
-function cropMarks(doc: PdfkitDoc, b: PdfxPageBoxes): string {
-  if (!doc.spotColors.All) doc.addSpotColor('All', 100, 100, 100, 100);
-  const cs = doc.spotColors.All.id;
+function cropMarks(b: PdfxPageBoxes): string {
+  const cs = CS_ALL;
   const [l, bottom, r, top] = b.trimBox;
   // pdfkit's page space is y down from the media top: y = height − y_pdf
   const yTop = b.height - top, yBottom = b.height - bottom;
@@ -232,7 +249,7 @@ export class PressColour {
 
   constructor(
     private readonly cond: PrintCondition,
-    /** Spot name → colour-space resource name (pdfkit's CS0 …). */
+    /** Spot name → colour-space resource name (ZS0 …). */
     private readonly spotIds: Record<string, string>,
     private readonly spots: Record<string, [number, number, number, number]>,
   ) {}
@@ -257,6 +274,11 @@ export class PressColour {
     return this.gs(false) + this.setFill(paint);
   }
 
+  /** Operators before an image: images knock out. */
+  image(): string {
+    return this.gs(false);
+  }
+
   /** Operators before a stroked rule or frame: 100 % K strokes overprint (they are type-like). */
   strokePaint(paint: Paint | undefined): string {
     const ops = this.colourOps(paint, true);
@@ -279,7 +301,7 @@ export class PressColour {
     return `/${on ? GS_OVERPRINT : GS_KNOCKOUT} gs `;
   }
 
-  /** `c m y k k` / `K`, or `/CS0 cs t scn` / `CS … SCN` for a spot. */
+  /** `c m y k k` / `K`, or `/ZS0 cs t scn` / `CS … SCN` for a spot. */
   colourOps(paint: Paint | undefined, stroke: boolean): string {
     if (paint && 'spot' in paint) {
       const id = this.spotIds[paint.spot];
