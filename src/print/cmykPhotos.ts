@@ -46,21 +46,27 @@ export function limitTac(data: Uint8Array, limit: number): number {
   const L = Math.floor((limit / 100) * 255);
   let changed = 0;
   for (let i = 0; i + 3 < data.length; i += 4) {
-    let c = data[i], m = data[i + 1], y = data[i + 2], k = data[i + 3];
-    let s = c + m + y + k;
-    if (s <= L) continue;
+    if (data[i] + data[i + 1] + data[i + 2] + data[i + 3] <= L) continue;
     changed++;
-    const g = Math.min(c, m, y);
-    const d = Math.min(g, 255 - k, Math.ceil((s - L) / 2));
-    c -= d; m -= d; y -= d; k += d; s -= 2 * d;
-    if (s > L) {
-      const cmy = c + m + y;
-      const f = Math.max(0, L - k) / cmy;
-      c = Math.floor(c * f); m = Math.floor(m * f); y = Math.floor(y * f);
-    }
-    data[i] = c; data[i + 1] = m; data[i + 2] = y; data[i + 3] = k;
+    limitPixel(data, i, L);
   }
   return changed;
+}
+
+/** Brings the pixel at byte `i` to a channel sum of at most `L` (0…1020): grey into K, then C, M, Y scaled. */
+function limitPixel(data: Uint8Array, i: number, L: number): void {
+  let c = data[i], m = data[i + 1], y = data[i + 2], k = data[i + 3];
+  let s = c + m + y + k;
+  if (s <= L) return;
+  const g = Math.min(c, m, y);
+  const d = Math.min(g, 255 - k, Math.ceil((s - L) / 2));
+  c -= d; m -= d; y -= d; k += d; s -= 2 * d;
+  if (s > L) {
+    const cmy = c + m + y;
+    const f = cmy > 0 ? Math.max(0, L - k) / cmy : 0;
+    c = Math.floor(c * f); m = Math.floor(m * f); y = Math.floor(y * f);
+  }
+  data[i] = c; data[i + 1] = m; data[i + 2] = y; data[i + 3] = k;
 }
 
 type Sharp = typeof import('sharp').default;
@@ -120,6 +126,33 @@ export async function encodePressJpeg(data: Buffer, width: number, height: numbe
  */
 export const JPEG_HEADROOM = 3;
 
+/**
+ * Encodes limited CMYK pixels so that the JPEG's own pixels keep within `limit` + 1 %: after
+ * each encoding, a pixel the compression pushed over has its source brought down by its
+ * overshoot (again grey first, K kept), and the photo is encoded again — at most
+ * JPEG_PASSES times (two passes are usually enough; the figures are the last file's).
+ */
+async function encodeWithinLimit(data: Buffer, width: number, height: number, limit: number, quality: number): Promise<{ bytes: Buffer; after: Coverage }> {
+  const ceiling = Math.floor(((limit + 1) / 100) * 255);
+  let bytes = await encodePressJpeg(data, width, height, 4, quality);
+  for (let pass = 1; ; pass++) {
+    const decoded = await decodePressJpeg(bytes);
+    let over = 0;
+    for (let i = 0; i + 3 < decoded.length; i += 4) {
+      const s = decoded[i] + decoded[i + 1] + decoded[i + 2] + decoded[i + 3];
+      if (s <= ceiling) continue;
+      over++;
+      const src = data[i] + data[i + 1] + data[i + 2] + data[i + 3];
+      limitPixel(data, i, Math.max(0, src - (s - ceiling) - 2));
+    }
+    if (!over || pass >= JPEG_PASSES) return { bytes, after: coverage(decoded, 4, limit) };
+    bytes = await encodePressJpeg(data, width, height, 4, quality);
+  }
+}
+
+/** Passes of encodeWithinLimit at most. */
+export const JPEG_PASSES = 3;
+
 /** The raw numbers of a press JPEG (CMYK as written, or grey), no colour conversion. */
 export async function decodePressJpeg(bytes: Buffer): Promise<Buffer> {
   const sharp = await loadSharp();
@@ -139,10 +172,17 @@ export async function convertPhoto(
   const px = await pressPixels(input, cond, asset?.colorSpace);
   const limit = cond.tac.limit;
   const before = coverage(px.data, px.channels, limit);
-  const limited = px.channels === 4 && !cond.profile.holdsLimit ? limitTac(px.data, limit - JPEG_HEADROOM) : 0;
-  const bytes = await encodePressJpeg(px.data, px.width, px.height, px.channels, cond.photos.jpegQuality);
-  // what will be printed: the JPEG's own pixels, compression error included
-  const after = coverage(await decodePressJpeg(bytes), px.channels, limit);
+  let limited = 0;
+  let bytes: Buffer;
+  let after: Coverage;
+  if (px.channels === 4 && !cond.profile.holdsLimit) {
+    limited = limitTac(px.data, limit - JPEG_HEADROOM);
+    ({ bytes, after } = await encodeWithinLimit(px.data, px.width, px.height, limit, cond.photos.jpegQuality));
+  } else {
+    bytes = await encodePressJpeg(px.data, px.width, px.height, px.channels, cond.photos.jpegQuality);
+    // what will be printed: the JPEG's own pixels, compression error included
+    after = coverage(await decodePressJpeg(bytes), px.channels, limit);
+  }
   const dest = path.join(outDir, file);
   await mkdir(path.dirname(dest), { recursive: true });
   const tmp = `${dest}.${process.pid}.tmp`;
@@ -165,10 +205,11 @@ export async function convertPhoto(
 }
 
 /**
- * Every asset of a document for the press, into `outDir/print/`: the printed file of each
- * asset key. Two at a time (sharp has its own threads; the machine has two cores).
+ * Every asset of a document for the press, into `destDir/print/` (default: the output folder
+ * the assets are in): the printed file of each asset key, its path relative to `destDir`.
+ * Two at a time (sharp has its own threads; the machine has two cores).
  */
-export async function preparePrintPhotos(doc: Document, outDir: string, cond: PrintCondition): Promise<Record<string, PrintPhoto>> {
+export async function preparePrintPhotos(doc: Pick<Document, 'assets'>, outDir: string, cond: PrintCondition, destDir = outDir): Promise<Record<string, PrintPhoto>> {
   const out: Record<string, PrintPhoto> = {};
   const keys = Object.keys(doc.assets).sort();
   let next = 0;
@@ -177,7 +218,7 @@ export async function preparePrintPhotos(doc: Document, outDir: string, cond: Pr
       const key = keys[next++];
       const a = doc.assets[key];
       const file = `print/${key.replace(/[^A-Za-z0-9._-]+/g, '_')}.jpg`;
-      out[key] = await convertPhoto(path.join(outDir, a.file), outDir, file, cond, { key, colorSpace: a.colorSpace, ppi: a.ppi });
+      out[key] = await convertPhoto(path.join(outDir, a.file), destDir, file, cond, { key, colorSpace: a.colorSpace, ppi: a.ppi });
     }
   };
   await Promise.all([worker(), worker()]);

@@ -158,10 +158,10 @@ export async function preflight(doc: Document, cond: PrintCondition, opts: Prefl
     };
 
     for (const block of page.blocks) {
-      outside(block, block.rect, '版块', 'block');
+      // what is printed, not the block's rect (a logical box: a line's measure may run past its ink)
       for (const g of block.graphics) {
         const gr = graphicRect(g);
-        if (!contains(block.rect, gr)) outside(block, gr, graphicName(g), g.kind);
+        outside(block, gr, graphicName(g), g.kind);
         if (g.kind === 'rule') {
           if (g.width < cond.hairline) add({ check: 'hairline', severity: 'error', block, rect: gr, value: g.width, limit: cond.hairline, message: `${where(block)}：线宽 ${g.width} pt，细于 ${cond.hairline} pt`, messageEn: `${whereEn(block)}: rule ${g.width} pt, thinner than ${cond.hairline} pt` });
           paintCheck(block, g.stroke, '线', 'rule', gr, 0);
@@ -205,7 +205,7 @@ export async function preflight(doc: Document, cond: PrintCondition, opts: Prefl
       for (const line of block.lines) {
         for (const run of line.runs) {
           const rr = runRect(line, run);
-          if (!contains(block.rect, rr)) outside(block, rr, '文字', 'text');
+          outside(block, rr, '文字', 'text');
           paintCheck(block, run.fill, '文字', 'text', rr, 0);
           const inks = paintCmyk(run.fill, spots);
           if (inks && run.size < 10 && inks.filter((v) => v > 0.001).length > 1) {
@@ -363,10 +363,6 @@ function runRect(line: { baseline: number; x: number; ascent: number; descent: n
   const x0 = line.x + (n ? run.xs[0] : 0);
   const x1 = line.x + (n ? run.xs[n - 1] + run.advs[n - 1] : 0);
   return { x: x0, y: line.baseline - line.ascent, w: Math.max(0, x1 - x0), h: line.ascent + line.descent };
-}
-
-function contains(outer: Rect, r: Rect): boolean {
-  return r.x >= outer.x - 0.01 && r.y >= outer.y - 0.01 && r.x + r.w <= outer.x + outer.w + 0.01 && r.y + r.h <= outer.y + outer.h + 0.01;
 }
 
 function clippedArea(r: Rect, clipTo: Rect): number {
