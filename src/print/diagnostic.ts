@@ -1,42 +1,15 @@
 /**
- * The shape of a problem that print code reports: the same fields as the project's one
- * `Diagnostic` (src/diagnostic.ts on main), so a print finding or a config error can be
- * handed to the build's sink as it is. Kept here, structurally equal, until that module
- * is on this branch.
+ * Print code reports through the project's one Diagnostic (src/diagnostic.ts); a bad
+ * print condition is a UserError (the CLI prints it without a stack and exits 1).
  */
-export type Severity = 'error' | 'warning' | 'info';
+import { formatDiagnostic, UserError, type Diagnostic, type Severity } from '../diagnostic.js';
 
-export interface Diagnostic {
-  /** Stable machine-readable code, e.g. `print.condition.field`, `preflight.tac`. */
-  code: string;
-  severity: Severity;
-  /** The file, relative to the project or edition folder. */
-  file?: string;
-  line?: number;
-  column?: number;
-  /** Dotted field path, e.g. `ppi.warn`. */
-  field?: string;
-  /** The message in Chinese … */
-  message: string;
-  /** … and in English. */
-  messageEn?: string;
-}
+export { formatDiagnostic, type Diagnostic, type Severity };
 
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : '';
-  const field = d.field ? `${d.field}: ` : '';
-  const en = d.messageEn && d.messageEn !== d.message ? ` (${d.messageEn})` : '';
-  return `${where}${field}${d.message}${en}`;
-}
-
-/**
- * A print-configuration error the user can fix: same contract as the CLI's UserError
- * (message printed without a stack, `exitCode` 1, the diagnostics kept).
- */
-export class PrintConfigError extends Error {
-  readonly exitCode = 1;
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.length === 1 ? formatDiagnostic(diagnostics[0]) : `${diagnostics.length} problems:\n${diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
-    this.name = 'UserError';
+/** A print-configuration error the user can fix: a UserError with its diagnostics. */
+export class PrintConfigError extends UserError {
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(UserError.of(diagnostics).message, 1, diagnostics);
+    this.name = 'PrintConfigError';
   }
 }

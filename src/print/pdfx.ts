@@ -17,6 +17,7 @@
  * PDF/X-1a:2001 is PDF 1.3; X-4 is PDF 1.6.
  */
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import type { Paint, Rect } from '../frame/types.js';
 import type { PdfxVersion, PrintCondition } from './printCondition.js';
 
@@ -116,9 +117,9 @@ export function beginPdfx(docIn: unknown, setup: PdfxSetup): Pdfx {
   doc.info.GTS_PDFXVersion = version === 'X-1a:2001' ? 'PDF/X-1:2001' : 'PDF/X-4';
   if (version === 'X-1a:2001') doc.info.GTS_PDFXConformance = 'PDF/X-1a:2001';
   doc.info.Trapped = new PdfName('False');
-  // the output intent
-  const profile = doc.ref({ N: 4 });
-  profile.write(Buffer.from(setup.profile.buffer, setup.profile.byteOffset, setup.profile.byteLength));
+  // the output intent; the profile deflated once per process, not once per file
+  const profile = doc.ref({ N: 4, Filter: 'FlateDecode' });
+  profile.write(deflatedProfile(setup.profile));
   profile.end();
   const intent = doc.ref({
     Type: 'OutputIntent',
@@ -240,12 +241,14 @@ function cropMarks(b: PdfxPageBoxes): string {
  * else) under the condition's size overprints: `/ZOP gs` (OP, op true, OPM 1) before it,
  * `/ZKO gs` before anything else, so white never overprints. Stateful: each call returns
  * only the operators that change something ('' when nothing does); `reset()` at the start
- * of every page's stream. Operators are legal inside BT … ET.
+ * of every page's stream (addPdfxPage does it) and after every `Q`. Operators are legal
+ * inside BT … ET.
  */
 export class PressColour {
   private fill = '';
   private stroke = '';
-  private overprint = false;
+  /** undefined: not known (page start, after a Q): the next call says it. */
+  private overprint: boolean | undefined;
 
   constructor(
     private readonly cond: PrintCondition,
@@ -254,9 +257,10 @@ export class PressColour {
     private readonly spots: Record<string, [number, number, number, number]>,
   ) {}
 
+  /** Forgets the state: at a page's start, and after a `Q` (which restores an earlier one). */
   reset(): void {
     this.fill = this.stroke = '';
-    this.overprint = false;
+    this.overprint = undefined;
   }
 
   /** Would text in this paint and size overprint? 100 % K only, under the condition's size. */
@@ -372,6 +376,13 @@ export function uniqueSubsetTags(docIn: unknown, seed: string): Map<string, stri
     return r;
   };
   return names;
+}
+
+const deflated = new WeakMap<Uint8Array, Buffer>();
+function deflatedProfile(bytes: Uint8Array): Buffer {
+  let d = deflated.get(bytes);
+  if (!d) deflated.set(bytes, (d = deflateSync(bytes)));
+  return d;
 }
 
 /** Six capitals from a string (SHA-256). */
