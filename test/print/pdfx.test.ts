@@ -5,7 +5,6 @@
  * overprints) and Ghostscript's CMYK rendering (ink coverage against preflight's figures).
  * Needs qpdf, poppler-utils and ghostscript (apt-get install -y qpdf poppler-utils ghostscript).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,46 +18,7 @@ import { preflight, type PreflightReport } from '../../src/print/preflight.js';
 import { defaultPrintCondition, type PrintCondition } from '../../src/print/printCondition.js';
 import { BLEED, document, graphic, makeAsset, mm, page, photo, text } from './fixtures.js';
 import { pressPdf } from './pressPdf.js';
-
-const run = (cmd: string, args: string[], encoding: BufferEncoding = 'utf8') => execFileSync(cmd, args, { encoding, maxBuffer: 256 << 20 });
-
-type Json = Record<string, any>;
-function qpdfJson(file: string): { objs: Json; trailer: Json; pages: Json[]; version: string; get: (ref: unknown) => any } {
-  const j = JSON.parse(run('qpdf', ['--json', file]));
-  const objs = j.qpdf[1];
-  const get = (ref: unknown): any => (typeof ref === 'string' && / R$/.test(ref) ? objs[`obj:${ref}`]?.value ?? objs[`obj:${ref}`]?.stream : ref);
-  return { objs, trailer: objs.trailer.value, pages: j.pages, version: j.qpdf[0].pdfversion, get };
-}
-
-/** The decoded content stream of a page (1-based). */
-function contents(file: string, pageNo: number): string {
-  const q = qpdfJson(file);
-  const dict = q.get(q.pages[pageNo - 1].object);
-  const refs: string[] = Array.isArray(dict['/Contents']) ? dict['/Contents'] : [dict['/Contents']];
-  return refs.map((r) => run('qpdf', [`--show-object=${r.replace(/ 0 R$/, '')}`, '--filtered-stream-data', file], 'latin1')).join('\n');
-}
-
-interface TextShow { size: number; gs: string; fill: string }
-/** Every text show of a content stream with the size, graphics state and fill colour in force. */
-function textShows(stream: string): TextShow[] {
-  const out: TextShow[] = [];
-  let gs = 'none', fill = 'default', size = 0, space = '';
-  const ops: string[] = [];
-  const stack: { gs: string; fill: string }[] = [];
-  for (const tok of stream.split(/\s+/)) {
-    if (tok === 'gs') gs = ops.pop()!;
-    else if (tok === 'k') fill = ops.splice(-4).join(' ');
-    else if (tok === 'cs') space = ops.pop()!;
-    else if (tok === 'scn') fill = `${ops.pop()} ${space}`;
-    else if (tok === 'Tf') size = Number(ops.splice(-2)[1]);
-    else if (tok === 'TJ' || tok === 'Tj') out.push({ size, gs, fill });
-    else if (tok === 'q') stack.push({ gs, fill });
-    else if (tok === 'Q') ({ gs, fill } = stack.pop()!);
-    else ops.push(tok);
-    if (ops.length > 64) ops.splice(0, 32);
-  }
-  return out;
-}
+import { contents, qpdfJson, run, textShows, type Json } from './pdfTools.js';
 
 /** Ghostscript's CMYK rendering of a page: coverage of its pixels. */
 async function inkOf(file: string, pageNo: number, dpi: number, limit: number) {
