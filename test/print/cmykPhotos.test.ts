@@ -1,9 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertPhoto, decodePressJpeg, encodePressJpeg, JPEG_HEADROOM, limitTac } from '../../src/print/cmykPhotos.js';
 import { coverage } from '../../src/print/ink.js';
 import { defaultPrintCondition, type PrintCondition } from '../../src/print/printCondition.js';
@@ -15,6 +15,7 @@ beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'zuban-cmyk-'));
   cond = await defaultPrintCondition();
 });
+afterAll(() => rm(out, { recursive: true, force: true }));
 
 describe('limitTac', () => {
   const pixel = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255));

@@ -9,25 +9,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/frame/types.js';
 import { buildEdition } from '../../src/pipeline.js';
 import { coverage } from '../../src/print/ink.js';
 import type { PreflightReport } from '../../src/print/preflight.js';
 
 import { contents, run, textShows } from './pdfTools.js';
+let dir: string;
 let out: string;
 let doc: Document;
 let report: PreflightReport;
 const LIMIT = 240;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-edition-pdfx-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-edition-pdfx-'));
   out = path.join(dir, 'out');
   await buildEdition('content/edition.yaml', out, { preview: false, pdfx: true, log: () => {} });
   doc = JSON.parse(fs.readFileSync(path.join(out, 'frame.json'), 'utf8'));
   report = JSON.parse(fs.readFileSync(path.join(out, 'preflight.json'), 'utf8'));
 }, 180_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the sample edition with --pdfx', () => {
   it('writes preflight.json with a summary per page and no errors', () => {

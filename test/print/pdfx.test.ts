@@ -5,11 +5,11 @@
  * overprints) and Ghostscript's CMYK rendering (ink coverage against preflight's figures).
  * Needs qpdf, poppler-utils and ghostscript (apt-get install -y qpdf poppler-utils ghostscript).
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset, Block, Document } from '../../src/frame/types.js';
 import { preparePrintPhotos, type PrintPhoto } from '../../src/print/cmykPhotos.js';
 import { coverage } from '../../src/print/ink.js';
@@ -82,6 +82,7 @@ beforeAll(async () => {
   files.edition = path.join(out, 'edition.pdf');
   await writeFile(files.edition, (await pressPdf(doc, doc.pages, cond, { outDir: out, photos, seed: `${doc.meta.date}/edition` })).bytes);
 });
+afterAll(() => rm(out, { recursive: true, force: true }));
 
 describe('PDF/X-1a:2001 files', () => {
   it('carry the PDF/X keys: version, conformance, Trapped /False as a name, the output intent with an N 4 profile', () => {

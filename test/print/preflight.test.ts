@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset, Block, Document } from '../../src/frame/types.js';
 import { preparePrintPhotos } from '../../src/print/cmykPhotos.js';
 import { formatPreflightSummary, preflight, writePreflight, type Finding, type PreflightCheck } from '../../src/print/preflight.js';
@@ -21,6 +21,7 @@ beforeAll(async () => {
     logo: await makeAsset(out, 'logo', 'logo', 400, 200, mm(40)),
   };
 });
+afterAll(() => rm(out, { recursive: true, force: true }));
 
 /** A clean page: a head, body text, a photo, a 0.5-pt rule, the masthead in its spot colour. */
 function cleanBlocks(): Block[] {

@@ -1,14 +1,18 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PrintConfigError } from '../../src/print/diagnostic.js';
 import { builtinCmykProfile, readIcc } from '../../src/print/icc.js';
 import { DEFAULT_CONDITION_FILE, loadPrintCondition } from '../../src/print/printCondition.js';
 
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
 async function withCondition(yaml: string, extra: Record<string, Buffer> = {}): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'zuban-cond-'));
+  dirs.push(dir);
   for (const [name, bytes] of Object.entries(extra)) await writeFile(path.join(dir, name), bytes);
   const file = path.join(dir, 'condition.yaml');
   await writeFile(file, yaml);
