@@ -10,7 +10,7 @@
  * and Y scaled down together to what K leaves. K is never reduced.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Asset, Document } from '../frame/types.js';
 import { BUILTIN_CMYK, loadProfileBytes, readIcc } from './icc.js';
@@ -234,6 +234,7 @@ export async function preparePrintPhotos(
   const keys = Object.keys(doc.assets).sort();
   const condKey = opts.cacheDir ? await conditionKey(cond) : '';
   if (opts.cacheDir) await mkdir(opts.cacheDir, { recursive: true });
+  const inFlight = new Map<string, Promise<{ photo: PrintPhoto; jpg: string }>>();
   let next = 0;
   const worker = async () => {
     while (next < keys.length) {
@@ -246,24 +247,37 @@ export async function preparePrintPhotos(
         continue;
       }
       const hash = createHash('sha256').update(JSON.stringify([condKey, a.sha256 || (await sha256Of(input)), a.colorSpace])).digest('hex');
-      const cachedJpg = path.join(opts.cacheDir, `${hash}.jpg`), cachedJson = path.join(opts.cacheDir, `${hash}.json`);
-      let photo: PrintPhoto | undefined;
-      try {
-        photo = { ...(JSON.parse(await readFile(cachedJson, 'utf8')) as PrintPhoto), asset: key, file, ppi: a.ppi };
-        await mkdir(path.dirname(path.join(destDir, file)), { recursive: true });
-        await copyFile(cachedJpg, path.join(destDir, file));
-      } catch {
-        photo = await convertPhoto(input, destDir, file, cond, { key, colorSpace: a.colorSpace, ppi: a.ppi });
-        await copyFile(path.join(destDir, file), `${cachedJpg}.${process.pid}.tmp`);
-        await rename(`${cachedJpg}.${process.pid}.tmp`, cachedJpg);
-        await writeFile(`${cachedJson}.${process.pid}.tmp`, JSON.stringify(photo));
-        await rename(`${cachedJson}.${process.pid}.tmp`, cachedJson);
-      }
+      // two assets of one content (the same photo placed twice) convert once
+      let pending = inFlight.get(hash);
+      if (!pending) inFlight.set(hash, (pending = cachedOrConverted(opts.cacheDir, hash, input, cond, a)));
+      const { photo: made, jpg } = await pending;
+      await mkdir(path.dirname(path.join(destDir, file)), { recursive: true });
+      await copyFile(jpg, path.join(destDir, file));
+      const photo: PrintPhoto = { ...made, asset: key, file, ppi: a.ppi };
       out[key] = photo;
     }
   };
   await Promise.all([worker(), worker()]);
   return Object.fromEntries(keys.map((k) => [k, out[k]]));
+}
+
+let tmpCount = 0;
+
+/** A photo from the cache folder, or converted into it (written under a name of its own, then renamed). */
+async function cachedOrConverted(cacheDir: string, hash: string, input: string, cond: PrintCondition, a: Asset): Promise<{ photo: PrintPhoto; jpg: string }> {
+  const jpg = path.join(cacheDir, `${hash}.jpg`), json = path.join(cacheDir, `${hash}.json`);
+  try {
+    const photo = JSON.parse(await readFile(json, 'utf8')) as PrintPhoto;
+    await stat(jpg);
+    return { photo, jpg };
+  } catch {
+    const tmp = `${hash}.${process.pid}.${++tmpCount}.tmp`;
+    const photo = await convertPhoto(input, cacheDir, tmp, cond, { colorSpace: a.colorSpace, ppi: a.ppi });
+    await rename(path.join(cacheDir, tmp), jpg);
+    await writeFile(path.join(cacheDir, `${tmp}.json`), JSON.stringify(photo));
+    await rename(path.join(cacheDir, `${tmp}.json`), json);
+    return { photo, jpg };
+  }
 }
 
 /** What, of a condition, decides a photo's printed pixels. */

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertPhoto, decodePressJpeg, encodePressJpeg, JPEG_HEADROOM, limitTac } from '../../src/print/cmykPhotos.js';
+import { convertPhoto, decodePressJpeg, encodePressJpeg, JPEG_HEADROOM, limitTac, preparePrintPhotos } from '../../src/print/cmykPhotos.js';
 import { coverage } from '../../src/print/ink.js';
 import { defaultPrintCondition, type PrintCondition } from '../../src/print/printCondition.js';
 import { makeAsset } from './fixtures.js';
@@ -93,6 +93,22 @@ describe('photos for the press', () => {
     const p = await convertPhoto(path.join(out, a.file), out, 'print/dark2.jpg', holds, { colorSpace: 'rgb', ppi: 200 });
     expect(p.limited).toBe(0);
     expect(p.coverage.max).toBeGreaterThan(holds.tac.limit);
+  });
+
+  it('caches by content and condition: one photo placed twice converts once, a second build copies', async () => {
+    const a = await makeAsset(out, 'twice', 'dark', 300, 200);
+    const doc = { assets: { first: a, second: { ...a } } };
+    const cacheDir = path.join(out, 'cache');
+    const p1 = await preparePrintPhotos(doc, out, cond, { destDir: path.join(out, 'b1'), cacheDir });
+    expect(Object.keys(p1)).toEqual(['first', 'second']);
+    expect(p1.first.sha256).toBe(p1.second.sha256);
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith('.jpg'))).toHaveLength(1);
+    const p2 = await preparePrintPhotos(doc, out, cond, { destDir: path.join(out, 'b2'), cacheDir });
+    expect(p2.first).toEqual(p1.first);
+    expect(await readFile(path.join(out, 'b2', p2.second.file))).toEqual(await readFile(path.join(out, 'b1', p1.second.file)));
+    const other = await defaultPrintCondition({ tac: { limit: 220 } });
+    const p3 = await preparePrintPhotos(doc, out, other, { destDir: path.join(out, 'b3'), cacheDir });
+    expect(p3.first.coverage.max).toBeLessThanOrEqual(222);
   });
 
   it('aims under the limit by the JPEG headroom', () => {
