@@ -8,6 +8,7 @@
  *   layout    composeEdition       text broken once, set on the grid → placed items per page
  *   frame     editionDocuments     items → blocks → Document (print, archive)
  *   render    preparePhotos        crops → assets under out/photos
+ *   print     pressStage           (--pdfx) CMYK photos, preflight → preflight.json
  *   render    writePdfs            Document → pages/*.pdf, edition.pdf
  *   render    previews             Document → preview/*.png
  *   report    copyfitReport        Document + fits → report.json
@@ -29,6 +30,8 @@ import { pageGrid } from './layout/page/pageGrid.js';
 import { projectRoot } from './projectRoot.js';
 import { cleanPhotoCache, preparePhotos } from './render/photos.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
+import { formatPreflightSummary } from './print/preflight.js';
+import { pressStage } from './print/pressStage.js';
 import { copyfitReport } from './report/copyfit.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
 
@@ -39,6 +42,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Project root (fonts/, templates/); default: this installation's. */
   root?: string;
+  /** PDF/X for the press: true for templates/print/condition.yaml, or a condition file. */
+  pdfx?: boolean | string;
 }
 
 /** An edition set: its page trees per channel and what the report needs. */
@@ -131,7 +136,15 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       fs.writeFileSync(f, data);
       files.push(rel);
     };
-    const render = { openFont: (r: { role: string; file: string }) => fonts.faceForFile(r.role, r.file), assetDir: stage.dir };
+    const press = opts.pdfx ? await pressStage(set.print, stage.dir, { root, condition: typeof opts.pdfx === 'string' ? opts.pdfx : undefined, cacheDir: path.join(path.dirname(cacheDir), 'press') }) : undefined;
+    if (press) {
+      const report = await press.preflight();
+      write('preflight.json', JSON.stringify(report, null, 1));
+      log(formatPreflightSummary(report));
+      for (const f of report.findings) if (f.severity === 'error') log(`error: ${formatDiagnostic(f)}`);
+      if (opts.strict && !report.ok) throw new UserError(`preflight: ${report.summary.errors} error(s) (--strict); see preflight.json`);
+    }
+    const render = { openFont: (r: { role: string; file: string }) => fonts.faceForFile(r.role, r.file), assetDir: stage.dir, ...press?.render };
     const { PreviewPool } = opts.preview !== false ? await import('./render/preview/previewPool.js') : { PreviewPool: undefined };
     const pool = PreviewPool ? new PreviewPool(root) : undefined;
     try {

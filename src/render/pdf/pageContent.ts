@@ -3,7 +3,8 @@
  * then all text in one BT … ET block, glyphs named by CID (CidMap), then the images.
  * Plain strings and numbers out; pdfFile.ts writes them into the file.
  */
-import type { Document, Page, Paint, Run } from '../../frame/types.js';
+import type { Document, Page, Paint, Rect, Run } from '../../frame/types.js';
+import type { PressColour } from '../../print/pdfx.js';
 import type { CidMap } from './cidMap.js';
 
 /** A font the operators select: its resource name and its font id in the document. */
@@ -15,6 +16,8 @@ export interface FontUse {
 export interface PageContent {
   width: number;
   height: number;
+  /** The trim box (PDF/X writes it, with the bleed box round it). */
+  trim: Rect;
   /** Content-stream operators, ASCII. */
   ops: string;
   /** The fonts the operators select. */
@@ -36,9 +39,14 @@ export function paintOp(p: Paint | undefined, stroke: boolean, spots?: Document[
   return `${c.map(num).join(' ')} ${stroke ? 'K' : 'k'}`;
 }
 
-/** The content of a page; `fontFor` gives the CidMap of a font id (it keeps the CIDs across pages). */
-export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots']): PageContent {
+/**
+ * The content of a page; `fontFor` gives the CidMap of a font id (it keeps the CIDs across
+ * pages). With `press` (PDF/X), colours are process CMYK and Separations only and 100 % K
+ * text under the condition's size overprints (src/print/pdfx.ts).
+ */
+export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots'], press?: PressColour): PageContent {
   const ops: string[] = [];
+  if (press) return pressContent(page, fontFor, press);
   const images: PageContent['images'] = [];
   for (const block of page.blocks) {
     for (const g of block.graphics) {
@@ -80,7 +88,51 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
     }
   }
   ops.push('ET');
-  return { width: page.width, height: page.height, ops: ops.join('\n'), fonts: [...fonts.values()], images };
+  return { width: page.width, height: page.height, trim: page.trim, ops: ops.join('\n'), fonts: [...fonts.values()], images };
+}
+
+/** pageContent for the press: the same drawing, colours through PressColour. */
+function pressContent(page: Page, fontFor: (id: string) => CidMap, press: PressColour): PageContent {
+  const ops: string[] = [];
+  const images: PageContent['images'] = [];
+  press.reset();
+  for (const block of page.blocks) {
+    for (const g of block.graphics) {
+      if (g.kind === 'rule') {
+        ops.push(`${press.strokePaint(g.stroke)}${num(g.width)} w ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S`);
+      } else if (g.kind === 'box') {
+        if (g.fill !== undefined) ops.push(`${press.fillPaint(g.fill)}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re f`);
+        if (g.stroke > 0) ops.push(`${press.strokePaint(g.strokePaint)}${num(g.stroke)} w ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re S`);
+      } else {
+        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
+      }
+    }
+  }
+  ops.push('BT');
+  const fonts = new Map<string, FontUse>();
+  let curFont = '';
+  let curSize = -1;
+  for (const block of page.blocks) {
+    for (const line of block.lines) {
+      for (const run of line.runs) {
+        const font = fontFor(run.font);
+        if (!fonts.has(font.id)) fonts.set(font.id, { id: font.id, key: font.key });
+        if (font.id !== curFont || run.size !== curSize) {
+          ops.push(`/${font.id} ${num(run.size)} Tf`);
+          curFont = font.id;
+          curSize = run.size;
+        }
+        const colour = press.text(run.fill, run.size);
+        if (colour) ops.push(colour.trimEnd());
+        ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
+      }
+    }
+  }
+  ops.push('ET');
+  // images (drawn after these operators) knock out
+  const ko = press.image();
+  if (ko) ops.push(ko.trimEnd());
+  return { width: page.width, height: page.height, trim: page.trim, ops: ops.join('\n'), fonts: [...fonts.values()], images };
 }
 
 /**

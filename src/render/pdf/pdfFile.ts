@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import type { FontFace } from '../../fonts/fontBook.js';
+import { addPdfxPage, beginPdfx, pdfxDocumentOptions, type Pdfx, type PdfxSetup } from '../../print/pdfx.js';
 import type { CidTable } from './cidMap.js';
 import { EmbeddedFont } from './embeddedFont.js';
 import type { FontUse, PageContent } from './pageContent.js';
@@ -21,6 +22,8 @@ export interface PdfInfo {
   date?: Date;
   /** Deflate content streams and fonts (default true). */
   compress?: boolean;
+  /** Write PDF/X (src/print/pdfx.ts): output intent, Info keys, boxes, subset tags. */
+  pdfx?: PdfxSetup;
 }
 
 /** The CIDs each font ended with, for writing the fonts. */
@@ -36,6 +39,8 @@ export class PdfFile {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
   private readonly fonts = new Map<string, PdfFontObject>();
+  /** PDF/X state, when writing for the press. */
+  readonly pdfx?: Pdfx;
 
   constructor(
     info: PdfInfo,
@@ -46,11 +51,12 @@ export class PdfFile {
     this.doc = new PDFDocument({
       autoFirstPage: false,
       compress: info.compress ?? true,
-      pdfVersion: '1.7',
+      pdfVersion: info.pdfx ? pdfxDocumentOptions(info.pdfx.cond).pdfVersion : '1.7',
       // No default Helvetica: it is never drawn, and loading its metrics costs every document.
       font: null as unknown as string,
       info: { Title: info.title, Producer: 'zuban', Creator: 'zuban', CreationDate: date, ModDate: date },
     });
+    if (info.pdfx) this.pdfx = beginPdfx(this.doc, info.pdfx);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise<void>((resolve, reject) => {
       this.doc.on('end', resolve);
@@ -61,7 +67,8 @@ export class PdfFile {
   /** Adds a page: its content stream, the fonts it names, then its images. */
   addPage(page: PageContent, fileOf: (asset: string) => string): void {
     const doc = this.doc;
-    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    if (this.pdfx) addPdfxPage(doc, this.pdfx, page);
+    else doc.addPage({ size: [page.width, page.height], margin: 0 });
     const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
     for (const f of page.fonts) resources[f.id] = this.font(f).ref;
     // As bytes: pdfkit would otherwise convert the string one character at a time.

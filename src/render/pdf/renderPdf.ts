@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Document, FontRef, Page } from '../../frame/types.js';
 import type { FontFace } from '../../fonts/fontBook.js';
+import type { PdfxSetup } from '../../print/pdfx.js';
 import { CidMap } from './cidMap.js';
 import type { FontTable, PdfFile } from './pdfFile.js';
 import { pageContent } from './pageContent.js';
@@ -14,6 +15,13 @@ export interface RenderOptions {
   date?: Date;
   /** Deflate content streams (default true). */
   compress?: boolean;
+  /**
+   * PDF/X for the press (src/print/pdfx.ts); its seed is completed with the document's title,
+   * so each file's subset tags are its own. The photos are `pressFiles`' files.
+   */
+  pdfx?: Omit<PdfxSetup, 'title' | 'spots'>;
+  /** The printed file of an asset (CMYK/grey from src/print/cmykPhotos.ts), path relative to assetDir. */
+  pressFiles?: Record<string, string>;
 }
 
 /** What the writer needs of a document before its pages: title, fonts, assets, spots. */
@@ -36,6 +44,7 @@ export class PdfWriter {
     private readonly doc: DocumentHead,
     private readonly faceOf: (id: string) => FontFace,
     private readonly assetDir: string,
+    private readonly pressFiles?: Record<string, string>,
   ) {}
 
   static async open(doc: DocumentHead, opts: RenderOptions): Promise<PdfWriter> {
@@ -51,15 +60,16 @@ export class PdfWriter {
       }
       return f;
     };
-    return new PdfWriter(new PdfFile({ title: doc.title, date: opts.date, compress: opts.compress }, faceOf), doc, faceOf, opts.assetDir ?? '.');
+    const pdfx = opts.pdfx ? { ...opts.pdfx, title: doc.title, seed: `${opts.pdfx.seed}/${doc.title}`, spots: doc.spots } : undefined;
+    return new PdfWriter(new PdfFile({ title: doc.title, date: opts.date, compress: opts.compress, pdfx }, faceOf), doc, faceOf, opts.assetDir ?? '.', opts.pressFiles);
   }
 
   page(page: Page): void {
-    const c = pageContent(page, (id) => this.cidMap(id), this.doc.spots);
+    const c = pageContent(page, (id) => this.cidMap(id), this.doc.spots, this.file.pdfx?.colour);
     this.file.addPage(c, (asset) => {
       const a = this.doc.assets[asset];
       if (!a) throw new Error(`page ${page.label} places asset '${asset}', which the assets table lacks`);
-      return path.resolve(this.assetDir, a.file);
+      return path.resolve(this.assetDir, this.pressFiles?.[asset] ?? a.file);
     });
   }
 
