@@ -72,6 +72,19 @@ export function pdfaMeta(doc: Document, pages: Page[], opts: Pick<ArchivePdfOpti
   };
 }
 
+/** Fonts opened once per process: a page's PDF and the e-paper read the same files. */
+const sfntCache = new Map<string, SfntMetrics>();
+function openFont(file: string): SfntMetrics {
+  let f = sfntCache.get(file);
+  if (!f) {
+    const opened = SfntMetrics.open(file);
+    if (!opened || !opened.hasGlyf) throw new Error(`archive PDF: ${file} is not a TrueType font`);
+    f = opened;
+    sfntCache.set(file, f);
+  }
+  return f;
+}
+
 interface FontUse {
   map: CidMap;
   object: SubsetFont;
@@ -124,8 +137,7 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
     if (!f) {
       const ref = doc.fonts[id];
       if (!ref) throw new Error(`archive PDF: font '${id}' is not in the document's fonts`);
-      const sfnt = SfntMetrics.open(path.resolve(opts.projectRoot, ref.file));
-      if (!sfnt || !sfnt.hasGlyf) throw new Error(`archive PDF: ${ref.file} is not a TrueType font`);
+      const sfnt = openFont(path.resolve(opts.projectRoot, ref.file));
       const rid = `Z${fonts.size + 1}`;
       const scale = 1000 / sfnt.info().unitsPerEm;
       f = { map: new CidMap(rid, id, sfnt.advance(0) * scale), object: new SubsetFont(pdf, rid, sfnt), sfnt, scale };

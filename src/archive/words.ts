@@ -28,7 +28,7 @@ function load(): JiebaLike {
 export function wordSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   let at = 0;
-  for (const w of load().cut(text, false)) {
+  for (const w of load().cut(text, true)) {
     const n = [...w].length;
     out.push([at, at + n]);
     at += n;
