@@ -7,7 +7,7 @@
 import type { Block, Component, Document, ImageItem, Line, Page } from '../frame/types.js';
 import { lineGlyphs, type PlacedGlyph } from './glyphs.js';
 import { COMPONENT_NAMES, units } from './structure.js';
-import { mm10 } from './units.js';
+import { mm10, mm10Text } from './units.js';
 import { wordSpans } from './words.js';
 import { attrs, el, esc, ncName } from './xml.js';
 
@@ -232,28 +232,32 @@ function textLine(
     }
     pendingSpace = [];
   };
+  // Strings and Glyphs are most of the file: written straight, numbers need no escaping
+  const vpos = mm10Text(top), h = mm10Text(height);
+  const tail = ` VPOS="${vpos}" HEIGHT="${h}"`;
   for (const [start, end] of wordSpans(text)) {
     // split at run boundaries: a String has one style
     let s = start;
     while (s < end) {
       let e = s + 1;
       while (e < end && glyphs[e].run === glyphs[s].run) e++;
-      const part = glyphs.slice(s, e);
-      if (part.every((g) => /^\s$/u.test(g.ch))) {
-        pendingSpace.push(...part);
+      let space = true;
+      for (let i = s; i < e; i++) if (!/^\s$/u.test(glyphs[i].ch)) space = false;
+      if (space) {
+        for (let i = s; i < e; i++) pendingSpace.push(glyphs[i]);
       } else {
         flushSpace();
-        const run = line.runs[part[0].run];
-        const first = part[0], last = part[part.length - 1];
-        body += el(
-          'String',
-          {
-            ...box(first.x, top, last.x + last.w - first.x, height),
-            STYLEREFS: styleOf(run.font, run.size),
-            CONTENT: part.map((g) => g.ch).join(''),
-          },
-          part.map((g) => el('Glyph', { CONTENT: g.ch, ...box(g.x, top, g.w, height) })).join(''),
-        );
+        const run = line.runs[glyphs[s].run];
+        const first = glyphs[s], last = glyphs[e - 1];
+        let content = '';
+        let inner = '';
+        for (let i = s; i < e; i++) {
+          const g = glyphs[i];
+          const c = esc(g.ch);
+          content += c;
+          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(g.x)}" WIDTH="${mm10Text(g.w)}"${tail}/>`;
+        }
+        body += `<String HPOS="${mm10Text(first.x)}" WIDTH="${mm10Text(last.x + last.w - first.x)}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
         strings++;
       }
       s = e;

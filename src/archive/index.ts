@@ -44,7 +44,7 @@ export interface WriteArchiveOptions {
 export interface ArchiveResult {
   /** Every file written, METS last, paths relative to outDir. */
   files: ArchiveFile[];
-  /** Milliseconds spent on the PDFs, the ALTO and the METS. */
+  /** Milliseconds spent making the PDFs (with writing them), the ALTO and the METS (without). */
   timings: { pdf: number; alto: number; mets: number };
 }
 
@@ -82,8 +82,9 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
       const pdf = put(pdfName(page), await archivePdf(doc, page, pdfOpts), 'application/pdf');
       timings.pdf += performance.now() - t;
       t = performance.now();
-      const alto = put(altoName(page), altoForPage(doc, page, { pdfFile: pdf.path, software }), 'text/xml');
+      const xml = altoForPage(doc, page, { pdfFile: pdf.path, software });
       timings.alto += performance.now() - t;
+      const alto = put(altoName(page), xml, 'text/xml');
       editionFiles.pages.push({ label: page.label, pdf, alto });
     }
     if (opts.epaper !== false) {

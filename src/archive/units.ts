@@ -11,3 +11,13 @@ export function mm10(pt: number): number {
 export function ptFromMm10(v: number): number {
   return v / MM10_PER_PT;
 }
+
+/**
+ * pt → mm10 as text to 0.1 mm10 (0.01 mm), for ALTO's per-glyph attributes: formatted from
+ * integers, as V8's shortest-float formatting is most of the cost of a page's ALTO.
+ */
+export function mm10Text(pt: number): string {
+  const v = Math.round(pt * MM10_PER_PT * 10);
+  if (v >= 0) return v % 10 === 0 ? String(v / 10) : `${(v - (v % 10)) / 10}.${v % 10}`;
+  return `-${mm10Text(-pt)}`;
+}

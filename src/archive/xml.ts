@@ -4,11 +4,14 @@
  * builder; the tests validate every file against the XSDs (xsd/).
  */
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Text or attribute value, escaped; control characters XML 1.0 forbids are dropped. */
 export function esc(s: string | number): string {
-  return String(s)
+  if (typeof s === 'number') return String(s);
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[&<>"]/g, (c) => ESC[c]);
 }

@@ -211,3 +211,24 @@ export async function sampleDocument(assetDir: string): Promise<Document> {
     pages: [page('A01', 1, '要闻', a01), page('A02', 2, '综合', a02)],
   };
 }
+
+/**
+ * A document of `n` dense broadsheet pages for timing: six columns of 80 lines of 14
+ * characters each (6,720 glyphs a page, about a full news page), one article per column.
+ */
+export async function denseDocument(assetDir: string, n: number): Promise<Document> {
+  const base = await sampleDocument(assetDir);
+  const text = BODY.repeat(8);
+  const pages: Page[] = [];
+  for (let p = 1; p <= n; p++) {
+    const label = `A${String(p).padStart(2, '0')}`;
+    const blocks: Block[] = [];
+    for (let c = 0; c < 6; c++) {
+      const lines = bodyLines([...text].slice(c * 37, c * 37 + 80 * 14).join(''), 14).slice(0, 80);
+      blocks.push(textBlock(label, `p${p}c${c}`, 'head', 40 + c * 127, 40, 120, 20, [{ font: 'hei', size: 16, text: '城市更新让老街区焕发' }]));
+      blocks.push(textBlock(label, `p${p}c${c}`, 'body', 40 + c * 127, 70, 120, 13.5, lines.map((l) => ({ ...l, size: 8.5, track: l.track ? 0.2 : 0 }))));
+    }
+    pages.push({ ...base.pages[0], label, number: p, name: '要闻', blocks });
+  }
+  return { ...base, meta: { ...base.meta, pages: pages.map((p) => ({ label: p.label, number: p.number, name: p.name })) }, pages };
+}
