@@ -34,7 +34,7 @@ export type UnitType = 'article' | 'notice' | 'notice-group' | 'advertisement' |
 
 /** An article, notice, notices group header, ad or piece of page furniture, across the pages it is on. */
 export interface Unit {
-  /** The source id (article, notice or furniture id). */
+  /** The source id (article, notice or furniture id); for furniture `<page label>/<id>`, one unit a page. */
   id: string;
   type: UnitType;
   /** Its blocks in document order (page by page), with their pages. */
@@ -53,7 +53,8 @@ function unitType(c: Component): UnitType {
 
 /**
  * The document's units in order of first appearance. Blocks of one source id form one
- * unit, so an article jumped to another page is one unit spanning both. A notice's type
+ * unit, so an article jumped to another page is one unit spanning both; furniture (报眉,
+ * 责任编辑, rules) is a unit per page, though its source id recurs on every page. A notice's type
  * is the text of the notice-group header above it on its page (the last one before it in
  * block order) or else the slug of its file name (`017-lost-person.yaml` → lost-person);
  * frame v1 has no field for it.
@@ -64,16 +65,15 @@ export function units(doc: Document): Unit[] {
     let group: string | undefined;
     for (const block of page.blocks) {
       const c = block.source.component;
-      // the unit's type comes from its pieces; a furniture id shared with an article would be a frame error
-      let u = byId.get(block.source.id);
+      const key = c === 'furniture' ? `${page.label}/${block.source.id}` : block.source.id;
+      let u = byId.get(key);
       if (!u) {
-        u = { id: block.source.id, type: unitType(c), pieces: [] };
-        byId.set(block.source.id, u);
-      } else if (u.type === 'furniture' && c !== 'furniture') {
-        u.type = unitType(c);
+        u = { id: key, type: unitType(c), pieces: [] };
+        byId.set(key, u);
       }
       u.pieces.push({ page, block });
-      if (c === 'notice-group') group = blockText(block).trim() || group;
+      // 遗　失　声　明 → 遗失声明
+      if (c === 'notice-group') group = blockText(block).replace(/\s+/gu, '') || group;
       if (c === 'notice' && u.noticeType === undefined) {
         const slug = /(?:^|\/)\d*-?([a-z][a-z0-9-]*)\.ya?ml$/.exec(block.source.file ?? '')?.[1];
         u.noticeType = group ?? slug;

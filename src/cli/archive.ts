@@ -16,12 +16,8 @@ export function registerArchive(program: Command): void {
     .option('--no-epaper', 'skip the e-paper PDF')
     .action(async (frame: string, opts: { out: string; epaper: boolean }) => {
       if (!fs.existsSync(frame)) throw new UserError(`${frame}: not found — run zuban build first (it writes the archive channel's page tree there)`);
-      let doc;
-      try {
-        doc = JSON.parse(fs.readFileSync(frame, 'utf8'));
-      } catch (e) {
-        throw new UserError(`${frame}: not JSON (${(e as Error).message})`);
-      }
+      const { readFrame } = await import('../frame/schema.js');
+      const doc = readFrame(fs.readFileSync(frame, 'utf8'), frame);
       const { projectRoot } = await import('../projectRoot.js');
       const { writeArchive, assertArchiveChannel } = await import('../archive/index.js');
       try {
