@@ -141,8 +141,8 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
           ID: whole ? id : `${id}.I${k + 1}`,
           ...box(im.x, im.y, im.w, im.h),
           TAGREFS: componentTag(comp),
+          // the photo's asset id is no METS file: FILEID left out
           TYPE: ILLUSTRATION_TYPE[comp] ?? 'image',
-          FILEID: im.asset,
         }),
       );
     });

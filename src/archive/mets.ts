@@ -35,14 +35,17 @@ const altoId = (label: string) => ncName('ALTO.', label);
 export const logicalId = (u: Unit) => ncName('LOG.', u.id);
 const dmdId = (u: Unit) => ncName('DMD.', u.id);
 
-/** The text of a unit's blocks of one component, joined. */
+/**
+ * The text of a unit's first block of a component (a jumped article repeats its head on
+ * the continuation page), letter spacing (遗　失　声　明) closed up.
+ */
 function textOf(u: Unit, component: string): string | undefined {
-  const t = u.pieces
-    .filter((p) => p.block.source.component === component)
-    .map((p) => blockText(p.block).trim())
-    .filter(Boolean)
-    .join(' ');
-  return t || undefined;
+  for (const p of u.pieces) {
+    if (p.block.source.component !== component) continue;
+    const t = blockText(p.block).trim();
+    if (t) return component === 'notice-group' ? t.replace(/\s+/gu, '') : t;
+  }
+  return undefined;
 }
 
 function fileXml(id: string, f: ArchiveFile): string {

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type PDFKitDocument from 'pdfkit';
 import type { Document, Page, Paint } from '../frame/types.js';
 import { SfntMetrics } from '../fonts/sfntMetrics.js';
@@ -140,7 +141,7 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
       const sfnt = openFont(path.resolve(opts.projectRoot, ref.file));
       const rid = `Z${fonts.size + 1}`;
       const scale = 1000 / sfnt.info().unitsPerEm;
-      f = { map: new CidMap(rid, id, sfnt.advance(0) * scale), object: new SubsetFont(pdf, rid, sfnt), sfnt, scale };
+      f = { map: new CidMap(rid, id, sfnt.advance(0) * scale), object: new SubsetFont(fastFontStreams(pdf), rid, sfnt), sfnt, scale };
       fonts.set(id, f);
     }
     return f;
@@ -197,6 +198,32 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
   pdf.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/**
+ * The pdfkit document as SubsetFont sees it, with its font programs (the streams with
+ * Length1) deflated at level 1 here instead of at pdfkit's level 6: twice as fast on what
+ * is most of the deflating of an archive page, for files some 5 % larger. Only this
+ * document's font streams; nothing process-wide.
+ */
+function fastFontStreams(pdf: PDFKit.PDFDocument): PDFKit.PDFDocument {
+  type Ref = { data: Record<string, unknown>; compress: boolean; end(chunk?: Uint8Array): void };
+  const doc = pdf as unknown as { ref(data?: Record<string, unknown>): Ref };
+  return {
+    ref(data?: Record<string, unknown>): Ref {
+      const ref = doc.ref(data);
+      if (data && 'Length1' in data) {
+        const end = ref.end.bind(ref);
+        ref.end = (chunk?: Uint8Array) => {
+          if (!chunk) return end();
+          ref.data.Filter = 'FlateDecode';
+          ref.compress = false;
+          end(zlib.deflateSync(chunk, { level: 1, memLevel: 9 }));
+        };
+      }
+      return ref;
+    },
+  } as unknown as PDFKit.PDFDocument;
 }
 
 /** A run's TJ array: each glyph at the font's own width, offsets where the layout put it elsewhere. */

@@ -101,6 +101,8 @@ describe('archive export of the sample edition (out/frame-archive.json)', () => 
       expect(jumped.length).toBeGreaterThan(0);
       for (const b of jumped) {
         const div = mets.get(`//m:div[@ID="LOG.${b.source.id}"]`, NS) as XmlElement;
+        // labelled with its head once, though the continuation repeats it
+        expect(div.attr('LABEL')!.value).not.toMatch(/^(.+) \1$/);
         const files = new Set((div.find('.//m:area', NS) as XmlElement[]).map((a) => a.attr('FILEID')!.value));
         expect([...files]).toEqual([`ALTO.${pageOf.get(b.id)}`, `ALTO.${pageOf.get(b.next!)}`]);
       }
