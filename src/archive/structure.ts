@@ -60,6 +60,15 @@ function unitType(c: Component): UnitType {
  * frame v1 has no field for it.
  */
 export function units(doc: Document): Unit[] {
+  let u = cache.get(doc);
+  if (!u) cache.set(doc, (u = scanUnits(doc)));
+  return u;
+}
+
+/** Per document: ALTO asks for every page's notices, METS for all. */
+const cache = new WeakMap<Document, Unit[]>();
+
+function scanUnits(doc: Document): Unit[] {
   const byId = new Map<string, Unit>();
   for (const page of doc.pages) {
     let group: string | undefined;

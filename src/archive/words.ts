@@ -29,10 +29,19 @@ export function wordSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   let at = 0;
   for (const w of load().cut(text, true)) {
-    const n = [...w].length;
+    const n = codePoints(w);
     out.push([at, at + n]);
     at += n;
   }
-  if (at !== [...text].length) throw new Error(`jieba did not cover the line: ${JSON.stringify(text)}`);
+  if (at !== codePoints(text)) throw new Error(`jieba did not cover the line: ${JSON.stringify(text)}`);
   return out;
+}
+
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  }
+  return n;
 }
