@@ -27,7 +27,8 @@ export function altoBlockId(block: Block): string {
   return ncName('B.', block.id);
 }
 
-const hasText = (block: Block) => block.kind === 'text' && block.lines.some((l) => l.runs.some((r) => /\S/u.test(r.text)));
+/** Whether a block shows text (whatever its kind: the PDF draws every block's lines). */
+const hasText = (block: Block) => block.lines.some((l) => l.runs.some((r) => /\S/u.test(r.text)));
 const imagesOf = (block: Block) => block.graphics.filter((g): g is ImageItem => g.kind === 'image');
 
 /**
@@ -38,11 +39,18 @@ const imagesOf = (block: Block) => block.graphics.filter((g): g is ImageItem => 
 export function altoIdsOf(block: Block): string[] {
   const id = altoBlockId(block);
   const out: string[] = [];
-  if (hasText(block)) out.push(id);
+  const text = hasText(block);
+  if (text) out.push(id);
   const images = imagesOf(block);
-  images.forEach((_, k) => out.push(block.kind === 'image' && images.length === 1 ? id : `${id}.I${k + 1}`));
-  if (block.kind === 'graphic' && images.length === 0 && block.graphics.length > 0) out.push(id);
+  images.forEach((_, k) => out.push(imageId(block, k)));
+  if (!text && images.length === 0 && block.kind === 'graphic' && block.graphics.length > 0) out.push(id);
   return out;
+}
+
+/** An image's Illustration id: the block's own for a text-less block of one image. */
+function imageId(block: Block, k: number): string {
+  const id = altoBlockId(block);
+  return !hasText(block) && imagesOf(block).length === 1 ? id : `${id}.I${k + 1}`;
 }
 
 /** The ALTO file's Page id. */
@@ -135,10 +143,9 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
     // images: the block itself when it is an image block, else each image it holds
     const images = imagesOf(block);
     images.forEach((im, k) => {
-      const whole = block.kind === 'image' && images.length === 1;
       blocks.push(
         el('Illustration', {
-          ID: whole ? id : `${id}.I${k + 1}`,
+          ID: imageId(block, k),
           ...box(im.x, im.y, im.w, im.h),
           TAGREFS: componentTag(comp),
           // the photo's asset id is no METS file: FILEID left out
@@ -146,7 +153,7 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
         }),
       );
     });
-    if (block.kind === 'graphic' && images.length === 0 && block.graphics.length > 0) {
+    if (!hasText(block) && block.kind === 'graphic' && images.length === 0 && block.graphics.length > 0) {
       blocks.push(el('GraphicalElement', { ID: id, ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h), TAGREFS: componentTag(comp) }));
     }
   }

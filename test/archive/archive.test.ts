@@ -161,4 +161,19 @@ describe('archive export of a hand-built two-page document', () => {
     run.text = `A&<"${[...run.text].slice(4).join('')}`;
     expect(xsdErrors(altoForPage(doc, page), 'alto-4-4.xsd')).toEqual([]);
   });
+
+  it('--- kinds --- a graphic block that also holds text, and an image block with two images, keep unique ids and all their text', () => {
+    const page = structuredClone(doc.pages[0]);
+    const head = page.blocks.find((b) => b.source.component === 'head')!;
+    head.kind = 'graphic';
+    head.graphics.push({ kind: 'rule', x1: 40, y1: 175, x2: 600, y2: 175, width: 1 });
+    const photo = page.blocks.find((b) => b.kind === 'image')!;
+    photo.graphics.push({ ...photo.graphics[0], x: photo.graphics[0].x + 1 } as typeof photo.graphics[0]);
+    const xml = altoForPage(doc, page);
+    expect(xsdErrors(xml, 'alto-4-4.xsd')).toEqual([]);
+    expect(xml).toContain('<TextBlock ID="B.A01.a1.head.1"');
+    expect(xml).not.toContain('<GraphicalElement ID="B.A01.a1.head.1"');
+    expect(xml).toContain('<Illustration ID="B.A01.a1.photo.1.I2"');
+    expect(readAlto(xml).strings.map((s) => s.content).join('')).toContain('城市更新');
+  });
 });
