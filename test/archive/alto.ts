@@ -10,6 +10,8 @@ export interface AltoBox {
   y: number;
   w: number;
   h: number;
+  /** The baseline of its TextLine, pt from the page top. */
+  baseline: number;
   glyphs: { content: string; x: number; w: number }[];
 }
 
@@ -25,6 +27,7 @@ export function readAlto(xml: string): { strings: AltoBox[]; blocks: { id: strin
       y: num(s, 'VPOS'),
       w: num(s, 'WIDTH'),
       h: num(s, 'HEIGHT'),
+      baseline: ptFromMm10(Number((s.parent as XmlElement).attr('BASELINE')!.value.split(' ')[0].split(',')[1])),
       glyphs: (s.find('a:Glyph', NS) as XmlElement[]).map((g) => ({ content: g.attr('CONTENT')!.value, x: num(g, 'HPOS'), w: num(g, 'WIDTH') })),
     }));
     const blocks = (doc.find('//a:TextBlock', NS) as XmlElement[]).map((b) => ({

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Document } from '../../src/frame/types.js';
+import type { Document, ImageItem } from '../../src/frame/types.js';
 import { altoForPage, writeArchive, type ArchiveResult } from '../../src/archive/index.js';
 import { wordSpans } from '../../src/archive/words.js';
 import { projectRoot } from '../../src/projectRoot.js';
@@ -168,7 +168,8 @@ describe('archive export of a hand-built two-page document', () => {
     head.kind = 'graphic';
     head.graphics.push({ kind: 'rule', x1: 40, y1: 175, x2: 600, y2: 175, width: 1 });
     const photo = page.blocks.find((b) => b.kind === 'image')!;
-    photo.graphics.push({ ...photo.graphics[0], x: photo.graphics[0].x + 1 } as typeof photo.graphics[0]);
+    const im = photo.graphics[0] as ImageItem;
+    photo.graphics.push({ ...im, x: im.x + 1 });
     const xml = altoForPage(doc, page);
     expect(xsdErrors(xml, 'alto-4-4.xsd')).toEqual([]);
     expect(xml).toContain('<TextBlock ID="B.A01.a1.head.1"');

@@ -58,7 +58,7 @@ describe('archive export of the sample edition (out/frame-archive.json)', () => 
     expect(xsdErrors(read('mets.xml'), 'mets-1-12-1.xsd')).toEqual([]);
   });
 
-  it('--- boxes-and-text --- every String and Glyph within 0.1 mm of pdf.js’s glyphs; each page’s ALTO CONTENT is its PDF’s text', async () => {
+  it('--- boxes-and-text --- every String and Glyph within 0.1 mm of pdf.js’s glyphs (x, width, baseline); each page’s ALTO CONTENT is its PDF’s text', async () => {
     let worst = 0, strings = 0;
     for (const p of doc.pages) {
       const [pdf] = await pdfGlyphs(path.join(out(), `pages/${p.label}.pdf`));
@@ -70,7 +70,7 @@ describe('archive export of the sample edition (out/frame-archive.json)', () => 
       for (const s of alto.strings) {
         const mine = pg.slice(k, (k += s.glyphs.length));
         const x1 = Math.max(...mine.map((g) => g.x + g.w));
-        worst = Math.max(worst, Math.abs(mine[0].x - s.x), Math.abs(x1 - (s.x + s.w)));
+        worst = Math.max(worst, Math.abs(mine[0].x - s.x), Math.abs(x1 - (s.x + s.w)), ...mine.map((g) => Math.abs(g.baseline - s.baseline)));
         s.glyphs.forEach((g, i) => (worst = Math.max(worst, Math.abs(g.x - mine[i].x), Math.abs(g.w - mine[i].w))));
         strings++;
       }
