@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe('archive export of a hand-built two-page document', () => {
+describe('archive export of a hand-built two-page document', { timeout: 120_000 }, () => {
   it('--- files --- writes a PDF/A and an ALTO per page, the e-paper and the METS', () => {
     expect(result.files.map((f) => f.path)).toEqual(['pages/A01.pdf', 'alto/A01.xml', 'pages/A02.pdf', 'alto/A02.xml', 'epaper.pdf', 'mets.xml']);
   });

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', () => {
+describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', { timeout: 120_000 }, () => {
   it('--- pages --- each page’s PDF: qpdf clean, fonts embedded with ToUnicode and W = the program’s advances, sRGB intent, XMP 2/U agreeing with Info, no encryption', () => {
     for (const p of doc.pages) {
       const r = checkPdfA2u(path.join(out(), `pages/${p.label}.pdf`));
