@@ -6,6 +6,7 @@ import { registerTypeset } from './typeset.js';
 import { registerBuild } from './build.js';
 import { registerValidate } from './validateCommand.js';
 import { registerNotice } from './noticeCommand.js';
+import { registerArchive } from './archive.js';
 import { UserError } from './errors.js';
 
 // commander's CommonJS build: its ES-module entry wraps it, and that costs every command
@@ -21,6 +22,7 @@ registerTypeset(program);
 registerBuild(program);
 registerValidate(program);
 registerNotice(program);
+registerArchive(program);
 
 // no top-level await: the bundle (dist/bundle) is CommonJS
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,0 +1,297 @@
+/**
+ * ALTO 4.4 for one page of a frame document, from the typesetter's own glyph positions:
+ * a TextBlock per block (article piece, notice, furniture), a TextLine per set line with
+ * its baseline, a String per word (jieba) with a Glyph per character. Units mm10, origin
+ * at the page's (trim box's) top-left corner, as in the frame.
+ */
+import type { Block, Component, Document, ImageItem, Line, Page } from '../frame/types.js';
+import { lineGlyphs, type PlacedGlyph } from './glyphs.js';
+import { COMPONENT_NAMES, units } from './structure.js';
+import { mm10, mm10Text } from './units.js';
+import { wordSpans } from './words.js';
+import { attrs, el, esc, ncName } from './xml.js';
+
+export const ALTO_NS = 'http://www.loc.gov/standards/alto/ns-v4#';
+
+export interface AltoOptions {
+  /** The page's PDF as ALTO names it (Description/sourceImageInformation/fileName). */
+  pdfFile?: string;
+  /** The software named in Description/Processing. */
+  software?: { name: string; version: string };
+  /** processingDateTime (xsd:date or dateTime); default the edition's date. */
+  processedAt?: string;
+}
+
+/** The ALTO id of a block (also what METS `area BEGIN` points to). */
+export function altoBlockId(block: Block): string {
+  return ncName('B.', block.id);
+}
+
+/** Whether a block shows text (whatever its kind: the PDF draws every block's lines). */
+const hasText = (block: Block) => block.lines.some((l) => l.runs.some((r) => /\S/u.test(r.text)));
+const imagesOf = (block: Block) => block.graphics.filter((g): g is ImageItem => g.kind === 'image');
+
+/**
+ * The ids of the ALTO elements written for a block, in order: its TextBlock, its
+ * Illustrations (the block's own id for an image block holding one image), or its
+ * GraphicalElement; none for a block with nothing to show. What METS areas point to.
+ */
+export function altoIdsOf(block: Block): string[] {
+  const id = altoBlockId(block);
+  const out: string[] = [];
+  const text = hasText(block);
+  if (text) out.push(id);
+  const images = imagesOf(block);
+  images.forEach((_, k) => out.push(imageId(block, k)));
+  if (!text && images.length === 0 && block.kind === 'graphic' && block.graphics.length > 0) out.push(id);
+  return out;
+}
+
+/** An image's Illustration id: the block's own for a text-less block of one image. */
+function imageId(block: Block, k: number): string {
+  const id = altoBlockId(block);
+  return !hasText(block) && imagesOf(block).length === 1 ? id : `${id}.I${k + 1}`;
+}
+
+/** The ALTO file's Page id. */
+export function altoPageId(page: Page): string {
+  return `P${page.number}`;
+}
+
+const box = (x: number, y: number, w: number, h: number) => ({ HPOS: mm10(x), VPOS: mm10(y), WIDTH: mm10(w), HEIGHT: mm10(h) });
+
+const ILLUSTRATION_TYPE: Partial<Record<Component, string>> = { photo: 'photo', ad: 'advertisement', furniture: 'furniture' };
+
+export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): string {
+  const software = opts.software ?? { name: 'zuban', version: '0' };
+  // notice types of this page's notices (the unit scan is over the document: a group header may be on an earlier page)
+  const noticeType = new Map<string, string>();
+  for (const u of units(doc)) if (u.noticeType && u.pieces.some((p) => p.page === page)) noticeType.set(u.id, u.noticeType);
+
+  // styles: one per font and size, in order of first use
+  const styles = new Map<string, string>();
+  const styleXml: string[] = [];
+  const styleOf = (font: string, size: number) => {
+    const key = `${font}@${size}`;
+    let id = styles.get(key);
+    if (!id) {
+      id = `S${styles.size + 1}`;
+      styles.set(key, id);
+      const f = doc.fonts[font];
+      const serif = f ? !/^hei/i.test(f.role) : true;
+      styleXml.push(
+        el('TextStyle', {
+          ID: id,
+          FONTFAMILY: f?.postscriptName ?? font,
+          FONTTYPE: serif ? 'serif' : 'sans-serif',
+          FONTWIDTH: 'proportional',
+          FONTSIZE: Math.round(size * 1000) / 1000,
+          FONTSTYLE: f && /bold/i.test(f.postscriptName) ? 'bold' : undefined,
+        }),
+      );
+    }
+    return id;
+  };
+
+  // tags: a StructureTag per component, an OtherTag per notice type
+  const tags = new Map<string, string>();
+  const tagXml: string[] = [];
+  const componentTag = (c: Component) => {
+    let id = tags.get(`c:${c}`);
+    if (!id) {
+      id = `T.${c}`;
+      tags.set(`c:${c}`, id);
+      tagXml.push(el('StructureTag', { ID: id, TYPE: 'component', LABEL: c, DESCRIPTION: COMPONENT_NAMES[c] }));
+    }
+    return id;
+  };
+  const noticeTag = (type: string) => {
+    let id = tags.get(`n:${type}`);
+    if (!id) {
+      id = `T.notice-type.${tags.size + 1}`;
+      tags.set(`n:${type}`, id);
+      tagXml.push(el('OtherTag', { ID: id, TYPE: 'notice type', LABEL: type, DESCRIPTION: '声明/公告类别' }));
+    }
+    return id;
+  };
+
+  const onPage = new Map(page.blocks.map((b) => [b.id, b]));
+  const blocks: string[] = [];
+  for (const block of page.blocks) {
+    const id = altoBlockId(block);
+    const comp = block.source.component;
+    const next = block.next !== undefined ? onPage.get(block.next) : undefined;
+    if (hasText(block)) {
+      const tagRefs = [componentTag(comp)];
+      if (comp === 'notice' && noticeType.has(block.source.id)) tagRefs.push(noticeTag(noticeType.get(block.source.id)!));
+      const lines = block.lines.map((line, i) => textLine(line, `${id}.L${i + 1}`, comp, styleOf, componentTag)).join('');
+      blocks.push(
+        el(
+          'TextBlock',
+          {
+            ID: id,
+            ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h),
+            // IDNEXT is an xsd:IDREF: only a continuation in this file; METS links the pages
+            IDNEXT: next !== undefined && hasText(next) ? altoBlockId(next) : undefined,
+            TAGREFS: tagRefs.join(' '),
+            LANG: 'zh',
+          },
+          lines,
+        ),
+      );
+    }
+    // images: the block itself when it is an image block, else each image it holds
+    const images = imagesOf(block);
+    images.forEach((im, k) => {
+      blocks.push(
+        el('Illustration', {
+          ID: imageId(block, k),
+          ...box(im.x, im.y, im.w, im.h),
+          TAGREFS: componentTag(comp),
+          // the photo's asset id is no METS file: FILEID left out
+          TYPE: ILLUSTRATION_TYPE[comp] ?? 'image',
+        }),
+      );
+    });
+    if (!hasText(block) && block.kind === 'graphic' && images.length === 0 && block.graphics.length > 0) {
+      blocks.push(el('GraphicalElement', { ID: id, ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h), TAGREFS: componentTag(comp) }));
+    }
+  }
+
+  const ps = page.printSpace ?? extent(page);
+  const layout = el(
+    'Layout',
+    {},
+    el(
+      'Page',
+      {
+        ID: altoPageId(page),
+        PHYSICAL_IMG_NR: page.number,
+        PRINTED_IMG_NR: page.label,
+        WIDTH: mm10(page.trim.w),
+        HEIGHT: mm10(page.trim.h),
+        LANG: 'zh',
+      },
+      el('PrintSpace', { ID: `PS${page.number}`, ...box(ps.x, ps.y, ps.w, ps.h) }, blocks.join('')),
+    ),
+  );
+
+  const description = el(
+    'Description',
+    {},
+    el('MeasurementUnit', {}, 'mm10') +
+      (opts.pdfFile ? el('sourceImageInformation', {}, el('fileName', {}, esc(opts.pdfFile))) : '') +
+      el(
+        'Processing',
+        { ID: 'PROC1' },
+        el('processingCategory', {}, 'contentGeneration') +
+          el('processingDateTime', {}, esc(opts.processedAt ?? doc.meta.date)) +
+          el('processingAgency', {}, esc(doc.meta.publisher ?? doc.meta.paper)) +
+          el('processingStepDescription', {}, 'Born digital: text and boxes from the typesetter’s page tree (frame v1), not OCR; words by jieba') +
+          el(
+            'processingSoftware',
+            {},
+            el('softwareCreator', {}, esc(software.name)) + el('softwareName', {}, esc(software.name)) + el('softwareVersion', {}, esc(software.version)),
+          ),
+      ),
+  );
+  // Styles and Tags are filled while the blocks are written: build them last
+  const stylesXml = styleXml.length > 0 ? el('Styles', {}, styleXml.join('')) : '';
+  const tagsXml = tagXml.length > 0 ? el('Tags', {}, tagXml.join('')) : '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<alto${attrs({
+      xmlns: ALTO_NS,
+      'xmlns:xlink': 'http://www.w3.org/1999/xlink',
+      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      'xsi:schemaLocation': `${ALTO_NS} http://www.loc.gov/alto/v4/alto-4-4.xsd`,
+      SCHEMAVERSION: '4.4',
+    })}>` +
+    description +
+    stylesXml +
+    tagsXml +
+    layout +
+    '</alto>\n'
+  );
+}
+
+/** A TextLine: Strings by word (split where the run, and so the style, changes), SP for white space. */
+function textLine(
+  line: Line,
+  id: string,
+  blockComponent: Component,
+  styleOf: (font: string, size: number) => string,
+  componentTag: (c: Component) => string,
+): string {
+  const glyphs = lineGlyphs(line);
+  if (glyphs.length === 0) return '';
+  const top = line.baseline - line.ascent;
+  const height = line.ascent + line.descent;
+  const text = glyphs.map((g) => g.ch).join('');
+  let body = '';
+  let strings = 0;
+  let pendingSpace: PlacedGlyph[] = [];
+  const flushSpace = () => {
+    // ALTO's line is (String, SP?)+: white space before the first String is dropped, a run of it is one SP
+    if (pendingSpace.length > 0 && strings > 0) {
+      const a = pendingSpace[0], b = pendingSpace[pendingSpace.length - 1];
+      body += el('SP', { HPOS: mm10(a.x), VPOS: mm10(top), WIDTH: mm10(b.x + b.w - a.x), HEIGHT: mm10(height) });
+    }
+    pendingSpace = [];
+  };
+  // Strings and Glyphs are most of the file: written straight, numbers need no escaping
+  const vpos = mm10Text(top), h = mm10Text(height);
+  const tail = ` VPOS="${vpos}" HEIGHT="${h}"`;
+  for (const [start, end] of wordSpans(text)) {
+    // split at run boundaries: a String has one style
+    let s = start;
+    while (s < end) {
+      let e = s + 1;
+      while (e < end && glyphs[e].run === glyphs[s].run) e++;
+      let space = true;
+      for (let i = s; i < e; i++) if (!/^\s$/u.test(glyphs[i].ch)) space = false;
+      if (space) {
+        for (let i = s; i < e; i++) pendingSpace.push(glyphs[i]);
+      } else {
+        flushSpace();
+        const run = line.runs[glyphs[s].run];
+        const first = glyphs[s], last = glyphs[e - 1];
+        let content = '';
+        let inner = '';
+        for (let i = s; i < e; i++) {
+          const g = glyphs[i];
+          const c = esc(g.ch);
+          content += c;
+          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(g.x)}" WIDTH="${mm10Text(g.w)}"${tail}/>`;
+        }
+        body += `<String HPOS="${mm10Text(first.x)}" WIDTH="${mm10Text(last.x + last.w - first.x)}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        strings++;
+      }
+      s = e;
+    }
+  }
+  flushSpace();
+  if (strings === 0) return '';
+  const first = glyphs[0], last = glyphs[glyphs.length - 1];
+  const x0 = mm10(first.x), x1 = mm10(last.x + last.w), base = mm10(line.baseline);
+  const comp = line.component && line.component !== blockComponent ? line.component : undefined;
+  return el(
+    'TextLine',
+    { ID: id, ...box(first.x, top, last.x + last.w - first.x, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: `${x0},${base} ${x1},${base}` },
+    body,
+  );
+}
+
+/** The blocks' extent, when the page names no 版心. */
+function extent(page: Page): { x: number; y: number; w: number; h: number } {
+  if (page.blocks.length === 0) return { x: 0, y: 0, w: page.trim.w, h: page.trim.h };
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const b of page.blocks) {
+    x0 = Math.min(x0, b.rect.x);
+    y0 = Math.min(y0, b.rect.y);
+    x1 = Math.max(x1, b.rect.x + b.rect.w);
+    y1 = Math.max(y1, b.rect.y + b.rect.h);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+

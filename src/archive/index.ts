@@ -1,0 +1,108 @@
+/**
+ * The archive export of an edition (issue 16), from the archive channel's frame document
+ * only (its notices worded and masked by the archive policy, those without archive
+ * consent absent):
+ *
+ *   <outDir>/pages/A01.pdf …   PDF/A-2u, one per page
+ *   <outDir>/alto/A01.xml …    ALTO 4.4, one per page
+ *   <outDir>/epaper.pdf        the whole edition, PDF/A-2u (the e-paper)
+ *   <outDir>/mets.xml          METS 1.12.1 with MODS, SHA-256 of every file above
+ *
+ * The folder is written beside the old one and swapped in at the end: a failed run
+ * leaves the previous archive as it was.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Document, Page } from '../frame/types.js';
+import { altoForPage } from './alto.js';
+import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
+import { archivePdf, epaperPdf } from './pdf.js';
+
+export { altoForPage, altoBlockId, altoIdsOf } from './alto.js';
+export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
+export { archivePdf, epaperPdf, pdfaMeta } from './pdf.js';
+export { makePdfA2u, pdfaDocumentOptions, xmpPacket, type PdfAMeta } from './pdfa.js';
+export { units, type Unit } from './structure.js';
+
+export interface WriteArchiveOptions {
+  /** The archive folder, e.g. out/archive. */
+  outDir: string;
+  /** Font files (`fonts[id].file`) are relative to it. */
+  projectRoot: string;
+  /** Asset files (`assets[id].file`) are relative to it: the build's output folder (out/). */
+  assetDir: string;
+  /** A page's PDF, relative to outDir; default `pages/<label>.pdf`. */
+  pdfSourceName?: (page: Page) => string;
+  /** A page's ALTO, relative to outDir; default `alto/<label>.xml`. */
+  altoName?: (page: Page) => string;
+  /** Write the e-paper edition (default true). */
+  epaper?: boolean;
+  software?: { name: string; version: string };
+}
+
+export interface ArchiveResult {
+  /** Every file written, METS last, paths relative to outDir. */
+  files: ArchiveFile[];
+  /** Milliseconds spent making the PDFs (with writing them), the ALTO and the METS (without). */
+  timings: { pdf: number; alto: number; mets: number };
+}
+
+/** Refuses any document but the archive channel's: the print channel has unmasked numbers and notices without archive consent. */
+export function assertArchiveChannel(doc: Document): void {
+  if (doc.channel !== 'archive') throw new Error(`archive: the document is of channel '${doc.channel}', not 'archive' (read out/frame-archive.json)`);
+  const other = doc.pages.find((p) => p.channel !== 'archive');
+  if (other) throw new Error(`archive: page ${other.label} is of channel '${other.channel}', not 'archive'`);
+}
+
+export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Promise<ArchiveResult> {
+  assertArchiveChannel(doc);
+  const software = opts.software ?? { name: 'zuban', version: '0' };
+  const pdfName = opts.pdfSourceName ?? ((p: Page) => `pages/${p.label}.pdf`);
+  const altoName = opts.altoName ?? ((p: Page) => `alto/${p.label}.xml`);
+  const outDir = path.resolve(opts.outDir);
+  const tmp = `${outDir}.${process.pid}.tmp`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const timings = { pdf: 0, alto: 0, mets: 0 };
+  const files: ArchiveFile[] = [];
+  const put = (rel: string, data: string | Buffer, mimetype: string): ArchiveFile => {
+    const file = path.join(tmp, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    fs.writeFileSync(file, bytes);
+    const f = { path: rel.split(path.sep).join('/'), sha256: crypto.createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mimetype };
+    files.push(f);
+    return f;
+  };
+  try {
+    const pdfOpts = { projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}` };
+    const editionFiles: EditionFiles = { pages: [] };
+    for (const page of doc.pages) {
+      let t = performance.now();
+      const pdf = put(pdfName(page), await archivePdf(doc, page, pdfOpts), 'application/pdf');
+      timings.pdf += performance.now() - t;
+      t = performance.now();
+      const xml = altoForPage(doc, page, { pdfFile: pdf.path, software });
+      timings.alto += performance.now() - t;
+      const alto = put(altoName(page), xml, 'text/xml');
+      editionFiles.pages.push({ label: page.label, pdf, alto });
+    }
+    if (opts.epaper !== false) {
+      const t = performance.now();
+      editionFiles.epaper = put('epaper.pdf', await epaperPdf(doc, pdfOpts), 'application/pdf');
+      timings.pdf += performance.now() - t;
+    }
+    const t = performance.now();
+    put('mets.xml', metsForEdition(doc, editionFiles, { software }), 'text/xml');
+    timings.mets += performance.now() - t;
+    // swap the new folder in
+    const old = `${outDir}.${process.pid}.old`;
+    if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
+    fs.renameSync(tmp, outDir);
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return { files, timings };
+}

@@ -1,0 +1,265 @@
+/**
+ * The archive's PDFs: a page, or the whole e-paper edition, of a frame document as
+ * PDF/A-2u (pdfa.ts). Glyphs are drawn from the frame's glyph ids and positions, each
+ * through a CID whose width is the font's own advance (PDF/A 6.2.11.5: widths and font
+ * program agree), moved to its place by TJ offsets; fonts are embedded as subsets with
+ * ToUnicode (render/pdf's SubsetFont and CidMap); paints become DeviceGray or DeviceRGB
+ * and CMYK images sRGB (the output intent is sRGB).
+ *
+ * This is the archive's own small drawer of frame v1 pages until render/pdf draws them;
+ * see the report of issue 16 for how the renderer takes pdfa.ts instead.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type PDFKitDocument from 'pdfkit';
+import type { Document, Page, Paint } from '../frame/types.js';
+import { SfntMetrics } from '../fonts/sfntMetrics.js';
+import { CidMap } from '../render/pdf/cidMap.js';
+import { SubsetFont } from '../render/pdf/subsetFont.js';
+import { makePdfA2u, pdfaDocumentOptions, type PdfAMeta } from './pdfa.js';
+
+const require = createRequire(import.meta.url);
+
+export interface ArchivePdfOptions {
+  /** Font files are `fonts[id].file` relative to this folder. */
+  projectRoot: string;
+  /** Asset files are `assets[id].file` relative to this folder (the build's output folder). */
+  assetDir: string;
+  /** Creator tool, e.g. `zuban 0.1.0`. */
+  creator?: string;
+  /** Creation date; default noon UTC of the edition date, so equal input gives equal bytes. */
+  created?: Date;
+}
+
+/** A page of the document as a PDF/A-2u file. */
+export function archivePdf(doc: Document, page: Page, opts: ArchivePdfOptions): Promise<Buffer> {
+  return drawPdf(doc, [page], opts);
+}
+
+/** The whole document (the e-paper edition) as one PDF/A-2u file. */
+export function epaperPdf(doc: Document, opts: ArchivePdfOptions): Promise<Buffer> {
+  return drawPdf(doc, doc.pages, opts);
+}
+
+/** 2026-12-04 → 2026年12月4日. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** The XMP and Info of a file of these pages. */
+export function pdfaMeta(doc: Document, pages: Page[], opts: Pick<ArchivePdfOptions, 'creator' | 'created'>): PdfAMeta {
+  const m = doc.meta;
+  const one = pages.length === 1 ? pages[0] : undefined;
+  const issue = m.issue !== undefined ? ` 总第${m.issue}期` : '';
+  const title = one
+    ? `${m.paper} ${chineseDate(m.date)} ${one.label}版${one.name ? ` ${one.name}` : ''}`
+    : `${m.paper} ${chineseDate(m.date)}${issue}`;
+  return {
+    title,
+    paper: m.paper,
+    date: m.date,
+    issue: m.issue,
+    cn: m.cn,
+    publisher: m.publisher,
+    pages: pages.map((p) => ({ label: p.label, number: p.number, name: p.name })),
+    subject: one ? `${m.paper} ${m.date} 第${one.number}页 ${one.label}版` : `${m.paper} ${m.date} 电子版，${pages.length}版`,
+    keywords: [m.paper, m.cn, one?.label, one?.name].filter(Boolean).join(', '),
+    creator: opts.creator ?? 'zuban',
+    producer: opts.creator ?? 'zuban',
+    lang: 'zh-CN',
+    created: opts.created ?? new Date(`${m.date.slice(0, 10)}T12:00:00Z`),
+  };
+}
+
+/** Fonts opened once per process: a page's PDF and the e-paper read the same files. */
+const sfntCache = new Map<string, SfntMetrics>();
+function openFont(file: string): SfntMetrics {
+  let f = sfntCache.get(file);
+  if (!f) {
+    const opened = SfntMetrics.open(file);
+    if (!opened || !opened.hasGlyf) throw new Error(`archive PDF: ${file} is not a TrueType font`);
+    f = opened;
+    sfntCache.set(file, f);
+  }
+  return f;
+}
+
+interface FontUse {
+  map: CidMap;
+  object: SubsetFont;
+  sfnt: SfntMetrics;
+  /** Font units → 1/1000 em. */
+  scale: number;
+}
+
+const num = (v: number) => {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+/** A paint as a fill (`g`/`rg`) or stroke (`G`/`RG`) operator, in DeviceGray or DeviceRGB. */
+export function paintOp(paint: Paint | undefined, stroke: boolean, spots: Document['spots']): string {
+  if (!paint || 'gray' in paint) return `${num(paint ? paint.gray : 0)} ${stroke ? 'G' : 'g'}`;
+  let cmyk: [number, number, number, number];
+  if ('cmyk' in paint) cmyk = paint.cmyk;
+  else {
+    const alt = spots?.[paint.spot] ?? [0, 0, 0, 1];
+    cmyk = alt.map((v) => v * paint.tint) as [number, number, number, number];
+  }
+  const [c, m, y, k] = cmyk;
+  // naive CMYK → RGB: the archive shows colours, it does not proof them
+  const rgb = [c, m, y].map((v) => num((1 - v) * (1 - k)));
+  return `${rgb.join(' ')} ${stroke ? 'RG' : 'rg'}`;
+}
+
+async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): Promise<Buffer> {
+  const meta = pdfaMeta(doc, pages, opts);
+  const images = await prepareImages(doc, pages, opts.assetDir);
+  const PDFDocument = require('pdfkit') as typeof PDFKitDocument;
+  const pdf = new PDFDocument({
+    ...pdfaDocumentOptions(meta),
+    autoFirstPage: false,
+    compress: true,
+    font: null as unknown as string, // no default Helvetica: never drawn
+  });
+  makePdfA2u(pdf, meta);
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+
+  const fonts = new Map<string, FontUse>();
+  const fontFor = (id: string): FontUse => {
+    let f = fonts.get(id);
+    if (!f) {
+      const ref = doc.fonts[id];
+      if (!ref) throw new Error(`archive PDF: font '${id}' is not in the document's fonts`);
+      const sfnt = openFont(path.resolve(opts.projectRoot, ref.file));
+      const rid = `Z${fonts.size + 1}`;
+      const scale = 1000 / sfnt.info().unitsPerEm;
+      f = { map: new CidMap(rid, id, sfnt.advance(0) * scale), object: new SubsetFont(fastFontStreams(pdf), rid, sfnt), sfnt, scale };
+      fonts.set(id, f);
+    }
+    return f;
+  };
+
+  for (const page of pages) {
+    pdf.addPage({ size: [page.width, page.height], margin: 0 });
+    const p = (pdf as unknown as { page: { write(b: Uint8Array): void; fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } } }).page;
+    const t = page.trim;
+    p.dictionary.data.TrimBox = [t.x, page.height - t.y - t.h, t.x + t.w, page.height - t.y];
+    const write = (s: string) => p.write(Buffer.from(s + '\n', 'latin1'));
+    const shifted = t.x !== 0 || t.y !== 0;
+    if (shifted) write(`q 1 0 0 1 ${num(t.x)} ${num(t.y)} cm`);
+    // graphics first, block by block
+    for (const block of page.blocks) {
+      for (const g of block.graphics) {
+        if (g.kind === 'rule') {
+          write(`q ${paintOp(g.stroke, true, doc.spots)} ${num(g.width)} w ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S Q`);
+        } else if (g.kind === 'box') {
+          const fill = g.fill ? `${paintOp(g.fill, false, doc.spots)} ` : '';
+          const stroke = g.stroke > 0 ? `${paintOp(g.strokePaint, true, doc.spots)} ${num(g.stroke)} w ` : '';
+          const op = g.fill ? (g.stroke > 0 ? 'B' : 'f') : g.stroke > 0 ? 'S' : 'n';
+          write(`q ${fill}${stroke}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${op} Q`);
+        } else {
+          const src = images.get(g.asset);
+          if (src === undefined) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);
+          pdf.image(src, g.x, g.y, { width: g.w, height: g.h });
+        }
+      }
+    }
+    // then the text, in one BT … ET (pdfkit's CTM is top-down: each Tm flips back, d = −1)
+    const ops: string[] = ['BT'];
+    let cur = '';
+    let curPaint = '0 g';
+    for (const block of page.blocks) {
+      for (const line of block.lines) {
+        for (const run of line.runs) {
+          if (run.gids.length === 0) continue;
+          const f = fontFor(run.font);
+          p.fonts[f.map.id] = f.object.ref;
+          const sel = `/${f.map.id} ${num(run.size)} Tf`;
+          if (sel !== cur) ops.push((cur = sel));
+          const paint = paintOp(run.fill, false, doc.spots);
+          if (paint !== curPaint) ops.push((curPaint = paint));
+          ops.push(`1 0 0 -1 ${num(line.x + run.xs[0])} ${num(line.baseline)} Tm ${tj(run, f, page.label)} TJ`);
+        }
+      }
+    }
+    ops.push('ET');
+    write(ops.join('\n'));
+    if (shifted) write('Q');
+  }
+  for (const f of fonts.values()) f.object.finish(f.map.table);
+  pdf.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The pdfkit document as SubsetFont sees it, with its font programs (the streams with
+ * Length1) deflated at level 1 here instead of at pdfkit's level 6: twice as fast on what
+ * is most of the deflating of an archive page, for files some 5 % larger. Only this
+ * document's font streams; nothing process-wide.
+ */
+function fastFontStreams(pdf: PDFKit.PDFDocument): PDFKit.PDFDocument {
+  type Ref = { data: Record<string, unknown>; compress: boolean; end(chunk?: Uint8Array): void };
+  const doc = pdf as unknown as { ref(data?: Record<string, unknown>): Ref };
+  return {
+    ref(data?: Record<string, unknown>): Ref {
+      const ref = doc.ref(data);
+      if (data && 'Length1' in data) {
+        const end = ref.end.bind(ref);
+        ref.end = (chunk?: Uint8Array) => {
+          if (!chunk) return end();
+          ref.data.Filter = 'FlateDecode';
+          ref.compress = false;
+          end(zlib.deflateSync(chunk, { level: 1, memLevel: 9 }));
+        };
+      }
+      return ref;
+    },
+  } as unknown as PDFKit.PDFDocument;
+}
+
+/** A run's TJ array: each glyph at the font's own width, offsets where the layout put it elsewhere. */
+function tj(run: Document['pages'][number]['blocks'][number]['lines'][number]['runs'][number], f: FontUse, label: string): string {
+  const k = 1000 / run.size;
+  let out = '[<';
+  let pen = run.xs[0];
+  let i = 0;
+  for (const ch of run.text) {
+    const gid = run.gids[i];
+    if (gid === 0) throw new Error(`archive PDF: page ${label}: no glyph for ${JSON.stringify(ch)} (PDF/A forbids drawing .notdef)`);
+    const x = run.xs[i];
+    const gap = x - pen;
+    if (gap > 0.0005 || gap < -0.0005) out += `> ${num(-gap * k)} <`;
+    const width = f.sfnt.advance(gid) * f.scale;
+    out += f.map.cid(gid, width, ch.codePointAt(0)!);
+    pen = x + (width * run.size) / 1000;
+    i++;
+  }
+  return out + '>]';
+}
+
+/** Asset id → what pdfkit places: the file, or for a CMYK image an sRGB JPEG of it (the output intent is sRGB). */
+async function prepareImages(doc: Document, pages: Page[], assetDir: string): Promise<Map<string, string | Buffer>> {
+  const out = new Map<string, string | Buffer>();
+  for (const page of pages)
+    for (const block of page.blocks)
+      for (const g of block.graphics) {
+        if (g.kind !== 'image' || out.has(g.asset)) continue;
+        const asset = doc.assets[g.asset];
+        if (!asset) continue;
+        const file = path.resolve(assetDir, asset.file);
+        if (asset.colorSpace === 'cmyk') {
+          const sharp = (await import('sharp')).default;
+          out.set(g.asset, await sharp(file).toColourspace('srgb').jpeg({ quality: 92 }).toBuffer());
+        } else out.set(g.asset, file);
+      }
+  return out;
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeArchive } from '../../src/archive/index.js';
+import type { Document } from '../../src/frame/types.js';
+import { projectRoot } from '../../src/projectRoot.js';
+import { sampleDocument } from './fixtures.js';
+import { checkPdfA2u } from './pdfaChecks.js';
+import { execFileSync } from 'node:child_process';
+
+let tmp: string;
+let doc: Document;
+const out = () => path.join(tmp, 'archive');
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-pdfa-'));
+  doc = await sampleDocument(tmp);
+  await writeArchive(doc, { outDir: out(), projectRoot, assetDir: tmp });
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', { timeout: 120_000 }, () => {
+  it('--- pages --- each page’s PDF: qpdf clean, fonts embedded with ToUnicode and W = the program’s advances, sRGB intent, XMP 2/U agreeing with Info, no encryption', () => {
+    for (const p of doc.pages) {
+      const r = checkPdfA2u(path.join(out(), `pages/${p.label}.pdf`));
+      expect(r.problems, p.label).toEqual([]);
+      expect(r.pages).toBe(1);
+      expect(r.fonts).toBe(2);
+      expect(r.info.Title).toBe(`城南日报 2026年12月4日 ${p.label}版 ${p.name}`);
+      expect(r.xmp).toContain(`<zbn:pageLabel>${p.label}</zbn:pageLabel>`);
+      expect(r.xmp).toContain(`<zbn:pageName>${p.name}</zbn:pageName>`);
+      expect(r.xmp).toContain('<dc:date><rdf:Seq><rdf:li>2026-12-04</rdf:li></rdf:Seq></dc:date>');
+    }
+  });
+
+  it('--- epaper --- the e-paper is one PDF/A-2u of both pages, labelled A01 and A02', () => {
+    const file = path.join(out(), 'epaper.pdf');
+    const r = checkPdfA2u(file);
+    expect(r.problems).toEqual([]);
+    expect(r.pages).toBe(2);
+    const labels = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', file], { encoding: 'utf8' })).pagelabels;
+    expect(labels.map((l: { label: { '/P': string } }) => l.label['/P'])).toEqual(['u:A01', 'u:A02']);
+    expect(r.xmp).toContain('<zbn:pages><rdf:Seq><rdf:li>A01 要闻</rdf:li><rdf:li>A02 综合</rdf:li></rdf:Seq></zbn:pages>');
+  });
+
+  it('--- checks-bite --- the checks find a narrowed width, a wrong conformance, a title the XMP does not share', () => {
+    // edits of equal length, so the cross-reference table stays right
+    const file = path.join(out(), 'pages/A02.pdf');
+    const bytes = fs.readFileSync(file, 'latin1');
+    const broken = path.join(tmp, 'broken.pdf');
+    const problems = (edit: (s: string) => string) => {
+      const s = edit(bytes);
+      expect(s).not.toBe(bytes);
+      fs.writeFileSync(broken, s, 'latin1');
+      return checkPdfA2u(broken).problems.join('\n');
+    };
+    // a CID narrower than its glyph (what the print renderer's narrowed CIDs do): PDF/A-2 6.2.11.5
+    expect(problems((s) => s.replace(/\/W \[0 \[1000 1000/, '/W [0 [1000  500'))).toMatch(/CID 1: W 500 but the program's advance is 1000/);
+    expect(problems((s) => s.replace('<pdfaid:conformance>U<', '<pdfaid:conformance>B<'))).toMatch(/conformance B/);
+    const utf8 = (t: string) => Buffer.from(t, 'utf8').toString('latin1');
+    expect(problems((s) => s.replace(utf8('A02版 综合</rdf:li></rdf:Alt></dc:title>'), utf8('A03版 综合</rdf:li></rdf:Alt></dc:title>')))).toMatch(/Info \/Title/);
+  });
+});
