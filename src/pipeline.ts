@@ -11,6 +11,7 @@
  *   print     pressStage           (--pdfx) CMYK photos, preflight → preflight.json
  *   render    writePdfs            Document → pages/*.pdf, edition.pdf
  *   render    previews             Document → preview/*.png
+ *   archive   writeArchive         archive Document → archive/ (PDF/A-2u, ALTO, METS), with --archive
  *   report    copyfitReport        Document + fits → report.json
  *   out       stage.commit         the whole output switched at once
  */
@@ -35,6 +36,8 @@ import { pressStage } from './print/pressStage.js';
 import { copyfitReport } from './report/copyfit.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
 
+const ZUBAN_VERSION = '0.1.0';
+
 export interface BuildOptions {
   strict?: boolean;
   preview?: boolean;
@@ -44,6 +47,8 @@ export interface BuildOptions {
   root?: string;
   /** PDF/X for the press: true for templates/print/condition.yaml, or a condition file. */
   pdfx?: boolean | string;
+  /** The archive package (out/archive: PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel. */
+  archive?: boolean;
 }
 
 /** An edition set: its page trees per channel and what the report needs. */
@@ -159,6 +164,13 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       write('edition.pdf', await renderPdf(set.print, render));
       write('frame.json', JSON.stringify(set.print));
       write('frame-archive.json', JSON.stringify(set.archive));
+      if (opts.archive) {
+        // the archive reads only the archive channel's page tree (its masking and consent)
+        const { writeArchive } = await import('./archive/index.js');
+        const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION } });
+        files.push(...r.files.map((f) => `archive/${f.path}`));
+        log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/`);
+      }
       write('report.json', JSON.stringify(copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices), null, 1));
       await Promise.all(previews);
     } finally {
