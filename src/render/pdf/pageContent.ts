@@ -3,7 +3,7 @@
  * then all text in one BT … ET block, glyphs named by CID (CidMap), then the images.
  * Plain strings and numbers out; pdfFile.ts writes them into the file.
  */
-import type { Document, Page, Paint, Rect, Run } from '../../frame/types.js';
+import type { Document, Graphic, Page, Paint, Rect, Run } from '../../frame/types.js';
 import type { PressColour } from '../../print/pdfx.js';
 import type { CidMap } from './cidMap.js';
 
@@ -39,26 +39,65 @@ export function paintOp(p: Paint | undefined, stroke: boolean, spots?: Document[
   return `${c.map(num).join(' ')} ${stroke ? 'K' : 'k'}`;
 }
 
+/** How a page's colours are written: the screen/proof way (below), or the press's (PressColour). */
+interface Painter {
+  rule(g: Extract<Graphic, { kind: 'rule' }>): string;
+  box(g: Extract<Graphic, { kind: 'box' }>): string[];
+  /** The operator that sets a run's fill, when it changes. */
+  text(fill: Paint | undefined, size: number): string | undefined;
+  /** What comes after the text (before the images are drawn). */
+  end(): string | undefined;
+}
+
+/** Device colours as the page tree gives them (grey, CMYK; a spot as its CMYK alternate). */
+function devicePainter(spots?: Document['spots']): Painter {
+  let cur = '0 g';
+  return {
+    rule: (g) => `${num(g.width)} w ${paintOp(g.stroke, true, spots)} ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S`,
+    box: (g) => {
+      const fill = g.fill !== undefined ? `${paintOp(g.fill, false, spots)} ` : '';
+      const paint = g.fill !== undefined ? (g.stroke > 0 ? 'B' : 'f') : 'S';
+      return [`q ${fill}${num(g.stroke)} w ${paintOp(g.strokePaint, true, spots)} ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${paint} Q`];
+    },
+    text: (f) => {
+      const op = f ? paintOp(f, false, spots) : '0 g';
+      if (op === cur) return undefined;
+      cur = op;
+      return op;
+    },
+    end: () => undefined,
+  };
+}
+
+/** The press's colours (src/print/pdfx.ts): process CMYK and Separations, black text overprinting. */
+function pressPainter(press: PressColour): Painter {
+  press.reset();
+  return {
+    rule: (g) => `${press.strokePaint(g.stroke)}${num(g.width)} w ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S`,
+    box: (g) => [
+      ...(g.fill !== undefined ? [`${press.fillPaint(g.fill)}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re f`] : []),
+      ...(g.stroke > 0 ? [`${press.strokePaint(g.strokePaint)}${num(g.stroke)} w ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re S`] : []),
+    ],
+    text: (f, size) => press.text(f, size)?.trimEnd() || undefined,
+    // images (drawn after these operators) knock out
+    end: () => press.image()?.trimEnd() || undefined,
+  };
+}
+
 /**
  * The content of a page; `fontFor` gives the CidMap of a font id (it keeps the CIDs across
  * pages). With `press` (PDF/X), colours are process CMYK and Separations only and 100 % K
  * text under the condition's size overprints (src/print/pdfx.ts).
  */
 export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots'], press?: PressColour): PageContent {
+  const painter = press ? pressPainter(press) : devicePainter(spots);
   const ops: string[] = [];
-  if (press) return pressContent(page, fontFor, press);
   const images: PageContent['images'] = [];
   for (const block of page.blocks) {
     for (const g of block.graphics) {
-      if (g.kind === 'rule') {
-        ops.push(`${num(g.width)} w ${paintOp(g.stroke, true, spots)} ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S`);
-      } else if (g.kind === 'box') {
-        const fill = g.fill !== undefined ? `${paintOp(g.fill, false, spots)} ` : '';
-        const paint = g.fill !== undefined ? (g.stroke > 0 ? 'B' : 'f') : 'S';
-        ops.push(`q ${fill}${num(g.stroke)} w ${paintOp(g.strokePaint, true, spots)} ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${paint} Q`);
-      } else {
-        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
-      }
+      if (g.kind === 'rule') ops.push(painter.rule(g));
+      else if (g.kind === 'box') ops.push(...painter.box(g));
+      else images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
     }
   }
   // Text in one BT … ET block: page coordinates are top-down (pdfkit flips the CTM), so
@@ -67,7 +106,6 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
   const fonts = new Map<string, FontUse>();
   let curFont = '';
   let curSize = -1;
-  let curFill = '0 g';
   for (const block of page.blocks) {
     for (const line of block.lines) {
       for (const run of line.runs) {
@@ -78,60 +116,15 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
           curFont = font.id;
           curSize = run.size;
         }
-        const fill = run.fill ? paintOp(run.fill, false, spots) : '0 g';
-        if (fill !== curFill) {
-          ops.push(fill);
-          curFill = fill;
-        }
+        const colour = painter.text(run.fill, run.size);
+        if (colour) ops.push(colour);
         ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
       }
     }
   }
   ops.push('ET');
-  return { width: page.width, height: page.height, trim: page.trim, ops: ops.join('\n'), fonts: [...fonts.values()], images };
-}
-
-/** pageContent for the press: the same drawing, colours through PressColour. */
-function pressContent(page: Page, fontFor: (id: string) => CidMap, press: PressColour): PageContent {
-  const ops: string[] = [];
-  const images: PageContent['images'] = [];
-  press.reset();
-  for (const block of page.blocks) {
-    for (const g of block.graphics) {
-      if (g.kind === 'rule') {
-        ops.push(`${press.strokePaint(g.stroke)}${num(g.width)} w ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S`);
-      } else if (g.kind === 'box') {
-        if (g.fill !== undefined) ops.push(`${press.fillPaint(g.fill)}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re f`);
-        if (g.stroke > 0) ops.push(`${press.strokePaint(g.strokePaint)}${num(g.stroke)} w ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re S`);
-      } else {
-        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
-      }
-    }
-  }
-  ops.push('BT');
-  const fonts = new Map<string, FontUse>();
-  let curFont = '';
-  let curSize = -1;
-  for (const block of page.blocks) {
-    for (const line of block.lines) {
-      for (const run of line.runs) {
-        const font = fontFor(run.font);
-        if (!fonts.has(font.id)) fonts.set(font.id, { id: font.id, key: font.key });
-        if (font.id !== curFont || run.size !== curSize) {
-          ops.push(`/${font.id} ${num(run.size)} Tf`);
-          curFont = font.id;
-          curSize = run.size;
-        }
-        const colour = press.text(run.fill, run.size);
-        if (colour) ops.push(colour.trimEnd());
-        ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
-      }
-    }
-  }
-  ops.push('ET');
-  // images (drawn after these operators) knock out
-  const ko = press.image();
-  if (ko) ops.push(ko.trimEnd());
+  const end = painter.end();
+  if (end) ops.push(end);
   return { width: page.width, height: page.height, trim: page.trim, ops: ops.join('\n'), fonts: [...fonts.values()], images };
 }
 
