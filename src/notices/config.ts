@@ -45,6 +45,13 @@ export const PaperSchema = z.strictObject({
     /** The 广告 label the Advertising Law requires on paid notices. */
     adLabel: z.string().min(1),
   }),
+  /**
+   * How checked numbers are printed: `plain` (one run, the default) or `grouped` (ID-type
+   * numbers in their fields, separated by spaces). Masking works on the normal form either way.
+   */
+  numberStyle: z.enum(['plain', 'grouped']).default('plain'),
+  /** Daily cut-off (北京时间 HH:MM): a notice accepted later misses the next day's edition. */
+  cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('16:00'),
   privacy: z.strictObject({
     print: ChannelPolicySchema,
     archive: ChannelPolicySchema.extend({

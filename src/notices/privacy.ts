@@ -5,6 +5,7 @@
  * Positions are counted in code points, 1-based, as the spec states them.
  */
 import type { IdentifierKind } from './identifiers/identifierKind.js';
+import { normalizeIdentifier } from './identifiers/normalizeIdentifier.js';
 import type { Paper } from './config.js';
 import { CERTIFICATE_KINDS } from './noticeIdentifiers.js';
 import type { Reason } from './reasons.js';
@@ -77,12 +78,74 @@ export function printedCertificate(n: NoticeOf<'lost-person'>, channel: Channel,
   const rule = maskRuleFor(n, channel, paper);
   const kind = CERTIFICATE_KINDS[n.certificate];
   const word = rule.dropCategoryWord ? '证件' : n.certificate === '其他' ? (n.certificateName ?? '证件') : n.certificate;
-  return { word, number: maskNumber(printForm(n.number), kind, rule) };
+  return { word, number: printNumber(n.number, kind, rule, paper.numberStyle) };
 }
 
 /**
- * A number as printed: as submitted (spec §1: print as submitted, convert only for
- * checking), with full-width characters made ASCII, spaces removed and `x` upper-cased.
+ * A certificate number as printed: normalised first (spec §0: NFKC, spaces and dashes
+ * gone, upper case — the form the validator checked), then masked by position on that
+ * normal form, then grouped as the paper's style says. Masking the number as typed would
+ * count the separators as positions: `440304-19881107-2623` under `birthdate` would hide
+ * `-1988110` and print the day of birth.
+ */
+export function printNumber(raw: string, kind: IdentifierKind | null, rule: MaskRule, style: NumberStyle = 'plain'): string {
+  const normal = normalNumber(raw, kind);
+  return groupNumber(maskNumber(normal, kind, rule), kind, style);
+}
+
+/**
+ * How a paper prints a checked number: `plain`, one unbroken run (the default), or
+ * `grouped`, ID-type numbers in their fields (region 6, birth date 8, sequence and check
+ * 4, category and grade 2) separated by a space.
+ */
+export type NumberStyle = 'plain' | 'grouped';
+
+/**
+ * The normal form of a number for printing. Kinds with a validator print what the
+ * validator checked, and so do numbers with no check rule (spec §0's common rules); a
+ * 不动产权证书 number is Han text with full-width brackets, so only its spaces go.
+ */
+export function normalNumber(raw: string, kind: IdentifierKind | null): string {
+  if (kind === 'property-cert') return propertyCertForm(raw);
+  return normalizeIdentifier(raw).normalized;
+}
+
+/** A 不动产权证书 number in Chinese text: no spaces, ASCII digits, full-width brackets 苏（2020）…. */
+function propertyCertForm(raw: string): string {
+  return raw
+    .replace(/\s+/g, '')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+}
+
+/** Field lengths of the ID-type numbers, for the `grouped` style. */
+function groupsOf(kind: IdentifierKind | null, length: number): number[] | null {
+  if (birthDatePositions(kind, length) === null) return null;
+  if (length === 18) return [6, 8, 4];
+  if (length === 20) return [6, 8, 4, 2];
+  if (length === 15) return [6, 6, 3];
+  return null;
+}
+
+/** The number in the paper's style; only ID-type numbers have groups. */
+export function groupNumber(number: string, kind: IdentifierKind | null, style: NumberStyle): string {
+  const chars = [...number];
+  const groups = style === 'grouped' ? groupsOf(kind, chars.length) : null;
+  if (!groups) return number;
+  const out: string[] = [];
+  let at = 0;
+  for (const g of groups) {
+    out.push(chars.slice(at, at + g).join(''));
+    at += g;
+  }
+  return out.join(' ');
+}
+
+/**
+ * A number as printed for kinds without a normal form (spec §1: print as submitted,
+ * convert only for checking): full-width characters made ASCII, spaces removed and `x`
+ * upper-cased.
  */
 export function printForm(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').replace(/x/g, 'X');

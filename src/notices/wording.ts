@@ -6,7 +6,8 @@
  */
 import type { Paper } from './config.js';
 import { formatChineseDate } from './dates.js';
-import { printForm, printedCertificate, type Channel } from './privacy.js';
+import { normalNumber, printForm, printedCertificate, type Channel } from './privacy.js';
+import { ORG_ITEM_KINDS } from './noticeIdentifiers.js';
 import type { Reason } from './reasons.js';
 import {
   groupOf,
@@ -91,7 +92,7 @@ function joinAnd(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join('、')}与${names[names.length - 1]}`;
 }
 
-const withUscc = (name: string, uscc: string) => `${name}（统一社会信用代码：${printForm(uscc)}）`;
+const withUscc = (name: string, uscc: string) => `${name}（统一社会信用代码：${normalNumber(uscc, 'uscc')}）`;
 
 /** 债权人… clause for capital reduction and merger (Company Law art. 220, 224). */
 const CREDITOR_CLAUSE =
@@ -112,12 +113,12 @@ function templateText(n: Notice, paper: Paper, channel: Channel): Body {
       return plain(`${n.holder}遗失${issuer}${word}，证号：${number}，声明作废。`);
     }
     case 'lost-org':
-      return plain(`${withUscc(n.org, n.uscc)}遗失${n.item === '其他' ? n.itemName : n.item}，编号：${printForm(n.number)}，声明作废。`);
+      return plain(`${withUscc(n.org, n.uscc)}遗失${n.item === '其他' ? n.itemName : n.item}，编号：${normalNumber(n.number, ORG_ITEM_KINDS[n.item])}，声明作废。`);
     case 'lost-seal':
-      return plain(`${withUscc(n.org, n.uscc)}遗失${n.sealType}一枚${n.code ? `，编码：${printForm(n.code)}` : ''}，声明作废。`);
+      return plain(`${withUscc(n.org, n.uscc)}遗失${n.sealType}一枚${n.code ? `，编码：${normalNumber(n.code, 'seal-code')}` : ''}，声明作废。`);
     case 'lost-invoice': {
       const range = n.from === n.to ? n.from : `${n.from}—${n.to}`;
-      const ids = n.code ? `代码：${printForm(n.code)}，号码：${range}` : `号码：${range}`;
+      const ids = n.code ? `代码：${normalNumber(n.code, 'invoice-code')}，号码：${range}` : `号码：${range}`;
       return plain(`${withUscc(n.org, n.uscc)}遗失${n.invoiceType}${n.count}份（${ids}），声明作废。`);
     }
     case 'void':
