@@ -21,17 +21,24 @@ export type Prepared =
       /** Text for the e-paper and archive (its own masking); null when consent does not cover them. */
       archiveText: NoticeText | null;
     }
-  | { ok: false; file: string; refused: Reason[] };
+  | {
+      ok: false;
+      file: string;
+      refused: Reason[];
+      /** The run dates, when the file could be read that far (a refusal matters to the editions it was booked for). */
+      runDates?: string[];
+    };
 
 /** Read, check and word one notice file. */
 export function prepareNotice(yamlText: string, file: string, ctx: CheckContext): Prepared {
   const read = readNotice(yamlText, file);
   if (!read.ok) return read;
+  const runDates = read.notice.run.dates;
   const check = checkNotice(read, ctx);
-  if (!check.ok) return { ok: false, file, refused: check.refused };
+  if (!check.ok) return { ok: false, file, refused: check.refused, runDates };
   const { checked } = check;
   const print = wordNotice(checked.notice, { paper: checked.paper, channel: 'print', file });
-  if (!print.ok) return { ok: false, file, refused: print.refused };
+  if (!print.ok) return { ok: false, file, refused: print.refused, runDates };
   const archive = channelAllowed(checked.notice, 'archive')
     ? wordNotice(checked.notice, { paper: checked.paper, channel: 'archive', file })
     : null;

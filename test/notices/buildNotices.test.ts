@@ -30,11 +30,35 @@ describe('zuban build sets the notices page', () => {
       expect(printed(s.id)).toBeGreaterThan(0);
       expect(s.quote.lines).toBe(printed(s.id));
       expect(s.quote.currency).toBe('CNY');
-      expect(s.quote.total).toBeGreaterThan(0);
+      // this edition bills one insertion; the quote is the whole run
+      expect(s.billed).toBe(s.quote.perInsertion);
+      expect(s.total).toBe(s.quote.perInsertion * s.quote.insertions);
     }
+    const lostId = report.notices.set.find((s: { id: string }) => s.id === '01-lost-id');
+    expect(lostId.quote.insertions).toBe(3);
+    expect(lostId.deadlines).toEqual([]);
+    // the liquidation resolved 2026-10-12: publish within 60 days → Fri 2026-12-11
+    const liq = report.notices.set.find((s: { id: string }) => s.id === '03-liquidation');
+    expect(liq.deadlines.find((d: { name: string }) => d.name === 'publishBy')).toMatchObject({ raw: '2026-12-11', due: '2026-12-11', movedBy: [], rule: { days: 60 } });
+    expect(report.notices.totalYuan).toBe(report.notices.set.reduce((t: number, s: { quote: { perInsertion: number } }) => t + s.quote.perInsertion, 0));
     expect(report.notices.pages[0]).toMatchObject({ page: 'A01', notices: 2 });
     expect(report.notices.leftOut).toEqual([]);
-    expect(log.some((l) => /notices: 2 set on A01, 1 refused/.test(l))).toBe(true);
+    expect(log.some((l) => /notices: 2 set on A01, 1 refused, 1 not due 2026-11-24/.test(l))).toBe(true);
+  });
+
+  it('sets only the notices due on the edition date and reports due, placed and upcoming', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zuban-build-'));
+    await buildEdition(edition, out, { preview: false, log: () => {} });
+    const { runDates } = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).notices;
+    expect(runDates.date).toBe('2026-11-24');
+    expect(runDates.due).toEqual([
+      { id: '01-lost-id', file: expect.stringMatching(/01-lost-id\.yaml$/), insertion: 2, of: 3 },
+      { id: '03-liquidation', file: expect.stringMatching(/03-liquidation\.yaml$/), insertion: 1, of: 1 },
+    ]);
+    expect(runDates.placed).toEqual(['01-lost-id', '03-liquidation']);
+    expect(runDates.dueNotPlaced).toMatchObject([{ file: expect.stringMatching(/02-no-consent/), why: 'refused' }]);
+    expect(runDates.upcoming.map((u: { date: string }) => u.date)).toEqual(['2026-11-26', '2026-11-28']);
+    expect(runDates.notDue).toBe(1);
   });
 
   it('--strict fails on a refused notice, naming it', async () => {
@@ -45,6 +69,6 @@ describe('zuban build sets the notices page', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toMatch(/1 notices refused \(--strict\)[\s\S]*02-no-consent\.yaml consent/);
+    expect((err as Error).message).toMatch(/1 notices due 2026-11-24 refused \(--strict\)[\s\S]*02-no-consent\.yaml consent/);
   });
 });

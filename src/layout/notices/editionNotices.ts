@@ -27,10 +27,18 @@ export interface NoticesReport {
   /** Notices read from the folder. */
   read: number;
   pages: NoticesSet['pages'];
-  set: (Omit<NoticesSet['notices'][number], 'quote'> & { lines: number; chars: number; total: number; quote: NoticesSet['notices'][number]['quote'] })[];
+  set: (Omit<NoticesSet['notices'][number], 'quote'> & {
+    lines: number;
+    chars: number;
+    /** The whole run's price (perInsertion × insertions), as quoted to the customer. */
+    total: number;
+    /** What this edition bills: one insertion. */
+    billed: number;
+    quote: NoticesSet['notices'][number]['quote'];
+  })[];
   refused: { file: string; reasons: Reason[] }[];
   leftOut: LeftOut[];
-  /** Sum of the set notices' quotes, yuan. */
+  /** What this edition bills: one insertion of each set notice, yuan (never the whole run again). */
   totalYuan: number;
 }
 
@@ -61,8 +69,8 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
   const fill: PageFiller = (page, grid, firstLine, lastLine) => {
     const before = pages.result.notices.length;
     const items = pages.fill(page, grid, firstLine, lastLine);
-    for (const s of pages.result.notices.slice(before)) report.set.push({ ...s, lines: s.quote.lines, chars: s.quote.chars, total: s.quote.total });
-    report.totalYuan = Math.round(report.set.reduce((t, s) => t + s.total, 0) * 100) / 100;
+    for (const s of pages.result.notices.slice(before)) report.set.push({ ...s, lines: s.quote.lines, chars: s.quote.chars, total: s.quote.total, billed: s.quote.perInsertion });
+    report.totalYuan = Math.round(report.set.reduce((t, s) => t + s.billed, 0) * 100) / 100;
     if (page === last) report.leftOut = leftOut();
     return items;
   };

@@ -12,6 +12,7 @@ import type { LoadedEdition } from '../../content/loadEdition.js';
 import { UserError, type Diagnostic } from '../../diagnostic.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.js';
+import { noticesForEdition, runDateReport } from '../../notices/noticesForEdition.js';
 import type { Prepared } from '../../notices/prepareNotice.js';
 import type { PageFiller } from '../page/composeEdition.js';
 import { editionNotices, type NoticesReport } from './editionNotices.js';
@@ -29,15 +30,17 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   if (!pages.length && !fs.existsSync(dir)) return undefined;
   const ctx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
   const prepared = fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];
+  // only the notices whose run dates include the edition's date are set (one insertion each)
+  const sel = noticesForEdition(prepared, ed.edition.date);
   const opt = { fonts, config: ctx.config, rateCard: ctx.rateCard, paperName: ed.edition.paper, pages };
-  const n = editionNotices(prepared, opt);
+  const n = editionNotices([...sel.toSet, ...sel.refusedDue, ...sel.refusedOther], opt);
   // the archive's pages: each notice in its archive wording, or left out without archive consent
-  const archived: Prepared[] = prepared.flatMap((p) => (p.ok ? (p.archiveText ? [{ ...p, text: p.archiveText }] : []) : []));
+  const archived: Prepared[] = sel.toSet.flatMap((p) => (p.archiveText ? [{ ...p, text: p.archiveText }] : []));
   const a = editionNotices(archived, opt);
   const diagnostics: Diagnostic[] = n.diagnostics.map((message) => ({ code: 'notice', severity: 'warning', message }));
   for (const d of diagnostics) opts.log(`warning: ${d.message}`);
-  if (opts.strict && n.report.refused.length) {
-    throw new UserError(`${n.report.refused.length} notices refused (--strict):\n${n.diagnostics.join('\n')}`);
+  if (opts.strict && sel.refusedDue.length) {
+    throw new UserError(`${sel.refusedDue.length} notices due ${ed.edition.date} refused (--strict):\n${n.diagnostics.join('\n')}`);
   }
   const last = pages[pages.length - 1];
   const fill: PageFiller = (page, grid, first, lastLine) => {
@@ -45,9 +48,14 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     const out = page === last ? n.leftOut() : [];
     if (out.length) throw new UserError(`notices left out (no room on the notices pages ${pages.join(', ')}):\n${out.map((o) => `  ${o.file}: ${o.reason} (${o.reasonEn})`).join('\n')}`);
     if (page === last) {
+      const runDates = runDateReport(sel, n.report.set.map((s) => s.id), n.report.leftOut);
+      Object.assign(n.report, { runDates });
+      if (opts.strict && runDates.dueNotPlaced.length) {
+        throw new UserError(`${runDates.dueNotPlaced.length} notices due ${ed.edition.date} not placed (--strict):\n${runDates.dueNotPlaced.map((d) => `  ${d.file}: ${d.reasons.map((r) => r.messageEn).join('; ')}`).join('\n')}`);
+      }
       const over = n.report.set.filter((s) => s.overfullLines > 0);
       if (over.length) opts.log(`warning: notices with lines wider than the column: ${over.map((s) => `${s.file} (${s.overfullLines})`).join(', ')}`);
-      opts.log(`notices: ${n.report.set.length} set on ${pages.join(', ')}, ${n.report.refused.length} refused, ¥${n.report.totalYuan} quoted`);
+      opts.log(`notices: ${n.report.set.length} set on ${pages.join(', ')}, ${n.report.refused.length} refused, ${sel.notDue.length} not due ${ed.edition.date}, ¥${n.report.totalYuan} billed (one insertion each)`);
     }
     return items;
   };
