@@ -48,7 +48,14 @@ export interface WorkCalendar {
   isWorkday(date: IsoDate): boolean | undefined;
   /** Which source answers for a year: `chinese-days`, a file name, or null. */
   sourceOf(year: number): string | null;
+  /**
+   * Why a day is not a working day, in Chinese: the holiday's name (国庆节, 春节 …), 周六 or
+   * 周日; undefined for a working day or a year not covered.
+   */
+  restName(date: IsoDate): string | undefined;
 }
+
+const WEEKEND_NAMES: Record<number, string> = { 0: '周日', 6: '周六' };
 
 
 /** Parse one calendar file; throws with the file name and the field on bad data. */
@@ -89,10 +96,14 @@ function packageCovers(year: number): boolean {
 export function makeCalendar(schedules: readonly (YearSchedule & { file?: string })[] = []): WorkCalendar {
   const fileYears = new Map<number, string>();
   const override = new Map<IsoDate, boolean>();
+  const holidayNames = new Map<IsoDate, string>();
   for (const s of schedules) {
     fileYears.set(s.year, s.file ?? `${s.year}.yaml`);
     for (const h of s.holidays) {
-      for (let d = h.from; d <= h.to; d = addDays(d, 1)) override.set(d, false);
+      for (let d = h.from; d <= h.to; d = addDays(d, 1)) {
+        override.set(d, false);
+        holidayNames.set(d, h.name);
+      }
     }
     for (const d of s.workdays) override.set(d, true);
   }
@@ -101,7 +112,18 @@ export function makeCalendar(schedules: readonly (YearSchedule & { file?: string
     if (!pkg.has(year)) pkg.set(year, packageCovers(year));
     return pkg.get(year) === true;
   };
-  return {
+  const cal: WorkCalendar = {
+    restName(date) {
+      if (cal.isWorkday(date) !== false) return undefined;
+      const named = holidayNames.get(date);
+      if (named) return named;
+      if (!fileYears.has(yearOf(date))) {
+        // chinese-days names a holiday `English,中文,days`; a plain weekend by its English day name
+        const zh = chineseDays.getDayDetail(date).name.split(',')[1];
+        if (zh) return zh;
+      }
+      return WEEKEND_NAMES[weekday(date)] ?? '休息日';
+    },
     covers: (year) => fileYears.has(year) || fromPackage(year),
     sourceOf: (year) => fileYears.get(year) ?? (fromPackage(year) ? 'chinese-days' : null),
     isWorkday(date) {
@@ -116,4 +138,5 @@ export function makeCalendar(schedules: readonly (YearSchedule & { file?: string
       return override.get(date) ?? chineseDays.isWorkday(date);
     },
   };
+  return cal;
 }

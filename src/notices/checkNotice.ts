@@ -155,9 +155,16 @@ function deadlineFindings(n: Notice & { type: 'liquidation' | 'capital-reduction
   const f = noFindings();
   for (const p of checkRunDates(n, deadlines)) f.errors.push(reason(file, p.field, p.code, p.message, p.messageEn));
   for (const d of deadlines) {
-    if (d.period.name === 'publishBy') continue; // checked with the run dates above
+    if (d.period.name === 'publishBy') {
+      // checked with the run dates above; an unmoved bound that the run meets is noted
+      if (!d.ok && n.run.dates[0] <= d.raw) {
+        f.info.push(reason(file, 'run.dates.0', 'deadline.publishBy.bound', `公告期限不早于${formatChineseDate(d.raw)}（无${d.year}年节假日数据，节假日只会使期限延后），刊登日期在此之前，按时`, `the publish-by deadline is not before ${d.raw} (no ${d.year} holiday data; holidays only move it later), and the run is on or before it: in time`));
+      }
+      continue;
+    }
     if (!d.ok) {
-      f.warnings.push(reason(file, 'run.dates.0', `deadline.${d.period.name}.${d.code}`, `${d.period.zh}期限：${d.message}`, `${d.period.en} deadline: ${d.messageEn}`));
+      // a bound, not an error: the deadline is at least `raw`, and nothing here is checked against it
+      f.info.push(reason(file, 'run.dates.0', `deadline.${d.period.name}.${d.code}`, `${d.period.zh}期限：${d.message}`, `${d.period.en} deadline: ${d.messageEn}`));
     } else {
       f.info.push(
         reason(file, d.period.from === 'publication' ? 'run.dates.0' : 'decision.date', `deadline.${d.period.name}`, `${d.period.zh}期限：${formatChineseDate(d.due)}`, `${d.period.en} by ${d.due}`),

@@ -62,6 +62,8 @@ export type Deadline =
       raw: IsoDate;
       /** The last day of the period: `raw`, or the next working day after it. */
       due: IsoDate;
+      /** The rest days that moved it from `raw` to `due`, with the holiday's name (empty when not moved). */
+      movedBy: { date: IsoDate; name: string }[];
     }
   | {
       ok: false;
@@ -81,6 +83,7 @@ export type Deadline =
  */
 export function computeDeadline(start: IsoDate, period: LegalPeriod, cal: WorkCalendar): Deadline {
   const raw = addDays(start, period.days);
+  const movedBy: { date: IsoDate; name: string }[] = [];
   // a holiday run is at most a few weeks long; 60 days bounds the loop whatever the data says
   for (let d = raw, i = 0; i < 60; d = addDays(d, 1), i++) {
     const work = cal.isWorkday(d);
@@ -93,11 +96,12 @@ export function computeDeadline(start: IsoDate, period: LegalPeriod, cal: WorkCa
         raw,
         year,
         code: 'calendar-not-covered',
-        message: `无${year}年节假日安排数据，不能计算期限（${formatChineseDate(start)}起${period.days}日）；请添加 templates/calendar/${year}.yaml`,
-        messageEn: `no holiday schedule for ${year}: cannot compute the ${period.days}-day period from ${start}; add templates/calendar/${year}.yaml`,
+        message: `无${year}年节假日安排数据，不能计算顺延后的期限（${formatChineseDate(start)}起${period.days}日，不早于${formatChineseDate(raw)}）；请按国务院办公厅${year}年部分节假日安排的通知添加 templates/calendar/${year}.yaml`,
+        messageEn: `no holiday schedule for ${year}: cannot say how far holidays move the ${period.days}-day period from ${start} (not before ${raw}); add templates/calendar/${year}.yaml from the State Council's ${year} holiday schedule`,
       };
     }
-    if (work) return { ok: true, period, start, raw, due: d };
+    if (work) return { ok: true, period, start, raw, due: d, movedBy };
+    movedBy.push({ date: d, name: cal.restName(d) ?? '休息日' });
   }
   throw new Error(`calendar has no working day in the 60 days after ${raw}`);
 }
@@ -141,8 +145,10 @@ export function checkRunDates(n: CompanyNotice, deadlines: readonly Deadline[]):
     });
   }
   const pub = deadlines.find((d) => d.period.name === 'publishBy');
-  if (pub && !pub.ok) {
-    problems.push({ field: 'run.dates.0', code: pub.code, message: pub.message, messageEn: pub.messageEn });
+  // Holidays only move a deadline later (Civil Code art. 203), so a run on or before the
+  // unmoved last day is in time whatever the missing calendar would say.
+  if (pub && !pub.ok && first > pub.raw) {
+    problems.push({ field: 'run.dates.0', code: pub.code, message: `刊登日期${formatChineseDate(first)}晚于未顺延的公告期限${formatChineseDate(pub.raw)}：${pub.message}`, messageEn: `run date ${first} is after the unmoved deadline ${pub.raw}: ${pub.messageEn}` });
   } else if (pub && pub.ok && first > pub.due) {
     problems.push({
       field: 'run.dates.0',

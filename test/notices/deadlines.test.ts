@@ -17,6 +17,9 @@ import { makeCalendar, readYearSchedule } from '../../src/notices/calendar.js';
 import { LEGAL_PERIODS, checkRunDates, computeDeadline, noticeDeadlines, type Deadline, type LegalPeriod } from '../../src/notices/deadlines.js';
 import { readNotice } from '../../src/notices/readNotice.js';
 import type { CompanyNotice } from '../../src/notices/schema/notice.js';
+import { loadNoticeContext } from '../../src/notices/loadNotices.js';
+import { prepareNotice } from '../../src/notices/prepareNotice.js';
+import { liquidation } from './noticeYaml.js';
 
 const cal = makeCalendar();
 const period = (type: keyof typeof LEGAL_PERIODS, name: LegalPeriod['name']) => {
@@ -165,5 +168,40 @@ describe('run dates against the deadlines', () => {
     // notify: 11-10 + 10 = Fri 11-20; publish: 11-10 + 30 = Thu 12-10; claims: 11-24 + 45 = 2027-01-08, not covered
     expect(ds.map(due).slice(0, 2)).toEqual(['2026-11-20', '2026-12-10']);
     expect(ds[2]).toMatchObject({ ok: false, year: 2027, start: '2026-11-24', raw: '2027-01-08' });
+  });
+});
+
+describe('calendar bounds (issue 14 item 3)', () => {
+  const ctx = loadNoticeContext('templates');
+  // resolved 2026-11-20: publish within 60 days → 2027-01-19 before any holiday move; 2027 has no data
+  const liq = (run: string) =>
+    liquidation().replace('date: 2026-10-12', 'date: 2026-11-20').replace('[2026-11-24]', `[${run}]`).replace('at: 2026-11-12', 'at: 2026-11-20');
+
+  it('a run on or before the unmoved deadline is in time without the next year’s calendar', () => {
+    for (const run of ['2026-12-08', '2027-01-19']) {
+      const r = prepareNotice(liq(run), 'liq.yaml', ctx);
+      expect(r.ok, JSON.stringify(r.ok ? '' : r.refused)).toBe(true);
+      if (r.ok) expect(r.checked.info.map((i) => i.code)).toContain('deadline.publishBy.bound');
+    }
+  });
+
+  it('a run after it, in a year no data covers, is refused naming the calendar file to add', () => {
+    const r = prepareNotice(liq('2027-01-20'), 'liq.yaml', ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const why = r.refused.find((x) => x.code === 'calendar-not-covered');
+    expect(why?.field).toBe('run.dates.0');
+    expect(why?.messageEn).toContain('templates/calendar/2027.yaml');
+    expect(why?.messageEn).toContain('State Council');
+    expect(why?.messageEn).toContain('2027-01-19');
+  });
+
+  it('a covered deadline records the holidays that moved it', () => {
+    // 2026-09-01 + 30 = Thu 10-01, 国庆节 to 10-07 → Thu 10-08
+    const d = computeDeadline('2026-09-01', period('merger', 'publishBy'), cal);
+    expect(d.ok && d.due).toBe('2026-10-08');
+    expect(d.ok && d.movedBy.map((m) => m.name)).toEqual(Array(7).fill('国庆节'));
+    const plain = computeDeadline('2026-11-10', period('merger', 'publishBy'), cal);
+    expect(plain.ok && plain.movedBy).toEqual([]);
   });
 });
