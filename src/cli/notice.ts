@@ -7,21 +7,15 @@
  * refused notice (no consent, invalid number, missing field, malformed YAML) prints one
  * line per reason — file, field, reason — and exits 1.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { FontBook, formatReason, loadNoticeContext, prepareNoticeText, proofNotice, projectRoot, renderDocument, UserError, type NoticeContext, type Quote } from '../index.js';
+import { FontBook, formatReason, loadNoticeContext, proofNotice, projectRoot, renderDocument, UserError, type NoticeContext, type Quote } from '../index.js';
 import { quoteLines } from '../layout/notices/proofNotice.js';
+import { prepareNoticeFile } from '../notices/loadNotices.js';
 import { writeAtomically } from './writeAtomically.js';
 
 /** Read, check, word and proof one notice file; throws a UserError with every reason. */
 export function proofNoticeFile(file: string, ctx: NoticeContext, fonts: FontBook) {
-  let yamlText: string;
-  try {
-    yamlText = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserError(`${file}: cannot read the notice file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  const prep = prepareNoticeText(yamlText, file, ctx);
+  const prep = prepareNoticeFile(file, ctx);
   if (!prep.ok) throw new UserError(`${file}: notice refused:\n${prep.refused.map((r) => `  ${formatReason(r)}`).join('\n')}`);
   return { ...proofNotice(prep, ctx, fonts), checked: prep.checked };
 }

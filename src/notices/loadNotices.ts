@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { makeCalendar, readYearSchedule } from './calendar.js';
 import type { CheckContext } from './checkNotice.js';
 import { readNoticesConfig } from './config.js';
+import { decodeNoticeText } from './decodeNoticeText.js';
 import { prepareNotice, type Prepared } from './prepareNotice.js';
 import { readRateCard, type RateCard } from './rateCard.js';
 
@@ -40,8 +41,23 @@ export function prepareNoticeDir(dir: string, ctx: CheckContext): Prepared[] {
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort()
-    .map((f) => {
-      const file = join(dir, f);
-      return prepareNotice(readFileSync(file, 'utf8'), file, ctx);
-    });
+    .map((f) => prepareNoticeFile(join(dir, f), ctx));
+}
+
+/**
+ * Read and prepare one notice file. Whatever goes wrong — the file cannot be read, is not
+ * UTF-8, or a check throws — is this notice's refusal, with the file and the reason; it
+ * never ends the edition (issue 14 item 6).
+ */
+export function prepareNoticeFile(file: string, ctx: CheckContext): Prepared {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { ok: false, file, refused: [{ file, field: '', code: 'file.unreadable', message: `无法读取声明文件（${code}）`, messageEn: `cannot read the notice file (${code})` }] };
+  }
+  const decoded = decodeNoticeText(bytes, file);
+  if (!decoded.ok) return { ok: false, file, refused: [decoded.reason] };
+  return prepareNotice(decoded.text, file, ctx);
 }

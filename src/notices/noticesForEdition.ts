@@ -109,7 +109,7 @@ export function runDateReport(sel: EditionSelection, placed: readonly string[], 
           id: p.checked.id,
           file: p.checked.file,
           why: 'left-out' as const,
-          reasons: [{ field: '', code: 'notice.left-out', message: out?.reason ?? '未能刊出', messageEn: out?.reasonEn ?? 'not placed' }],
+          reasons: [{ field: '', code: 'notice.left-out', message: out?.reason ?? '未能排入版面', messageEn: out?.reasonEn ?? 'not placed on the page' }],
         };
       }),
   ];

@@ -29,8 +29,24 @@ export type Prepared =
       runDates?: string[];
     };
 
-/** Read, check and word one notice file. */
+/**
+ * Read, check and word one notice file. Never throws: an unexpected failure in any step
+ * refuses this notice, naming the file and the cause, and the others go on.
+ */
 export function prepareNotice(yamlText: string, file: string, ctx: CheckContext): Prepared {
+  try {
+    return prepareOrThrow(yamlText, file, ctx);
+  } catch (err) {
+    const cause = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
+      file,
+      refused: [{ file, field: '', code: 'notice.failed', message: `无法处理此声明：${cause}`, messageEn: `this notice could not be processed: ${cause}` }],
+    };
+  }
+}
+
+function prepareOrThrow(yamlText: string, file: string, ctx: CheckContext): Prepared {
   const read = readNotice(yamlText, file);
   if (!read.ok) return read;
   const runDates = read.notice.run.dates;

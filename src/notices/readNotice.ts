@@ -32,7 +32,26 @@ export function readNotice(yamlText: string, file: string): ReadResult {
     return { ok: false, file, refused: doc.errors.map((e) => yamlErrorReason(file, e, lines)) };
   }
   nullifyPlainNulls(doc);
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // yaml refuses to expand more than maxAliasCount aliases (a "billion laughs" file)
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const aliases = err instanceof ReferenceError;
+    return {
+      ok: false,
+      file,
+      refused: [
+        {
+          file,
+          field: '',
+          code: aliases ? 'yaml-aliases' : 'yaml-unreadable',
+          message: aliases ? 'YAML别名（*引用）展开过多，拒绝读取' : `无法读取YAML：${(err as Error).message}`,
+          messageEn: aliases ? 'too many YAML aliases (*refs) to expand; refused' : `cannot read the YAML: ${(err as Error).message}`,
+        },
+      ],
+    };
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,

@@ -60,6 +60,10 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
     else refused.push({ file: p.file, reasons: p.refused });
   }
   const pages = createNoticesPages(ok, { fonts: ctx.fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: paper.desk });
+  // a notice the text engine could not set is refused like one that failed its checks
+  for (const u of pages.result.unset) {
+    refused.push({ file: u.file, reasons: [{ file: u.file, field: '', code: 'notice.unset', message: u.reason, messageEn: u.reasonEn }] });
+  }
   const report: NoticesReport = { paper: paper.name, read: prepared.length, pages: pages.result.pages, set: [], refused, leftOut: [], totalYuan: 0 };
   const last = ctx.pages[ctx.pages.length - 1];
   const leftOut = (): LeftOut[] => [

@@ -79,6 +79,8 @@ export interface NoticesSet {
   pages: NoticesPageReport[];
   notices: SetNotice[];
   leftOut: LeftOut[];
+  /** Notices whose setting failed (a glyph no font has, …): refused, never the end of the edition. */
+  unset: LeftOut[];
 }
 
 /** The notice measure: the rate card's 字 per line at the notice size. */
@@ -140,8 +142,16 @@ const groupTitle = (id: NoticeGroupId) => NOTICE_GROUPS.find((g) => g.id === id)
 export function createNoticesPages(list: readonly NoticeToSet[], ctx: NoticesLayoutContext): { fill: PageFiller; result: NoticesSet; remaining: () => NoticeToSet[] } {
   const m = noticeMeasure(ctx.style, ctx.rateCard);
   const byId = new Map(list.map((n) => [n.id, n]));
-  let queue: NoticeBlock[] = orderNotices(list, ctx.style.order).map((n) => setNoticeBlock(n.id, n.file, n.text, m, ctx.fonts));
-  const result: NoticesSet = { pages: [], notices: [], leftOut: [] };
+  const result: NoticesSet = { pages: [], notices: [], leftOut: [], unset: [] };
+  let queue: NoticeBlock[] = orderNotices(list, ctx.style.order).flatMap((n) => {
+    try {
+      return [setNoticeBlock(n.id, n.file, n.text, m, ctx.fonts)];
+    } catch (err) {
+      const cause = err instanceof Error ? err.message : String(err);
+      result.unset.push({ id: n.id, file: n.file, reason: `排版失败：${cause}`, reasonEn: `could not be set: ${cause}` });
+      return [];
+    }
+  });
   let continuing: NoticeGroupId | undefined;
 
   const fill: PageFiller = (page: string, grid: PageGrid, firstLine: number, lastLine: number) => {
