@@ -16,7 +16,8 @@ import { privacyFindings } from './privacy.js';
 import type { LoadedNotice } from './readNotice.js';
 import { noFindings, type Findings, type Reason } from './reasons.js';
 import { isCompanyNotice, type Notice } from './schema/notice.js';
-import { checkCustomText } from './wording.js';
+import type { RateCard } from './rateCard.js';
+import { checkCustomText, printsTitle } from './wording.js';
 
 /** The identifier validator's signature (src/notices/identifiers). */
 export type ValidateFn = (kind: IdentifierKind, raw: string, opts?: ValidateOptions) => ValidationResult;
@@ -29,6 +30,10 @@ export interface CheckContext {
   validateOptions?: ValidateOptions;
   /** The validator; `validateIdentifier` unless a test injects another. */
   validate?: ValidateFn;
+  /** The rate card, for the notice measure a logo is sized to (13 字 when absent). */
+  rateCard?: RateCard;
+  /** Reads a file's bytes (a logo); fs.readFileSync unless a test injects another. */
+  readFile?: (path: string) => Uint8Array;
 }
 
 /** A notice that may run. */
@@ -62,6 +67,9 @@ export function checkNotice(loaded: LoadedNotice, ctx: CheckContext): CheckResul
   add(identifierFindings(n, file, ctx));
   if (paper) add(privacyFindings(n, paper, file));
   add(dateFindings(n, file));
+  if (n.boldTitle === true && !printsTitle(n.type)) {
+    f.errors.push(reason(file, 'boldTitle', 'extras.no-title', '此类声明不印标题（接排于栏目标题下），不能加粗标题：请删去 boldTitle', 'this type prints no title (it runs in under the group header), so a bold title cannot be printed or billed: remove boldTitle'));
+  }
   let deadlines: Deadline[] = [];
   if (isCompanyNotice(n)) {
     deadlines = noticeDeadlines(n, ctx.calendar);

@@ -86,6 +86,16 @@ export const NoticeStyleSchema = z.strictObject({
   order: z.enum(['acceptance', 'pinyin']).default('acceptance'),
   /** Largest extra space per gap when squaring columns, in lines. */
   maxStretch: z.number().nonnegative().default(3),
+  /** The paid logo extra: placed this many notice lines tall above the title, checked like a photo. */
+  logo: z
+    .strictObject({
+      heightLines: z.number().positive().default(3),
+      /** Below this resolution at the placed size the notice is refused. */
+      minPpi: z.number().positive().default(150),
+      /** Largest logo file, bytes. */
+      maxBytes: z.number().int().positive().default(2_000_000),
+    })
+    .prefault({}),
   /** Font roles (fonts/fonts.json). */
   fonts: z
     .strictObject({

@@ -5,6 +5,9 @@
  * The layout sets `text`; the quote is then `quoteNotice(checked.notice,
  * setLinesOf(pageItems, checked.id, …), rateCard)`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkLogo, type PlacedLogo } from './logo.js';
 import { checkNotice, type CheckContext, type CheckedNotice } from './checkNotice.js';
 import { channelAllowed } from './privacy.js';
 import { readNotice } from './readNotice.js';
@@ -53,10 +56,19 @@ function prepareOrThrow(yamlText: string, file: string, ctx: CheckContext): Prep
   const check = checkNotice(read, ctx);
   if (!check.ok) return { ok: false, file, refused: check.refused, runDates };
   const { checked } = check;
-  const print = wordNotice(checked.notice, { paper: checked.paper, channel: 'print', file });
+  let logo: PlacedLogo | undefined;
+  if (checked.notice.logo) {
+    // the logo is billed only if it prints: check it like a photo, or refuse the notice
+    const measure = (ctx.rateCard?.line.charsPerLine ?? 13) * ctx.config.style.size;
+    const resolved = path.resolve(path.dirname(file), checked.notice.logo);
+    const l = checkLogo(checked.notice.logo, resolved, ctx.readFile ?? readFileSync, measure, ctx.config.style, file);
+    if (!l.ok) return { ok: false, file, refused: l.reasons, runDates };
+    logo = l.logo;
+  }
+  const print = wordNotice(checked.notice, { paper: checked.paper, channel: 'print', file, logo });
   if (!print.ok) return { ok: false, file, refused: print.refused, runDates };
   const archive = channelAllowed(checked.notice, 'archive')
-    ? wordNotice(checked.notice, { paper: checked.paper, channel: 'archive', file })
+    ? wordNotice(checked.notice, { paper: checked.paper, channel: 'archive', file, logo })
     : null;
   return { ok: true, checked, text: print.text, archiveText: archive && archive.ok ? archive.text : null };
 }

@@ -5,6 +5,7 @@
  */
 import type { BillingUnit, RateCard } from './rateCard.js';
 import type { Notice } from './schema/notice.js';
+import { printsTitle } from './wording.js';
 
 /** What the notice occupies on the page, as read from the page tree. */
 export interface SetLines {
@@ -115,7 +116,8 @@ function basePrice(n: Notice, unit: BillingUnit, s: SetLines, card: RateCard): {
 function extrasOf(n: Notice, card: RateCard): QuoteExtra[] {
   const wanted: QuoteExtra['name'][] = [];
   if (n.box) wanted.push('box');
-  if (n.boldTitle) wanted.push('boldTitle');
+  // a bold title only where a title is printed (checkNotice refuses it elsewhere)
+  if (n.boldTitle && printsTitle(n.type)) wanted.push('boldTitle');
   if (n.logo) wanted.push('logo');
   return wanted.map((name) => {
     const e = card.extras[name];

@@ -8,6 +8,7 @@ import type { Paper } from './config.js';
 import { formatChineseDate } from './dates.js';
 import { normalNumber, printForm, printedCertificate, type Channel } from './privacy.js';
 import { ORG_ITEM_KINDS } from './noticeIdentifiers.js';
+import type { PlacedLogo } from './logo.js';
 import type { Reason } from './reasons.js';
 import {
   groupOf,
@@ -36,8 +37,8 @@ export interface NoticeText {
   signoff: string[];
   /** Date line under the sign-off, e.g. `2026年11月24日`; null when none is printed. */
   date: string | null;
-  /** Paid extras to set: a box, a bold title, a logo (path relative to the notice file). */
-  extras: { box: boolean; boldTitle: boolean; logo?: string };
+  /** Paid extras to set: a box, a bold title, a logo (checked and sized: see logo.ts). */
+  extras: { box: boolean; boldTitle: boolean; logo?: PlacedLogo };
 }
 
 export type WordingResult = { ok: true; text: NoticeText } | { ok: false; refused: Reason[] };
@@ -49,6 +50,8 @@ export interface WordingOptions {
   channel?: Channel;
   /** Names the file in reasons. */
   file?: string;
+  /** The notice's logo, checked and sized (prepareNotice); a notice whose logo cannot print never gets here. */
+  logo?: PlacedLogo;
 }
 
 /** The text of a notice, or the reasons its customer-supplied text is refused. */
@@ -60,7 +63,7 @@ export function wordNotice(n: Notice, opts: WordingOptions): WordingResult {
     group: groupOf(n.type),
     runIn: RUN_IN.has(n.type),
     company,
-    extras: { box: n.box === true, boldTitle: n.boldTitle === true || company, ...(n.logo ? { logo: n.logo } : {}) },
+    extras: { box: n.box === true, boldTitle: n.boldTitle === true || company, ...(opts.logo ? { logo: opts.logo } : {}) },
   };
   if (company && n.text) {
     const refused = checkCustomText(n, file);
@@ -81,6 +84,11 @@ export function wordNotice(n: Notice, opts: WordingOptions): WordingResult {
 }
 
 const RUN_IN: ReadonlySet<NoticeType> = new Set(['lost-person', 'lost-org', 'lost-seal', 'lost-invoice', 'void', 'correction']);
+
+/** True for the types that print a title (the others run in under their group header). */
+export function printsTitle(type: NoticeType): boolean {
+  return !RUN_IN.has(type);
+}
 
 /** Drop trailing punctuation from a field that is embedded mid-sentence. */
 function clause(s: string): string {

@@ -37,9 +37,14 @@ describe('quoteNotice with templates/ratecard.yaml (¥30 a line, minimum ¥100, 
     expect(q).toMatchObject({ base: 120, perInsertion: 250, insertions: 2, total: 500 });
   });
 
-  it('extras come on top of the minimum: 2 lines (¥60 → minimum ¥100) + bold title ¥20 = ¥120', () => {
+  it('extras come on top of the minimum: 2 lines (¥60 → minimum ¥100) + box ¥30 = ¥130', () => {
+    const q = quoteNotice(parseNotice(lostId('box: true\n')), set(2), card);
+    expect(q).toMatchObject({ minimumApplied: true, perInsertion: 130 });
+  });
+
+  it('a bold title is never billed on a type that prints no title (a lost-item notice)', () => {
     const q = quoteNotice(parseNotice(lostId('boldTitle: true\n')), set(2), card);
-    expect(q).toMatchObject({ minimumApplied: true, perInsertion: 120 });
+    expect(q).toMatchObject({ extras: [], perInsertion: 100 });
   });
 
   it('a company notice gets its bold title free: 18 × 30 = 540 + box 30 + bold 0 = ¥570', () => {

@@ -79,8 +79,6 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
     return items;
   };
   const diagnostics = refused.flatMap((r) => r.reasons.map((x) => `notice refused: ${formatReason(x)}`));
-  // logos are priced by the rate card but not yet placed on the page: say so rather than bill silently
-  for (const n of ok) if (n.text.extras.logo) diagnostics.push(`${n.file}: logo: the logo ${n.text.extras.logo} is not set on the page yet (zuban does not place notice logos); its extra is still in the quote`);
   if (ok.length > 0 && ctx.pages.length === 0) {
     diagnostics.push(`${ok.length} notices are ready but the edition has no notices page (notices: true in edition.yaml)`);
   }

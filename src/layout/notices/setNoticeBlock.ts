@@ -47,6 +47,8 @@ export interface NoticeBlock {
   box: number;
   /** Lines wider than the measure (an unbreakable run, or the engine found no looser break). */
   overfull: number;
+  /** The paid logo, centred above the title: offsets from the block's top-left, pt. */
+  logo?: { file: string; dx: number; y: number; w: number; h: number; ppi: number };
 }
 
 /** A group header (遗失声明, 减资公告 …) at the head of its notices. */
@@ -86,9 +88,16 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
   const lines: BlockLine[] = [];
   let y = pad;
   let para = 0;
+  let logo: NoticeBlock['logo'];
+  if (text.extras.logo) {
+    const l = text.extras.logo;
+    logo = { file: l.file, dx: pad + (measure - l.width) / 2, y, w: l.width, h: l.height, ppi: Math.round(l.ppi) };
+    y += l.height + 0.3 * P;
+  }
   if (!text.runIn) {
     const T = style.titleSize;
-    const titleFace = fonts.face(style.fonts.title); // a titled notice's title is always bold
+    // the title is bold (黑) for company notices and for the paid extra, else in the body face
+    const titleFace = fonts.face(text.extras.boldTitle ? style.fonts.title : style.fonts.body);
     const set = typesetParagraph([{ text: text.title, face: titleFace }], { size: T, measure, indent: 0, align: 'center', fallbacks, where: `${where} title` });
     for (const line of set) {
       const lead = T * TITLE_LEADING;
@@ -114,7 +123,7 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
     }
     para++;
   }
-  return { kind: 'notice', id, file, company: text.company, height: y + pad, lines, box, overfull: lines.filter((l) => l.line.overfull).length };
+  return { kind: 'notice', id, file, company: text.company, height: y + pad, lines, box, overfull: lines.filter((l) => l.line.overfull).length, ...(logo ? { logo } : {}) };
 }
 
 /** Lines set flush left, then moved flush right (the engine has no right alignment). */
@@ -146,6 +155,10 @@ export function placeBlock(b: FlowBlock, x: number, y: number, width: number): F
     items.push({ kind: 'rule', x1: x, y1: y + b.height - 1, x2: x + width, y2: y + b.height - 1, width: 0.3, source });
   } else if (b.box) {
     items.push({ kind: 'box', x, y, w: width, h: b.height, stroke: b.box, source });
+  }
+  if (b.kind === 'notice' && b.logo) {
+    const l = b.logo;
+    items.push({ kind: 'image', x: x + l.dx, y: y + l.y, w: l.w, h: l.h, file: l.file, ppi: l.ppi, source });
   }
   for (const l of b.lines) items.push(placeLine(l.line, x + l.dx, y + l.y, l.size, { ...source, para: l.para }));
   return items;
