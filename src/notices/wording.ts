@@ -8,6 +8,7 @@ import type { Paper } from './config.js';
 import { formatChineseDate } from './dates.js';
 import { normalNumber, printForm, printedCertificate, type Channel } from './privacy.js';
 import { ORG_ITEM_KINDS } from './noticeIdentifiers.js';
+import { printedName } from './identifiers/validatePersonName.js';
 import type { PlacedLogo } from './logo.js';
 import type { Reason } from './reasons.js';
 import {
@@ -107,7 +108,7 @@ const CREDITOR_CLAUSE =
   '债权人自接到通知之日起三十日内，未接到通知的自本公告之日起四十五日内，有权要求公司清偿债务或者提供相应的担保。';
 
 function contactLine(c: { name: string; phone: string; address?: string }): string {
-  return `联系人：${c.name}，电话：${c.phone}${c.address ? `，地址：${c.address}` : ''}。`;
+  return `联系人：${printedName(c.name)}，电话：${c.phone}${c.address ? `，地址：${c.address}` : ''}。`;
 }
 
 type Body = Pick<NoticeText, 'paragraphs' | 'signoff' | 'date'>;
@@ -118,7 +119,7 @@ function templateText(n: Notice, paper: Paper, channel: Channel): Body {
     case 'lost-person': {
       const { word, number } = printedCertificate(n, channel, paper);
       const issuer = n.issuer ? (n.issuer.endsWith('的') ? n.issuer : `${n.issuer}核发的`) : '';
-      return plain(`${n.holder}遗失${issuer}${word}，证号：${number}，声明作废。`);
+      return plain(`${printedName(n.holder)}遗失${issuer}${word}，证号：${number}，声明作废。`);
     }
     case 'lost-org':
       return plain(`${withUscc(n.org, n.uscc)}遗失${n.item === '其他' ? n.itemName : n.item}，编号：${normalNumber(n.number, ORG_ITEM_KINDS[n.item])}，声明作废。`);
@@ -134,9 +135,9 @@ function templateText(n: Notice, paper: Paper, channel: Channel): Body {
     case 'correction':
       return plain(`本报${formatChineseDate(n.published)}第${n.page}版《${n.title}》中“${n.wrong}”应为“${n.right}”，特此更正。`);
     case 'missing-person': {
-      const who = n.contact.name ? `${n.contact.name}，电话${n.contact.phone}` : n.contact.phone;
+      const who = n.contact.name ? `${printedName(n.contact.name)}，电话${n.contact.phone}` : n.contact.phone;
       return plain(
-        `${n.name}，${n.sex}，${n.age}岁，身高约${n.heightCm}厘米，${clause(n.features)}，` +
+        `${printedName(n.name)}，${n.sex}，${n.age}岁，身高约${n.heightCm}厘米，${clause(n.features)}，` +
           `${formatChineseDate(n.lastSeen.date)}在${n.lastSeen.place}走失。知情者请联系${who}。`,
       );
     }

@@ -101,6 +101,14 @@ export function validatePersonName(raw: string, opts?: ValidateOptions): Validat
 }
 
 /** Dots first (so U+FF65 is reported as itself), then spaces, then NFKC with a warning if it changed anything. */
+/**
+ * A name as printed: what the check accepted, i.e. look-alike dots as U+00B7, spaces
+ * dropped, NFKC (spec §7). The page prints this form, never the one typed.
+ */
+export function printedName(raw: string): string {
+  return normalizeName(raw, newFindings());
+}
+
 function normalizeName(raw: string, findings: Findings): string {
   let dotted = '';
   const variants = new Set<number>();
