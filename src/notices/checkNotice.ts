@@ -2,7 +2,7 @@
  * Check a read notice before it may run (spec §5–6): every identifier through the
  * validators, the consent record, privacy, legal deadlines and the customer's own
  * wording. A notice with an error is refused with its reasons; one with warnings is
- * refused until the desk sets `confirmed: true`; info never blocks.
+ * refused until the desk lists its code in `confirmed`; info never blocks.
  */
 import type { WorkCalendar } from './calendar.js';
 import { paperOf, type NoticesConfig, type Paper } from './config.js';
@@ -77,15 +77,24 @@ export function checkNotice(loaded: LoadedNotice, ctx: CheckContext): CheckResul
     f.errors.push(...checkCustomText(n, file));
   }
   if (f.errors.length > 0) return { ok: false, file, refused: f.errors, warnings: f.warnings, info: f.info };
-  if (f.warnings.length > 0 && n.confirmed !== true) {
+  const listed = Array.isArray(n.confirmed) ? n.confirmed : [];
+  const seen = (w: Reason) => listed.includes(w.code) || listed.includes(`${w.field}:${w.code}`);
+  const unconfirmed = f.warnings.filter((w) => !seen(w));
+  if (unconfirmed.length > 0) {
+    const want = [...new Set(f.warnings.map((w) => w.code))].join(', ');
     const confirm = reason(
       file,
       'confirmed',
       'needs-confirmation',
-      `有${f.warnings.length}条警告须经核实：核实后设 confirmed: true`,
-      `${f.warnings.length} warning(s) need the desk's confirmation: check them, then set confirmed: true`,
+      `有${unconfirmed.length}条警告未经核实：核实后在 confirmed 中列出其代码，如 confirmed: [${want}]`,
+      `${unconfirmed.length} warning(s) not confirmed: check them, then list their codes, e.g. confirmed: [${want}]`,
     );
-    return { ok: false, file, refused: [...f.warnings, confirm], warnings: f.warnings, info: f.info };
+    return { ok: false, file, refused: [...unconfirmed, confirm], warnings: f.warnings, info: f.info };
+  }
+  for (const c of listed) {
+    if (!f.warnings.some((w) => c === w.code || c === `${w.field}:${w.code}`)) {
+      f.info.push(reason(file, 'confirmed', 'confirmed.unused', `已确认的“${c}”不在本次警告中`, `confirmed “${c}” matches no current warning`));
+    }
   }
   return { ok: true, checked: { ...loaded, paper: paper as Paper, deadlines, warnings: f.warnings, info: f.info } };
 }

@@ -17,7 +17,7 @@ export interface Reason {
   messageEn: string;
 }
 
-/** How much a reason weighs: an error refuses, a warning needs `confirmed: true`, info never blocks. */
+/** How much a reason weighs: an error refuses, a warning needs its code in `confirmed: [...]`, info never blocks. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Reasons sorted by weight, as returned by the checks. */

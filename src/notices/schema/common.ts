@@ -101,8 +101,13 @@ export const commonFields = {
   run: RunSchema,
   /** Absent here means "refused" in checkNotice, with the PIPL reason rather than a bare "missing field". */
   consent: ConsentSchema.optional(),
-  /** The desk confirms it has seen every warning. */
-  confirmed: flag.optional(),
+  /**
+   * The warnings the desk has checked, by code (`region.unknown`) or by field and code
+   * (`holder:name.outside-table`). A warning not listed — one that appeared after the
+   * desk looked — needs a new confirmation. `true` confirms no warning (a notice without
+   * warnings needs nothing); it is accepted for files written before the codes.
+   */
+  confirmed: z.union([flag, z.array(z.string().trim().min(1)).min(1)]).optional(),
   privacy: PrivacyChoiceSchema.optional(),
   /** Paid extra: a box (边框) round the notice. */
   box: flag.optional(),
