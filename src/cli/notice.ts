@@ -11,6 +11,7 @@ import path from 'node:path';
 import { FontBook, formatReason, loadNoticeContext, proofNotice, projectRoot, renderDocument, UserError, type NoticeContext, type Quote } from '../index.js';
 import { quoteLines } from '../layout/notices/proofNotice.js';
 import { prepareNoticeFile } from '../notices/loadNotices.js';
+import { deadlineLines, deadlineViews, type Deadline } from '../notices/deadlines.js';
 import { writeAtomically } from './writeAtomically.js';
 
 /** Read, check, word and proof one notice file; throws a UserError with every reason. */
@@ -20,12 +21,16 @@ export function proofNoticeFile(file: string, ctx: NoticeContext, fonts: FontBoo
   return { ...proofNotice(prep, ctx, fonts), checked: prep.checked };
 }
 
-/** The quote as one JSON object (the `--json` contract: lines, chars, unit, rate, extras, total, currency …). */
-export function quoteJson(file: string, id: string, q: Quote): Record<string, unknown> {
+/**
+ * The quote as one JSON object (the `--json` contract: lines, chars, unit, rate, extras,
+ * total, currency …), then the run dates billed one insertion each and the legal deadlines.
+ */
+export function quoteJson(file: string, id: string, q: Quote, more: { dates?: readonly string[]; deadlines?: readonly Deadline[] } = {}): Record<string, unknown> {
   return {
     file, id, lines: q.lines, chars: q.chars, unit: q.unit, unitLabel: q.unitLabel, quantity: q.quantity, rate: q.rate,
     base: q.base, minimumApplied: q.minimumApplied, extras: q.extras, perInsertion: q.perInsertion, insertions: q.insertions,
     total: q.total, currency: q.currency, free: q.free,
+    dates: more.dates ?? [], deadlines: deadlineViews(more.deadlines ?? []),
   };
 }
 
@@ -39,12 +44,14 @@ export async function runNoticeProof(file: string, opts: { templates: string; ou
   const dest = path.join(opts.out, `${p.notice.id}.pdf`);
   writeAtomically(dest, pdf);
   for (const w of p.checked.warnings) process.stderr.write(`confirmed warning: ${formatReason(w)}\n`);
-  process.stdout.write(`${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n→ ${dest}\n`);
+  process.stdout.write(`${[...quoteLines(p.quote, ctx.rateCard.line.charsPerLine), ...deadlineLines(p.checked.deadlines)].join('\n')}\n→ ${dest}\n`);
 }
 
 /** `zuban notice quote`: prints the quote, as text or as one JSON object. */
 export function runNoticeQuote(file: string, opts: { templates: string; json?: boolean }): void {
   const ctx = loadNoticeContext(opts.templates);
   const p = proofNoticeFile(file, ctx, FontBook.load(projectRoot));
-  process.stdout.write(opts.json ? `${JSON.stringify(quoteJson(file, p.notice.id, p.quote))}\n` : `${quoteLines(p.quote, ctx.rateCard.line.charsPerLine).join('\n')}\n`);
+  const json = quoteJson(file, p.notice.id, p.quote, { dates: p.notice.notice.run.dates, deadlines: p.checked.deadlines });
+  const text = [...quoteLines(p.quote, ctx.rateCard.line.charsPerLine), ...deadlineLines(p.checked.deadlines)];
+  process.stdout.write(opts.json ? `${JSON.stringify(json)}\n` : `${text.join('\n')}\n`);
 }

@@ -159,3 +159,46 @@ export function checkRunDates(n: CompanyNotice, deadlines: readonly Deadline[]):
   }
   return problems;
 }
+
+/** A deadline as the quote's JSON, the proof and the report show it (issue 14 item 8). */
+export interface DeadlineView {
+  name: DeadlineName;
+  /** The rule: what must happen, how many days, counted from what. */
+  rule: { zh: string; en: string; days: number; from: LegalPeriod['from'] };
+  /** The day counted from (not itself counted). */
+  start: IsoDate;
+  /** start + days, before any holiday move. */
+  raw: IsoDate;
+  /** The last day; null when no calendar covers the year it would move into (then it is not before `raw`). */
+  due: IsoDate | null;
+  /** The rest days that moved it from `raw` (holiday names, 周六/周日). */
+  movedBy: { date: IsoDate; name: string }[];
+  /** Why `due` is null, when it is. */
+  note?: string;
+}
+
+/** Plain data for a notice's deadlines. */
+export function deadlineViews(deadlines: readonly Deadline[]): DeadlineView[] {
+  return deadlines.map((d) => ({
+    name: d.period.name,
+    rule: { zh: d.period.zh, en: d.period.en, days: d.period.days, from: d.period.from },
+    start: d.start,
+    raw: d.raw,
+    due: d.ok ? d.due : null,
+    movedBy: d.ok ? d.movedBy : [],
+    ...(d.ok ? {} : { note: d.messageEn }),
+  }));
+}
+
+const FROM_ZH: Record<LegalPeriod['from'], string> = { resolution: '决议（清算组成立）', publication: '首次公告' };
+
+/** One Chinese line per deadline, for the proof and the CLI: `公告：2026年12月10日前（自…起30日；国庆节顺延）`. */
+export function deadlineLines(deadlines: readonly Deadline[]): string[] {
+  return deadlines.map((d) => {
+    const rule = `自${FROM_ZH[d.period.from]}${formatChineseDate(d.start)}起${d.period.days}日`;
+    if (!d.ok) return `${d.period.zh}：不早于${formatChineseDate(d.raw)}（${rule}；无${d.year}年节假日数据，未计顺延）`;
+    const names = [...new Set(d.movedBy.map((m) => m.name))];
+    const moved = names.length ? `；${formatChineseDate(d.raw)}遇${names.join('、')}，顺延` : '';
+    return `${d.period.zh}：${formatChineseDate(d.due)}前（${rule}${moved}）`;
+  });
+}

@@ -15,6 +15,7 @@ import { registerNotice } from '../../src/cli/noticeCommand.js';
 import { renderDocument } from '../../src/index.js';
 import { fonts } from '../helpers/fonts.js';
 import { noticeCtx } from '../layout/notices/helpers.js';
+import { merger } from './noticeYaml.js';
 
 const fixture = (name: string) => `test/fixtures/notices/${name}`;
 
@@ -103,5 +104,38 @@ describe('zuban notice proof', () => {
     expect(lines.length).toBe(p.quote.lines);
     expect(lines.every((l) => Math.abs(l.measure - 13 * noticeCtx.config.style.size) < 1e-6)).toBe(true);
     expect(existsSync(join(dir, 'p.pdf'))).toBe(true);
+  });
+});
+
+describe('deadlines shown (issue 14 item 8)', () => {
+  // resolved 2026-09-01: notify by Fri 09-11; publish 09-01 + 30 = 10-01, 国庆节 to 10-07 → 10-08; claims 09-20 + 45 = Wed 11-04
+  const dir = mkdtempSync(join(tmpdir(), 'zuban-deadlines-'));
+  const file = join(dir, 'merger.yaml');
+  writeFileSync(file, merger().replace('date: 2026-11-10', 'date: 2026-09-01').replace('[2026-11-24]', '[2026-09-20, 2026-09-27]').replace('at: 2026-11-12', 'at: 2026-09-02'));
+
+  it('the quote JSON gives each deadline with its rule and the holidays that moved it, and bills per insertion', async () => {
+    const q = JSON.parse(await run('quote', file, '--json'));
+    expect(q.dates).toEqual(['2026-09-20', '2026-09-27']);
+    expect(q.insertions).toBe(2);
+    expect(q.total).toBe(q.perInsertion * 2);
+    expect(q.deadlines.map((d: { name: string; due: string }) => [d.name, d.due])).toEqual([
+      ['notifyBy', '2026-09-11'],
+      ['publishBy', '2026-10-08'],
+      ['claimsBy', '2026-11-04'],
+    ]);
+    const pub = q.deadlines[1];
+    expect(pub).toMatchObject({ rule: { days: 30, from: 'resolution', zh: '公告' }, start: '2026-09-01', raw: '2026-10-01' });
+    expect(pub.movedBy.map((m: { date: string; name: string }) => m.name)).toEqual(Array(7).fill('国庆节'));
+    expect(q.deadlines[0].movedBy).toEqual([]);
+  });
+
+  it('the proof prints them beside the quote', async () => {
+    const p = proofNoticeFile(file, noticeCtx, fonts);
+    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
+    writeFileSync(join(dir, 'p.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-raw', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('公告：2026年10月8日前');
+    expect(text).toContain('遇国庆节，顺延');
+    expect(text).toContain('通知债权人：2026年9月11日前');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { FontBook } from '../../fonts/fontBook.js';
 import { paperNamed, type NoticesConfig } from '../../notices/config.js';
+import { deadlineViews, type DeadlineView } from '../../notices/deadlines.js';
 import type { Prepared } from '../../notices/prepareNotice.js';
 import type { RateCard } from '../../notices/rateCard.js';
 import { formatReason, type Reason } from '../../notices/reasons.js';
@@ -34,6 +35,8 @@ export interface NoticesReport {
     total: number;
     /** What this edition bills: one insertion. */
     billed: number;
+    /** Legal deadlines (company notices): rule, unmoved and moved day, the holidays that moved it. */
+    deadlines: DeadlineView[];
     quote: NoticesSet['notices'][number]['quote'];
   })[];
   refused: { file: string; reasons: Reason[] }[];
@@ -56,9 +59,10 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
   const ok: NoticeToSet[] = [];
   const refused: NoticesReport['refused'] = [];
   for (const p of prepared) {
-    if (p.ok) ok.push({ id: p.checked.id, file: p.checked.file, notice: p.checked.notice, text: p.text });
+    if (p.ok) ok.push({ id: p.checked.id, file: p.checked.file, notice: p.checked.notice, text: p.text, deadlines: p.checked.deadlines });
     else refused.push({ file: p.file, reasons: p.refused });
   }
+  const byId = new Map(ok.map((n) => [n.id, n]));
   const pages = createNoticesPages(ok, { fonts: ctx.fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: paper.desk });
   // a notice the text engine could not set is refused like one that failed its checks
   for (const u of pages.result.unset) {
@@ -73,7 +77,7 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
   const fill: PageFiller = (page, grid, firstLine, lastLine) => {
     const before = pages.result.notices.length;
     const items = pages.fill(page, grid, firstLine, lastLine);
-    for (const s of pages.result.notices.slice(before)) report.set.push({ ...s, lines: s.quote.lines, chars: s.quote.chars, total: s.quote.total, billed: s.quote.perInsertion });
+    for (const s of pages.result.notices.slice(before)) report.set.push({ ...s, lines: s.quote.lines, chars: s.quote.chars, total: s.quote.total, billed: s.quote.perInsertion, deadlines: deadlineViews(byId.get(s.id)?.deadlines ?? []) });
     report.totalYuan = Math.round(report.set.reduce((t, s) => t + s.billed, 0) * 100) / 100;
     if (page === last) report.leftOut = leftOut();
     return items;

@@ -7,6 +7,7 @@ import type { Source } from '../../frame/types.js';
 import type { FrameItem, PageFrame } from '../items.js';
 import { quoteNotice, type Quote } from '../../notices/pricing.js';
 import { setLinesOf } from './noticeLines.js';
+import { deadlineLines } from '../../notices/deadlines.js';
 import { NOTICE_TITLES } from '../../notices/schema/notice.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
 import { placeLine } from '../placeLine.js';
@@ -54,7 +55,7 @@ export function proofNotice(n: NoticeToSet, ctx: NoticesLayoutContext): { page: 
   const set = setLinesOf(items, n.id, { columnWidthPt: m.measure, gutterPt: ctx.style.minGutter, digitPair: ctx.rateCard.char.digitPair });
   const quote = quoteNotice(n.notice, set, ctx.rateCard);
   const px = x + m.measure + 24;
-  const lines = [`文件：${n.file}`, `刊登：${n.notice.run.dates.join('、')}`, `版面：${m.style.size}pt，栏宽${ctx.rateCard.line.charsPerLine}字（${m.measure.toFixed(1)}pt）`, ...quoteLines(quote, ctx.rateCard.line.charsPerLine)];
+  const lines = [`文件：${n.file}`, `刊登：${n.notice.run.dates.join('、')}`, `版面：${m.style.size}pt，栏宽${ctx.rateCard.line.charsPerLine}字（${m.measure.toFixed(1)}pt）`, ...quoteLines(quote, ctx.rateCard.line.charsPerLine), ...deadlineLines(n.deadlines ?? [])];
   const ps = 9;
   let py = top + ps;
   for (const l of lines) {

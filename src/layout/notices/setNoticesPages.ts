@@ -14,6 +14,7 @@ import type { FontBook } from '../../fonts/fontBook.js';
 import type { NoticeStyle, Paper } from '../../notices/config.js';
 import { quoteNotice, type Quote } from '../../notices/pricing.js';
 import { setLinesOf } from './noticeLines.js';
+import type { Deadline } from '../../notices/deadlines.js';
 import type { RateCard } from '../../notices/rateCard.js';
 import { NOTICE_GROUPS, type Notice, type NoticeGroupId } from '../../notices/schema/notice.js';
 import type { NoticeText } from '../../notices/wording.js';
@@ -29,6 +30,8 @@ export interface NoticeToSet {
   file: string;
   notice: Notice;
   text: NoticeText;
+  /** Legal deadlines (company notices), shown beside the proof and in the report. */
+  deadlines?: readonly Deadline[];
 }
 
 /** What setting notices needs besides the notices. */
