@@ -6,12 +6,6 @@
 import type { Command } from 'commander';
 import { IDENTIFIER_KINDS } from '../notices/identifiers/identifierKind.js';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Adds `zuban validate` to the program. */
 export function registerValidate(program: Command): void {
   program
@@ -23,9 +17,13 @@ export function registerValidate(program: Command): void {
     .option('--batch', '从标准输入读取“种类<TAB>号码”行，每行输出一个JSON对象')
     .option('--file <notices.yaml>', '检查声明文件中的全部证件号码 (check every identifier in a notices file)')
     .action(async (kind: string | undefined, value: string | undefined, opts: { json?: boolean; batch?: boolean; file?: string }) => {
-      const { runValidate, loadSongGlyphCheck } = await import('./validate.js');
-      const stdin = opts.batch ? await readStdin() : undefined;
-      const out = runValidate({ kind, value, ...opts }, { stdin, loadHasGlyph: loadSongGlyphCheck });
+      const { runValidate, runBatchStream, loadSongGlyphCheck } = await import('./validate.js');
+      if (opts.batch && kind === undefined && opts.file === undefined) {
+        // streamed line by line: constant memory however long the input
+        process.exitCode = await runBatchStream(process.stdin, process.stdout, { loadHasGlyph: loadSongGlyphCheck }, process.stderr);
+        return;
+      }
+      const out = runValidate({ kind, value, ...opts }, { loadHasGlyph: loadSongGlyphCheck });
       process.stdout.write(out.stdout);
       process.stderr.write(out.stderr);
       process.exitCode = out.exitCode;

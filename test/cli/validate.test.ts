@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
-import { displayWidth, loadSongGlyphCheck, runValidate } from '../../src/cli/validate.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { displayWidth, loadSongGlyphCheck, runBatchStream, runValidate } from '../../src/cli/validate.js';
 import { registerValidate } from '../../src/cli/validateCommand.js';
 
 const today = new Date('2026-06-01T00:00:00+08:00');
@@ -105,6 +109,60 @@ describe('zuban validate --batch', () => {
 
   it('prints nothing and exits 0 on empty input', () => {
     expect(runValidate({ batch: true }, { stdin: '' })).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+});
+
+describe('zuban validate --batch streams (issue 14 item 10)', () => {
+  const collect = () => {
+    const out = new PassThrough();
+    const got: string[] = [];
+    out.on('data', (d: Buffer) => got.push(d.toString('utf8')));
+    return { out, got };
+  };
+
+  it('answers exactly as the string version, line for line, BOM and CRLF included', async () => {
+    const stdin = '\uFEFFid\t320102198506120317\r\n\nuscc\t91320102MA1G2K3LXY\nno tab here\nname\t张明';
+    const { out, got } = collect();
+    const code = await runBatchStream(Readable.from([stdin]), out, { today });
+    expect(got.join('')).toBe(runValidate({ batch: true }, { stdin, today }).stdout);
+    expect(code).toBe(1);
+  });
+
+  it('writes answers while the input is still open (never holds it all)', async () => {
+    const input = new PassThrough();
+    const { out, got } = collect();
+    const done = runBatchStream(input, out, { today });
+    const line = 'id\t320102198506120317\n';
+    input.write(line.repeat(1000)); // ~300 KB of answers: several chunks
+    await new Promise((r) => setTimeout(r, 50));
+    const early = got.join('').split('\n').length - 1;
+    expect(early).toBeGreaterThan(0);
+    input.end(line);
+    expect(await done).toBe(0);
+    expect(got.join('').split('\n').length - 1).toBe(1001);
+  });
+});
+
+describe('input hygiene (issue 14 item 10)', () => {
+  it('a character NFKC folds into digits is an error, never silent: ㉜0106199003195069 is not an ID', () => {
+    const out = runValidate({ kind: 'id', value: '㉜0106199003195069', json: true }, { today });
+    expect(out.exitCode).toBe(1);
+    expect(JSON.parse(out.stdout).errors[0]).toMatchObject({ code: 'input.folded-character', messageEn: expect.stringContaining('“㉜” (U+325C) → “32”') });
+    for (const v of ['32010219850612031⁷', '3201021985061203₁7', '①20102198506120317'.slice(0, 18)]) {
+      expect(runValidate({ kind: 'id', value: v }, { today }).exitCode, v).toBe(1);
+    }
+    // full-width digits are folded on purpose (spec §0)
+    expect(runValidate({ kind: 'id', value: '３２０１０２１９８５０６１２０３１７' }, { today }).exitCode).toBe(0);
+  });
+
+  it('--file names a GBK file as not UTF-8', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zuban-validate-'));
+    const file = join(dir, 'gbk.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from('holder: '), Buffer.from([0xd5, 0xc5, 0xc3, 0xf7]), Buffer.from('\n')]));
+    const out = runValidate({ file }, { today });
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toContain('not UTF-8 (looks like GBK)');
+    expect(out.stderr).toContain(file);
   });
 });
 

@@ -144,7 +144,36 @@ export function validateIdentifier<K extends IdentifierKind>(kind: K, raw: strin
   if (!isIdentifierKind(kind)) {
     return rejected(kind, raw, message('kind.unknown', `未知的证件种类“${String(kind)}”`, `unknown identifier kind “${String(kind)}”`));
   }
-  return (VALIDATORS[kind] as Validator<K>)(raw, opts);
+  const result = (VALIDATORS[kind] as Validator<K>)(raw, opts);
+  const folded = kind === 'name' ? null : foldedCharacters(raw);
+  if (!folded) return result;
+  // NFKC turned a character that is not a digit or letter on any card (㉜, ², ₃, ①) into
+  // ASCII ones: the number read is not the number typed, so it is an error, never silent
+  const shown = folded.map(([c, to]) => `“${c}”→“${to}”`).join('、');
+  const error = message(
+    'input.folded-character',
+    `${shown}不是证件上的数字或字母（兼容字符被规范化改写），请按证件重新录入`,
+    `${folded.map(([c, to]) => `“${c}” (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) → “${to}”`).join(', ')} is not a digit or letter of any card (NFKC rewrote a compatibility character); retype the number from the card`,
+  );
+  return { ...result, ok: false, errors: [error, ...result.errors] };
+}
+
+/**
+ * Characters that NFKC folds into ASCII digits or letters and that are neither ASCII nor
+ * full-width forms (U+FF01–FF5E, which spec §0 folds on purpose): circled, super- and
+ * subscript, parenthesised numbers, other scripts' digits are not. Null when none.
+ */
+function foldedCharacters(raw: string): [string, string][] | null {
+  let found: [string, string][] | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x80 || (code >= 0xff01 && code <= 0xff5e)) continue;
+    const ch = String.fromCodePoint(raw.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    const to = ch.normalize('NFKC');
+    if (to !== ch && /[0-9A-Za-z]/.test(to)) (found ??= []).push([ch, to]);
+  }
+  return found;
 }
 
 function rejected<K extends IdentifierKind>(kind: K, raw: unknown, reason: ReturnType<typeof message>): ValidationResult<ParsedByKind[K]> {
