@@ -6,6 +6,7 @@
  */
 import type { WorkCalendar } from './calendar.js';
 import { paperOf, type NoticesConfig, type Paper } from './config.js';
+import { crossCheckNotice } from './crossChecks.js';
 import { formatChineseDate } from './dates.js';
 import { checkRunDates, noticeDeadlines, type Deadline } from './deadlines.js';
 import { validateIdentifier } from './identifiers/index.js';
@@ -67,6 +68,7 @@ export function checkNotice(loaded: LoadedNotice, ctx: CheckContext): CheckResul
   add(identifierFindings(n, file, ctx));
   if (paper) add(privacyFindings(n, paper, file));
   add(dateFindings(n, file));
+  add(crossCheckNotice(n, file));
   if (n.boldTitle === true && !printsTitle(n.type)) {
     f.errors.push(reason(file, 'boldTitle', 'extras.no-title', '此类声明不印标题（接排于栏目标题下），不能加粗标题：请删去 boldTitle', 'this type prints no title (it runs in under the group header), so a bold title cannot be printed or billed: remove boldTitle'));
   }

@@ -7,7 +7,10 @@
  */
 import { addDays, type IsoDate } from './dates.js';
 import type { Prepared } from './prepareNotice.js';
+import { normalizeIdentifier } from './identifiers/normalizeIdentifier.js';
+import { printedName } from './identifiers/validatePersonName.js';
 import type { Reason } from './reasons.js';
+import type { Notice } from './schema/notice.js';
 
 type PreparedOk = Extract<Prepared, { ok: true }>;
 type PreparedRefused = Extract<Prepared, { ok: false }>;
@@ -40,7 +43,7 @@ export function noticesForEdition(prepared: readonly Prepared[], date: IsoDate, 
   const sel: EditionSelection = { date, toSet: [], refusedDue: [], refusedOther: [], notDue: [], upcoming: [] };
   const later = new Map<IsoDate, { id: string; file: string }[]>();
   const last = addDays(date, days);
-  for (const p of prepared) {
+  for (const p of withDuplicatesRefused(prepared, date)) {
     if (!p.ok) {
       const dates = p.runDates;
       (dates === undefined || dates.includes(date) ? sel.refusedDue : sel.refusedOther).push(p);
@@ -54,6 +57,55 @@ export function noticesForEdition(prepared: readonly Prepared[], date: IsoDate, 
   }
   sel.upcoming = [...later.keys()].sort().map((d) => ({ date: d, notices: later.get(d) ?? [] }));
   return sel;
+}
+
+/**
+ * A lost-item notice that repeats one printed in the 30 days before the edition, or set
+ * in it by an earlier file (same type, declarant and number), is a duplicate: the
+ * customer would pay twice for one loss. It needs `duplicate` in its `confirmed` list
+ * (a second run on purpose), else it is refused for this edition.
+ */
+function withDuplicatesRefused(prepared: readonly Prepared[], date: IsoDate): Prepared[] {
+  const from = addDays(date, -30);
+  const seen = new Map<string, { file: string; dates: readonly IsoDate[] }[]>();
+  return prepared.map((p) => {
+    if (!p.ok) return p;
+    const n = p.checked.notice;
+    const key = duplicateKey(n);
+    if (key === null) return p;
+    const earlier = seen.get(key) ?? [];
+    seen.set(key, [...earlier, { file: p.checked.file, dates: n.run.dates }]);
+    if (!n.run.dates.includes(date)) return p;
+    const twin = earlier.find((e) => e.dates.some((d) => d >= from && d <= date));
+    const confirmed = Array.isArray(n.confirmed) && n.confirmed.includes('duplicate');
+    if (!twin || confirmed) return p;
+    const on = twin.dates.filter((d) => d >= from && d <= date).join('、');
+    const reason: Reason = {
+      file: p.checked.file,
+      field: 'confirmed',
+      code: 'duplicate',
+      message: `与${twin.file}重复（同类、同一声明人、同一号码，${on}刊登）：如确需再登，在 confirmed 中列出 duplicate`,
+      messageEn: `duplicates ${twin.file} (same type, declarant and number, run ${on}): to run it again on purpose, list duplicate in confirmed`,
+    };
+    return { ok: false, file: p.checked.file, refused: [reason], runDates: [...n.run.dates] };
+  });
+}
+
+/** What makes two lost-item notices the same loss; null for other types. */
+function duplicateKey(n: Notice): string | null {
+  const num = (s: string) => normalizeIdentifier(s).normalized;
+  switch (n.type) {
+    case 'lost-person':
+      return `${n.type}|${printedName(n.holder)}|${n.certificate}|${num(n.number)}`;
+    case 'lost-org':
+      return `${n.type}|${n.org}|${n.item}|${num(n.number)}`;
+    case 'lost-seal':
+      return `${n.type}|${num(n.uscc)}|${n.sealType}`;
+    case 'lost-invoice':
+      return `${n.type}|${num(n.uscc)}|${n.code ?? ''}|${n.from}|${n.to}`;
+    default:
+      return null;
+  }
 }
 
 /** One notice due in the edition, with which insertion of its run this is. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { bi, flag, identifier, isoDate, isoMoment, phone, text } from './fields.js';
 
 /** Kinds of identity document a customer may show at the desk (validator kinds). */
-export const CUSTOMER_ID_KINDS = ['id', 'hmt', 'pr', 'passport', 'uscc'] as const;
+export const CUSTOMER_ID_KINDS = ['id', 'hmt', 'pr', 'passport', 'uscc', 'hk-macau-permit', 'taiwan-permit'] as const;
 
 /** 客户 — who orders and pays for the notice (not necessarily who it is about). */
 export const CustomerSchema = z.strictObject({
@@ -16,7 +16,10 @@ export const CustomerSchema = z.strictObject({
   phone,
   /** Number of the document the payer showed: resident ID by default. */
   id: identifier,
-  /** Which validator checks `id`: `id` (resident ID, default), `hmt`, `pr`, `passport`, `uscc`. */
+  /**
+   * Which validator checks `id`: `id` (resident ID, default), `hmt`, `pr`, `passport`,
+   * `uscc`, `hk-macau-permit` (港澳居民来往内地通行证, 回乡证), `taiwan-permit` (台胞证).
+   */
   idKind: z.enum(CUSTOMER_ID_KINDS).default('id'),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
