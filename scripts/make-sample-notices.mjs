@@ -137,10 +137,11 @@ const date = (day) => `2026-${day}`;
 // ── notices ─────────────────────────────────────────────────────────────────
 const RUN = '2026-11-24';
 const notices = [];
+// the desk accepts notices for the next day's edition until its 16:00 cut-off (templates/notices.yaml)
 const consent = (by, relation, day, extra = {}) => ({
   by,
   relation,
-  at: `${date(day)}T${pad(int(9, 16), 2)}:${pad(int(0, 59), 2)}+08:00`,
+  at: `${date(day)}T${pad(Math.min(int(9, 16), day === '11-23' ? 15 : 16), 2)}:${pad(int(0, 59), 2)}+08:00`,
   method: pick(['signed-form', 'signed-form', 'online-form']),
   scope: rand() < 0.8 ? ['print', 'epaper', 'archive'] : ['print'],
   reference: `TY-${day.replace('-', '')}-${pad(int(1, 999), 3)}`,
@@ -406,6 +407,8 @@ notices.push({
   right: '收购三万吨',
   run: { dates: [RUN] },
   consent: { by: '本报总编室', relation: 'paper', at: '2026-11-23T17:30+08:00', method: 'email', scope: ['print', 'epaper', 'archive'] },
+  // after the 16:00 cut-off: an editor lets the paper's own correction run the next day
+  late: { by: '林晓岚', at: '2026-11-23T17:40+08:00', reason: '本报更正须及时见报' },
 });
 {
   const missing = personName();

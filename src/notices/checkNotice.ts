@@ -7,6 +7,7 @@
 import type { WorkCalendar } from './calendar.js';
 import { paperOf, type NoticesConfig, type Paper } from './config.js';
 import { crossCheckNotice } from './crossChecks.js';
+import { cutoffFindings } from './cutoff.js';
 import { formatChineseDate } from './dates.js';
 import { checkRunDates, noticeDeadlines, type Deadline } from './deadlines.js';
 import { validateIdentifier } from './identifiers/index.js';
@@ -67,6 +68,7 @@ export function checkNotice(loaded: LoadedNotice, ctx: CheckContext): CheckResul
   add(consentFindings(n, file));
   add(identifierFindings(n, file, ctx));
   if (paper) add(privacyFindings(n, paper, file));
+  if (paper) add(cutoffFindings(n, paper.cutoff, file));
   add(dateFindings(n, file));
   add(crossCheckNotice(n, file));
   if (n.boldTitle === true && !printsTitle(n.type)) {

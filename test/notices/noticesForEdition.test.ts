@@ -8,13 +8,15 @@ import { lostId, lostSeal } from './noticeYaml.js';
 const prep = (yaml: string, file: string) => prepareNotice(yaml, file, noticeCtx);
 
 describe('noticesForEdition', () => {
-  const three = prep(lostId('', '[2026-11-20, 2026-11-24, 2026-11-28]'), 'three.yaml');
+  const early = (yaml: string) => yaml.replace('at: 2026-11-20T10:00+08:00', 'at: 2026-11-18T10:00+08:00');
+  const three = prep(early(lostId('', '[2026-11-20, 2026-11-24, 2026-11-28]')), 'three.yaml');
   const later = prep(lostSeal().replace('[2026-11-24]', '[2026-11-25]'), 'later.yaml');
   const brokenToday = prep(lostId().replace(/consent:.*\n/, ''), 'no-consent.yaml');
   const brokenLater = prep(lostId('', '[2026-12-01]').replace(/consent:.*\n/, ''), 'no-consent-later.yaml');
   const unreadable = prep('type: lost-person\nholder: [', 'bad.yaml');
 
   it('sets a notice only on its run dates', () => {
+    expect(three.ok && later.ok).toBe(true);
     for (const [date, ids] of [
       ['2026-11-20', ['three']],
       ['2026-11-24', ['three']],

@@ -118,6 +118,17 @@ export const commonFields = {
   boldTitle: flag.optional(),
   /** Paid extra: a logo, as a path relative to the notice file. */
   logo: z.string().trim().min(1).optional(),
+  /** When the desk accepted the notice (for the daily cut-off); the consent's time when absent. */
+  accepted: isoMoment.optional(),
+  /** An editor's permission to run a notice accepted after the cut-off, recorded with it. */
+  late: z
+    .strictObject({
+      /** The editor who allowed it. */
+      by: text,
+      at: isoMoment,
+      reason: text,
+    })
+    .optional(),
   /** Desk's free note; never printed. */
   note: z.string().optional(),
 };
