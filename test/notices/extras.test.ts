@@ -3,6 +3,7 @@
  * the page, or the notice is refused; a bold title only for types that print a title;
  * the quote lists exactly what the proof shows.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { GlyphRun } from '../../src/frame/types.js';
 import { proofNoticeFile } from '../../src/cli/notice.js';
 import { imageHeader } from '../../src/notices/logo.js';
 import { prepareNotice } from '../../src/notices/prepareNotice.js';
+import { renderPdf } from '../../src/render/pdf/renderPdf.js';
 import { fonts } from '../helpers/fonts.js';
 import { noticeCtx } from '../layout/notices/helpers.js';
 import { liquidation, lostId } from './noticeYaml.js';
@@ -69,6 +71,14 @@ describe('logo', () => {
       if (!r.ok) expect(r.refused).toContainEqual(expect.objectContaining({ field: 'logo', code, file: join(dir, name) }));
     });
   }
+
+  it('the logo is embedded in the proof PDF at its pixel size', async () => {
+    const p = proofNoticeFile(write('logo-pdf.yaml', liquidation('logo: good.png\n')), noticeCtx, fonts);
+    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
+    writeFileSync(join(dir, 'logo.pdf'), pdf);
+    const list = execFileSync('pdfimages', ['-list', join(dir, 'logo.pdf')], { encoding: 'utf8' });
+    expect(list).toMatch(/\n\s+1\s+0\s+image\s+600\s+240\s/);
+  });
 
   it('reads JPEG and PNG headers', async () => {
     const jpeg = await sharp({ create: { width: 321, height: 123, channels: 3, background: '#000' } }).jpeg().toBuffer();
