@@ -34,7 +34,7 @@ export interface CheckContext {
   validate?: ValidateFn;
   /** The rate card, for the notice measure a logo is sized to (13 字 when absent). */
   rateCard?: RateCard;
-  /** Reads a file's bytes (a logo); fs.readFileSync unless a test injects another. */
+  /** Reads a file's bytes (a logo); loadNoticeContext gives fs.readFileSync. Without it a logo cannot be checked, so it is refused. */
   readFile?: (path: string) => Uint8Array;
 }
 

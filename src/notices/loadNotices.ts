@@ -33,6 +33,7 @@ export function loadNoticeContext(templatesDir = 'templates'): NoticeContext {
     config: readNoticesConfig(read('notices.yaml'), join(templatesDir, 'notices.yaml')),
     rateCard: readRateCard(read('ratecard.yaml'), join(templatesDir, 'ratecard.yaml')),
     calendar: makeCalendar(schedules),
+    readFile: (p) => readFileSync(p),
   };
 }
 

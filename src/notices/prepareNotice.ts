@@ -5,7 +5,6 @@
  * The layout sets `text`; the quote is then `quoteNotice(checked.notice,
  * setLinesOf(pageItems, checked.id, …), rateCard)`.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkLogo, type PlacedLogo } from './logo.js';
 import { checkNotice, type CheckContext, type CheckedNotice } from './checkNotice.js';
@@ -61,7 +60,10 @@ function prepareOrThrow(yamlText: string, file: string, ctx: CheckContext): Prep
     // the logo is billed only if it prints: check it like a photo, or refuse the notice
     const measure = (ctx.rateCard?.line.charsPerLine ?? 13) * ctx.config.style.size;
     const resolved = path.resolve(path.dirname(file), checked.notice.logo);
-    const l = checkLogo(checked.notice.logo, resolved, ctx.readFile ?? readFileSync, measure, ctx.config.style, file);
+    const read = ctx.readFile ?? (() => {
+      throw new Error('no file reader in this context');
+    });
+    const l = checkLogo(checked.notice.logo, resolved, read, measure, ctx.config.style, file);
     if (!l.ok) return { ok: false, file, refused: l.reasons, runDates };
     logo = l.logo;
   }
