@@ -58,7 +58,8 @@ export function prepareNoticeData(data: unknown, ctx: NoticeContext, name = 'not
 
 /** A notice set exactly as its page sets it, as a one-page Document, and its quote. */
 export function proofNotice(prepared: Prepared & { ok: true }, ctx: NoticeContext, fonts: FontBook = defaultFonts()): { document: Document; quote: Quote; notice: NoticeToSet } {
-  const n: NoticeToSet = { id: prepared.checked.id, file: prepared.checked.file, notice: prepared.checked.notice, text: prepared.text };
+  // deadlines: issue 14 — the proof shows the legal deadlines beside the quote
+  const n: NoticeToSet = { id: prepared.checked.id, file: prepared.checked.file, notice: prepared.checked.notice, text: prepared.text, deadlines: prepared.checked.deadlines };
   const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prepared.checked.paper.desk };
   let set: ReturnType<typeof setProof>;
   try {

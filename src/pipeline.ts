@@ -77,6 +77,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
     if (err instanceof MissingGlyphError) throw new UserError(err.message);
     throw err;
   }
+  composed.photoJobs.push(...(notices?.photoJobs ?? [])); // issue 14: notice logos are prepared like photos
   const errors = composed.diagnostics.filter((d) => d.level === 'error');
   if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);

@@ -7,10 +7,13 @@
  * refused notice (no consent, invalid number, missing field, malformed YAML) prints one
  * line per reason — file, field, reason — and exits 1.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { FontBook, formatReason, loadNoticeContext, proofNotice, projectRoot, renderDocument, UserError, type NoticeContext, type Quote } from '../index.js';
 import { quoteLines } from '../layout/notices/proofNotice.js';
 import { prepareNoticeFile } from '../notices/loadNotices.js';
+import { logoAsset } from '../layout/notices/setNoticeBlock.js';
 import { deadlineLines, deadlineViews, type Deadline } from '../notices/deadlines.js';
 import { writeAtomically } from './writeAtomically.js';
 
@@ -18,7 +21,16 @@ import { writeAtomically } from './writeAtomically.js';
 export function proofNoticeFile(file: string, ctx: NoticeContext, fonts: FontBook) {
   const prep = prepareNoticeFile(file, ctx);
   if (!prep.ok) throw new UserError(`${file}: notice refused:\n${prep.refused.map((r) => `  ${formatReason(r)}`).join('\n')}`);
-  return { ...proofNotice(prep, ctx, fonts), checked: prep.checked };
+  const proof = proofNotice(prep, ctx, fonts);
+  const logo = prep.text.extras.logo;
+  if (logo) {
+    // the proof embeds the checked logo file as it is (the edition prepares it like a photo)
+    proof.document.assets[logoAsset(prep.checked.id)] = {
+      file: logo.file, sha256: createHash('sha256').update(fs.readFileSync(logo.file)).digest('hex'), width: logo.pxWidth, height: logo.pxHeight,
+      colorSpace: 'rgb', source: prep.checked.notice.logo ?? logo.file, crop: { left: 0, top: 0, width: logo.pxWidth, height: logo.pxHeight }, ppi: Math.round(logo.ppi),
+    };
+  }
+  return { ...proof, checked: prep.checked };
 }
 
 /**

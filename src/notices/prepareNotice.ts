@@ -9,7 +9,7 @@ import path from 'node:path';
 import { checkLogo, type PlacedLogo } from './logo.js';
 import { checkNotice, type CheckContext, type CheckedNotice } from './checkNotice.js';
 import { channelAllowed } from './privacy.js';
-import { readNotice } from './readNotice.js';
+import { readNotice, type LoadedNotice } from './readNotice.js';
 import type { Reason } from './reasons.js';
 import { wordNotice, type NoticeText } from './wording.js';
 
@@ -36,8 +36,16 @@ export type Prepared =
  * refuses this notice, naming the file and the cause, and the others go on.
  */
 export function prepareNotice(yamlText: string, file: string, ctx: CheckContext): Prepared {
+  return refusedOnThrow(file, () => {
+    const read = readNotice(yamlText, file);
+    return read.ok ? prepareRead(read, file, ctx) : read;
+  });
+}
+
+/** Run one notice's preparation; whatever it throws refuses that notice, naming the file. */
+export function refusedOnThrow(file: string, prepare: () => Prepared): Prepared {
   try {
-    return prepareOrThrow(yamlText, file, ctx);
+    return prepare();
   } catch (err) {
     const cause = err instanceof Error ? err.message : String(err);
     return {
@@ -48,9 +56,8 @@ export function prepareNotice(yamlText: string, file: string, ctx: CheckContext)
   }
 }
 
-function prepareOrThrow(yamlText: string, file: string, ctx: CheckContext): Prepared {
-  const read = readNotice(yamlText, file);
-  if (!read.ok) return read;
+/** Check, size the logo and word a notice that has been read (from a file or as data). */
+export function prepareRead(read: LoadedNotice, file: string, ctx: CheckContext): Prepared {
   const runDates = read.notice.run.dates;
   const check = checkNotice(read, ctx);
   if (!check.ok) return { ok: false, file, refused: check.refused, runDates };

@@ -5,12 +5,10 @@
  * notice and the same reasons (less the line numbers a form has none of). No YAML is
  * written or parsed on this path: it runs for every keystroke at the desk.
  */
-import { checkNotice, type CheckContext } from './checkNotice.js';
-import type { Prepared } from './prepareNotice.js';
-import { channelAllowed } from './privacy.js';
+import type { CheckContext } from './checkNotice.js';
+import { prepareRead, refusedOnThrow, type Prepared } from './prepareNotice.js';
 import { issueToReason, type ReadResult } from './readNotice.js';
 import { NoticeSchema } from './schema/notice.js';
-import { wordNotice } from './wording.js';
 
 /** Data → what YAML's failsafe schema would have given for the same notice written as a file. */
 function failsafe(v: unknown): unknown {
@@ -40,13 +38,9 @@ export function readNoticeData(data: unknown, name: string): ReadResult {
 
 /** Read, check and word a notice given as data. */
 export function prepareNoticeData(data: unknown, name: string, ctx: CheckContext): Prepared {
-  const read = readNoticeData(data, name);
-  if (!read.ok) return read;
-  const check = checkNotice(read, ctx);
-  if (!check.ok) return { ok: false, file: name, refused: check.refused };
-  const { checked } = check;
-  const print = wordNotice(checked.notice, { paper: checked.paper, channel: 'print', file: name });
-  if (!print.ok) return { ok: false, file: name, refused: print.refused };
-  const archive = channelAllowed(checked.notice, 'archive') ? wordNotice(checked.notice, { paper: checked.paper, channel: 'archive', file: name }) : null;
-  return { ok: true, checked, text: print.text, archiveText: archive && archive.ok ? archive.text : null };
+  // the same steps as a file's after reading (checks, logo, wording), and the same refusal on a fault
+  return refusedOnThrow(name, () => {
+    const read = readNoticeData(data, name);
+    return read.ok ? prepareRead(read, name, ctx) : read;
+  });
 }

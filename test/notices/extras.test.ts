@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GlyphRun } from '../../src/frame/types.js';
+import type { Document, ImageItem } from '../../src/frame/types.js';
+import { renderDocument } from '../../src/index.js';
 import { proofNoticeFile } from '../../src/cli/notice.js';
 import { imageHeader } from '../../src/notices/logo.js';
 import { prepareNotice } from '../../src/notices/prepareNotice.js';
-import { renderPdf } from '../../src/render/pdf/renderPdf.js';
 import { fonts } from '../helpers/fonts.js';
 import { noticeCtx } from '../layout/notices/helpers.js';
 import { liquidation, lostId } from './noticeYaml.js';
@@ -32,6 +32,10 @@ run: { dates: [2026-11-24] }
 consent: { by: 陈芳, relation: family, at: 2026-11-21T16:21+08:00, method: online-form, scope: [print] }
 `;
 
+const blocksOf = (doc: Document, id: string) => doc.pages[0].blocks.filter((b) => b.source.id === id && b.source.component === 'notice');
+const imagesOf = (doc: Document, id: string) => blocksOf(doc, id).flatMap((b) => b.graphics.filter((g): g is ImageItem => g.kind === 'image'));
+const linesOf = (doc: Document, id: string) => blocksOf(doc, id).flatMap((b) => b.lines);
+
 function write(name: string, yaml: string): string {
   const f = join(dir, name);
   writeFileSync(f, yaml);
@@ -47,16 +51,16 @@ beforeAll(async () => {
 describe('logo', () => {
   it('a good logo is placed on the proof, at its checked size, and billed', () => {
     const p = proofNoticeFile(write('logo.yaml', liquidation('logo: good.png\n')), noticeCtx, fonts);
-    const images = p.page.items.filter((i) => i.kind === 'image');
+    const images = imagesOf(p.document, 'logo');
     expect(images).toHaveLength(1);
-    expect(images[0]).toMatchObject({ file: join(dir, 'good.png'), source: { id: 'logo', component: 'notice' } });
+    expect(p.document.assets[images[0].asset]).toMatchObject({ file: join(dir, 'good.png'), width: 600, height: 240 });
     // 3 lines of 9.75 pt tall, 2.5 : 1
-    expect(images[0].kind === 'image' && images[0].h).toBeCloseTo(29.25, 2);
-    expect(images[0].kind === 'image' && images[0].w).toBeCloseTo(73.125, 2);
+    expect(images[0].h).toBeCloseTo(29.25, 2);
+    expect(images[0].w).toBeCloseTo(73.125, 2);
     expect(p.quote.extras).toContainEqual({ name: 'logo', amount: 100 });
     // the title sits below the logo
-    const title = p.page.items.find((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id === 'logo');
-    expect(title!.y).toBeGreaterThan(images[0].kind === 'image' ? images[0].y + images[0].h : 0);
+    const title = linesOf(p.document, 'logo')[0];
+    expect(title.baseline).toBeGreaterThan(images[0].y + images[0].h);
   });
 
   for (const [file, code] of [
@@ -74,7 +78,7 @@ describe('logo', () => {
 
   it('the logo is embedded in the proof PDF at its pixel size', async () => {
     const p = proofNoticeFile(write('logo-pdf.yaml', liquidation('logo: good.png\n')), noticeCtx, fonts);
-    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
+    const pdf = await renderDocument(p.document, fonts);
     writeFileSync(join(dir, 'logo.pdf'), pdf);
     const list = execFileSync('pdfimages', ['-list', join(dir, 'logo.pdf')], { encoding: 'utf8' });
     expect(list).toMatch(/\n\s+1\s+0\s+image\s+600\s+240\s/);
@@ -97,8 +101,9 @@ describe('bold title', () => {
   it('on a titled type sets the title in 黑 and bills it; without it the title is in 宋 and free', () => {
     const titleFont = (yaml: string, name: string) => {
       const p = proofNoticeFile(write(name, yaml), noticeCtx, fonts);
-      const runs = p.page.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.source.id === name.replace('.yaml', ''));
-      return { font: runs.find((r) => r.source.para === 0)!.font, extras: p.quote.extras };
+      const title = linesOf(p.document, name.replace('.yaml', '')).find((l) => l.para === 0)!;
+      const ref = p.document.fonts[title.runs[0].font];
+      return { font: ref?.role ?? title.runs[0].font, extras: p.quote.extras };
     };
     expect(titleFont(MISSING + 'boldTitle: true\n', 'missing-bold.yaml')).toEqual({ font: 'hei', extras: [{ name: 'boldTitle', amount: 20 }] });
     expect(titleFont(MISSING, 'missing-plain.yaml')).toEqual({ font: 'song', extras: [] });

@@ -131,7 +131,7 @@ describe('deadlines shown (issue 14 item 8)', () => {
 
   it('the proof prints them beside the quote', async () => {
     const p = proofNoticeFile(file, noticeCtx, fonts);
-    const pdf = await renderPdf({ kind: 'document', title: 'proof', pages: [p.page] }, { faceFor: (k) => fonts.face(k) });
+    const pdf = await renderDocument(p.document, fonts);
     writeFileSync(join(dir, 'p.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('公告：2026年10月8日前');

@@ -10,6 +10,9 @@ import type { Prepared } from '../../notices/prepareNotice.js';
 import type { RateCard } from '../../notices/rateCard.js';
 import { formatReason, type Reason } from '../../notices/reasons.js';
 import type { PageFiller } from '../page/composeEdition.js';
+import type { PhotoJob } from '../page/composeArticle.js';
+import type { PlacedLogo } from '../../notices/logo.js';
+import { logoAsset } from './setNoticeBlock.js';
 import { createNoticesPages, type LeftOut, type NoticesSet, type NoticeToSet } from './setNoticesPages.js';
 
 export interface EditionNoticesContext {
@@ -50,6 +53,11 @@ export interface EditionNotices {
   report: NoticesReport;
   /** One line per refused reason (file, field, reason), for the build's warnings. */
   diagnostics: string[];
+  /**
+   * The logos of the notices to set, as photo jobs (prepared like a photo into the
+   * assets the page's images name). The pipeline adds them to the edition's photo jobs.
+   */
+  photoJobs: PhotoJob[];
   /** Notices no page could hold so far (complete after the last notices page is set). */
   leftOut: () => LeftOut[];
 }
@@ -86,5 +94,14 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
   if (ok.length > 0 && ctx.pages.length === 0) {
     diagnostics.push(`${ok.length} notices are ready but the edition has no notices page (notices: true in edition.yaml)`);
   }
-  return { fill, report, diagnostics, leftOut };
+  const photoJobs = ok.flatMap((n) => (n.text.extras.logo ? [logoJob(n.id, n.file, n.notice.logo ?? '', n.text.extras.logo)] : []));
+  return { fill, report, diagnostics, leftOut, photoJobs };
+}
+
+/** A notice's logo as a photo job: the whole image, at its own pixel size, in colour. */
+export function logoJob(id: string, file: string, given: string, l: PlacedLogo): PhotoJob {
+  return {
+    asset: logoAsset(id), src: l.file, file: given, ppi: Math.round(l.ppi), article: file, field: 'logo',
+    crop: { left: 0, top: 0, width: l.pxWidth, height: l.pxHeight }, width: l.pxWidth, height: l.pxHeight, grey: false,
+  };
 }

@@ -15,6 +15,7 @@ import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.j
 import { noticesForEdition, runDateReport } from '../../notices/noticesForEdition.js';
 import type { Prepared } from '../../notices/prepareNotice.js';
 import type { PageFiller } from '../page/composeEdition.js';
+import type { PhotoJob } from '../page/composeArticle.js';
 import { editionNotices, type NoticesReport } from './editionNotices.js';
 
 export interface NoticesStage {
@@ -22,6 +23,8 @@ export interface NoticesStage {
   fillArchive: PageFiller;
   report: NoticesReport;
   diagnostics: Diagnostic[];
+  /** The notices' logos, to prepare with the photos (the page's images name them). */
+  photoJobs: PhotoJob[];
 }
 
 export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontBook, opts: { strict?: boolean; log: (l: string) => void }): NoticesStage | undefined {
@@ -59,5 +62,5 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     }
     return items;
   };
-  return { fill, fillArchive: a.fill, report: n.report, diagnostics };
+  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs };
 }

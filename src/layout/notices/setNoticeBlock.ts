@@ -146,6 +146,11 @@ export function setGroupHeader(id: string, title: string, m: NoticeMeasure, font
   return { kind: 'group', id, title, height: 4 + set.length * lead, lines };
 }
 
+/** The asset id of a notice's logo (its photo job's, see logoJob). */
+export function logoAsset(noticeId: string): string {
+  return `logo-${noticeId}`;
+}
+
 /** The frame items of a block placed with its top-left corner at (x, y). */
 export function placeBlock(b: FlowBlock, x: number, y: number, width: number): FrameItem[] {
   const source: Source = b.kind === 'notice' ? { id: b.id, component: 'notice' } : { id: `notices-group-${b.id}`, component: 'notice-group' };
@@ -158,7 +163,7 @@ export function placeBlock(b: FlowBlock, x: number, y: number, width: number): F
   }
   if (b.kind === 'notice' && b.logo) {
     const l = b.logo;
-    items.push({ kind: 'image', x: x + l.dx, y: y + l.y, w: l.w, h: l.h, file: l.file, ppi: l.ppi, source });
+    items.push({ kind: 'image', x: x + l.dx, y: y + l.y, w: l.w, h: l.h, asset: logoAsset(b.id), ppi: l.ppi, source });
   }
   for (const l of b.lines) items.push(placeLine(l.line, x + l.dx, y + l.y, l.size, { ...source, para: l.para }));
   return items;
