@@ -1,8 +1,11 @@
 /** The daily cut-off (issue 14 item 11): 16:00 Beijing time the day before (泓州日报). */
 import { describe, expect, it } from 'vitest';
+import { editionNotices } from '../../src/layout/notices/editionNotices.js';
 import { momentMs } from '../../src/notices/cutoff.js';
+import { prepareNoticeFile } from '../../src/notices/loadNotices.js';
+import { fonts } from '../helpers/fonts.js';
 import { prepareNotice } from '../../src/notices/prepareNotice.js';
-import { noticeCtx } from '../layout/notices/helpers.js';
+import { grid, noticeCtx } from '../layout/notices/helpers.js';
 import { lostId } from './noticeYaml.js';
 
 const at = (moment: string, extra = '') => lostId(extra).replace('at: 2026-11-20T10:00+08:00', `at: ${moment}`);
@@ -31,6 +34,14 @@ describe('cut-off', () => {
     const r = result(at('2026-11-23T17:00+08:00', 'late: { by: 林晓岚, at: 2026-11-23T17:10+08:00, reason: 法院限期 }\n'));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.checked.info).toContainEqual(expect.objectContaining({ field: 'late', code: 'cutoff.late-accepted', message: expect.stringContaining('林晓岚') }));
+  });
+
+  it('the sample edition’s late correction is set and its permission is in the report', () => {
+    const p = prepareNoticeFile('content/notices/212-correction.yaml', noticeCtx);
+    expect(p.ok).toBe(true);
+    const n = editionNotices([p], { fonts, config: noticeCtx.config, rateCard: noticeCtx.rateCard, paperName: '泓州日报', pages: ['A05'] });
+    n.fill('A05', grid, 4, grid.linesPerColumn - 1);
+    expect(n.report.set[0].late).toMatchObject({ by: '林晓岚', reason: expect.any(String) });
   });
 
   it('a paper with an earlier cut-off refuses earlier (组版日报, 15:00)', () => {

@@ -40,6 +40,8 @@ export interface NoticesReport {
     billed: number;
     /** Legal deadlines (company notices): rule, unmoved and moved day, the holidays that moved it. */
     deadlines: DeadlineView[];
+    /** An editor's permission to run it although accepted after the cut-off, as recorded with the notice. */
+    late?: { by: string; at: string; reason: string };
     quote: NoticesSet['notices'][number]['quote'];
   })[];
   refused: { file: string; reasons: Reason[] }[];
@@ -85,7 +87,7 @@ export function editionNotices(prepared: readonly Prepared[], ctx: EditionNotice
   const fill: PageFiller = (page, grid, firstLine, lastLine) => {
     const before = pages.result.notices.length;
     const items = pages.fill(page, grid, firstLine, lastLine);
-    for (const s of pages.result.notices.slice(before)) report.set.push({ ...s, lines: s.quote.lines, chars: s.quote.chars, total: s.quote.total, billed: s.quote.perInsertion, deadlines: deadlineViews(byId.get(s.id)?.deadlines ?? []) });
+    for (const s of pages.result.notices.slice(before)) report.set.push({ ...s, lines: s.quote.lines, chars: s.quote.chars, total: s.quote.total, billed: s.quote.perInsertion, deadlines: deadlineViews(byId.get(s.id)?.deadlines ?? []), ...(byId.get(s.id)?.notice.late ? { late: byId.get(s.id)?.notice.late } : {}) });
     report.totalYuan = Math.round(report.set.reduce((t, s) => t + s.billed, 0) * 100) / 100;
     if (page === last) report.leftOut = leftOut();
     return items;
