@@ -145,7 +145,12 @@ function batchLine(rawLine: string, options: ReturnType<typeof optionsFor>): { o
   const tab = line.indexOf('\t');
   const kind = tab < 0 ? '' : line.slice(0, tab).trim();
   const value = tab < 0 ? line : line.slice(tab + 1);
-  const result = isIdentifierKind(kind) ? validateIdentifier(kind, value, options.for(kind)) : badBatchLine(kind, value, tab < 0);
+  let result = isIdentifierKind(kind) ? validateIdentifier(kind, value, options.for(kind)) : badBatchLine(kind, value, tab < 0);
+  // bytes that are not UTF-8 arrive as U+FFFD: say so, not just "bad character"
+  if (line.includes('\uFFFD')) {
+    const e: ValidationMessage = { code: 'batch.not-utf8', message: '该行不是UTF-8编码（GBK？）：请以UTF-8输入', messageEn: 'the line is not UTF-8 (GBK?): give the input as UTF-8' };
+    result = { ...result, ok: false, errors: [e, ...result.errors] };
+  }
   return { ok: result.ok, json: JSON.stringify(toJson(result)) + '\n' };
 }
 

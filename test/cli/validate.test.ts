@@ -128,6 +128,15 @@ describe('zuban validate --batch streams (issue 14 item 10)', () => {
     expect(code).toBe(1);
   });
 
+  it('a line that is not UTF-8 (GBK bytes) is answered as such', async () => {
+    const { out, got } = collect();
+    const gbk = Buffer.concat([Buffer.from('name\t'), Buffer.from([0xd5, 0xc5, 0xc3, 0xf7]), Buffer.from('\nid\t320102198506120317\n')]);
+    expect(await runBatchStream(Readable.from([gbk]), out, { today })).toBe(1);
+    const [first, second] = got.join('').trim().split('\n').map((l) => JSON.parse(l));
+    expect(first.errors[0]).toMatchObject({ code: 'batch.not-utf8', messageEn: expect.stringContaining('not UTF-8') });
+    expect(second.ok).toBe(true);
+  });
+
   it('writes answers while the input is still open (never holds it all)', async () => {
     const input = new PassThrough();
     const { out, got } = collect();
