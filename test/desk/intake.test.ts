@@ -1,0 +1,43 @@
+/** The intake checks: the library's validators at the field, the wording, the quote and the proof. */
+import { describe, expect, it } from 'vitest';
+import { loadNoticeEngine, proofPng } from '../../src/index.js';
+import { dataToForm, formToData, liveCheck } from '../../src/desk/intake.js';
+import { lostId } from './fixtures.js';
+
+const engine = loadNoticeEngine();
+
+describe('desk intake', () => {
+  it('a check-digit error shows at the number field, in Chinese', () => {
+    const r = liveCheck(engine, lostId({ number: '320102198506120318' }));
+    expect(r.proof.ok).toBe(false);
+    expect(r.fields.get('number')?.[0]).toMatchObject({ level: 'error' });
+    expect(r.fields.get('number')?.[0].message).toMatch(/校验码/);
+  });
+
+  it('a good notice: wording, quote from the set lines, a proof image', async () => {
+    const t = performance.now();
+    const r = liveCheck(engine, lostId());
+    const ms = performance.now() - t;
+    expect(r.proof.ok).toBe(true);
+    if (!r.proof.ok) return;
+    expect(r.proof.prepared.text.paragraphs.join('')).toContain('张明遗失');
+    expect(r.checked.priceCents).toBe(Math.round(r.proof.quote.total * 100));
+    expect(r.checked.priceCents).toBeGreaterThan(0);
+    const png = await proofPng(r.proof.page, engine);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    console.log(`live check ${ms.toFixed(1)} ms, total ¥${r.proof.quote.total}`);
+  });
+
+  it('does not nag about empty fields while typing, but does on submit', () => {
+    const partial = { type: 'lost-person', holder: '张明', number: '320102198506120317', certificate: '居民身份证' };
+    expect(liveCheck(engine, partial).fields.get('customer.phone')).toBeUndefined();
+    expect(liveCheck(engine, partial, true).fields.get('customer.phone')?.[0].level).toBe('error');
+  });
+
+  it('form ↔ data round trip; unknown fields are dropped', () => {
+    const body = { type: 'lost-person', holder: ' 张明 ', certificate: '居民身份证', number: '320102198506120317', 'run.dates': ['2026-12-11', '2026-12-10', ''], 'consent.scope': ['print'], 'consent.at': '2026-12-03T10:00', 'consent.sensitive': 'on', evil: 'x' };
+    const d = formToData(body);
+    expect(d).toEqual({ type: 'lost-person', holder: '张明', certificate: '居民身份证', number: '320102198506120317', run: { dates: ['2026-12-10', '2026-12-11'] }, consent: { scope: ['print'], at: '2026-12-03T10:00+08:00', sensitive: true } });
+    expect(formToData(dataToForm(d))).toEqual(d);
+  });
+});
