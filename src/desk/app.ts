@@ -184,7 +184,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const t: FormType = isFormType(type) ? type : 'lost-person';
     const now = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
     const body: FormBody = { type: t, 'consent.at': now, 'consent.scope': ['print'], 'customer.idKind': 'id', 'consent.relation': 'self', 'consent.method': 'signed-form' };
-    return page(c, '受理', intakeForm({ type: t, body, msgs: new Map(), preview: preview(previewModel({}, { fields: new Map(), general: [], proof: { ok: false, refused: [], warnings: [] }, checked: { data: {}, ok: false, refused: null, priceCents: null } })), csrf: c.get('csrf'), action: '/notices' }));
+    return page(c, '受理', intakeForm({ type: t, body, msgs: new Map(), preview: preview(previewModel({}, { fields: new Map(), general: [], proof: { ok: false, refused: [] }, checked: { data: {}, ok: false, refused: null, priceCents: null } })), csrf: c.get('csrf'), action: '/notices' }));
   });
 
   app.post('/intake/check', async (c) => {
@@ -192,7 +192,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const data = formToData(body);
     if (!isFormType(data.type)) throw new DeskError('未知声明类型', 400);
     const r = liveCheck(engine, data);
-    const png = r.proof.ok ? await proofPng(r.proof.page, engine) : undefined;
+    const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
     const oob = fieldsOf(data.type).map((f) => fieldMessages(f.name, r.fields.get(f.name), true));
     return c.html(h`${preview(previewModel(data, r, png))}${oob}`.html);
   });
@@ -202,12 +202,12 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const data = formToData(body);
     const type = data.type;
     if (!isFormType(type)) throw new DeskError('未知声明类型', 400);
-    const r = liveCheck(engine, data, true);
+    const r = liveCheck(engine, data, true, false);
     const missing = [...r.fields.values()].flat().some((m) => m.message === '必填');
     const channel = one(body, 'channel');
     const fapiao = { title: one(body, 'fapiao.title'), taxId: one(body, 'fapiao.taxId') };
     if (missing || !(CHANNELS as readonly string[]).includes(channel)) {
-      const png = r.proof.ok ? await proofPng(r.proof.page, engine) : undefined;
+      const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
       return page(c, '受理', intakeForm({ type, body, msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: editing ? `/notices/${editing.id}` : '/notices', channel, fapiao, editing: editing?.order_no }), 422);
     }
     const row = editing
@@ -229,7 +229,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     if (n.status !== 'draft' || !isFormType(n.type)) throw new DeskError('只有草稿可以修改');
     const data = JSON.parse(n.data) as Record<string, unknown>;
     const r = liveCheck(engine, data);
-    const png = r.proof.ok ? await proofPng(r.proof.page, engine) : undefined;
+    const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
     return page(c, '修改', intakeForm({ type: n.type, body: dataToForm(data), msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: `/notices/${n.id}`, channel: n.channel, fapiao: { title: n.fapiao_title ?? '', taxId: n.fapiao_tax_id ?? '' }, editing: n.order_no }));
   });
   app.post('/notices/:id{[0-9]+}', async (c) => submitted(c, await noticeOr404(c)));
@@ -258,8 +258,8 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
 
   app.get('/notices/:id{[0-9]+}/proof.png', async (c) => {
     const n = await noticeOr404(c);
-    const { proof } = checkForStore(engine, JSON.parse(n.data), n.order_no);
-    if (!proof.ok) throw new DeskError('声明未通过检查，没有校样', 404);
+    const { proof } = checkForStore(engine, JSON.parse(n.data), n.order_no, true);
+    if (!proof.ok || !proof.page) throw new DeskError('声明未通过检查，没有校样', 404);
     return c.body(new Uint8Array(await proofPng(proof.page, engine)), 200, { 'Content-Type': 'image/png' });
   });
 
@@ -433,7 +433,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     return c.json(validateIdentifier(String(b.kind) as Parameters<typeof validateIdentifier>[0], String(b.value ?? '')));
   });
   app.post('/api/check', async (c) => {
-    const r = liveCheck(engine, dataOf(await json(c)));
+    const r = liveCheck(engine, dataOf(await json(c)), false, false);
     return c.json({ ok: r.proof.ok, fields: Object.fromEntries(r.fields), general: r.general, priceCents: r.checked.priceCents });
   });
   app.post('/api/quote', async (c) => {
@@ -441,8 +441,8 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     return proof.ok ? c.json({ ok: true, quote: proof.quote, lines: quoteText(engine, proof) }) : c.json({ ok: false, refused: proof.refused }, 422);
   });
   app.post('/api/proof', async (c) => {
-    const { proof } = checkForStore(engine, dataOf(await json(c)));
-    if (!proof.ok) return c.json({ ok: false, refused: proof.refused }, 422);
+    const { proof } = checkForStore(engine, dataOf(await json(c)), 'desk', true);
+    if (!proof.ok || !proof.page) return c.json({ ok: false, refused: proof.ok ? [] : proof.refused }, 422);
     return c.body(new Uint8Array(await proofPdf(proof.page, engine, '校样')), 200, { 'Content-Type': 'application/pdf' });
   });
   app.get('/api/notices/:id{[0-9]+}/yaml', async (c) => {

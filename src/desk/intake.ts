@@ -11,13 +11,19 @@ import {
   PERSON_CERTIFICATES,
   proofNoticeData,
   quoteLines,
+  quoteNoticeData,
   SEAL_TYPES,
   validateIdentifier,
   IDENTIFIER_KIND_LABELS,
   type NoticeEngine,
-  type ProofResult,
+  type PageFrame,
+  type Prepared,
+  type Quote,
   type Reason,
 } from '../index.js';
+
+/** A checked notice: its wording and quote (and the proof page when asked for), or its reasons. */
+export type Checked = { ok: true; prepared: Extract<Prepared, { ok: true }>; quote: Quote; page?: PageFrame } | { ok: false; refused: Reason[] };
 import type { CheckedData } from './store.js';
 
 export interface FieldDef {
@@ -176,14 +182,14 @@ export function dataToForm(data: Record<string, unknown>): FormBody {
   return body;
 }
 
-/** Checks a notice's data for storing: ok, reasons, price. */
-export function checkForStore(engine: NoticeEngine, data: Record<string, unknown>, id = 'desk'): { checked: CheckedData; proof: ProofResult } {
-  let proof: ProofResult;
+/** Checks a notice's data for storing: ok, reasons, price; with `withPage`, the proof page too. */
+export function checkForStore(engine: NoticeEngine, data: Record<string, unknown>, id = 'desk', withPage = false): { checked: CheckedData; proof: Checked } {
+  let proof: Checked;
   try {
-    proof = proofNoticeData(data, id, engine);
+    proof = withPage ? proofNoticeData(data, id, engine) : quoteNoticeData(data, id, engine);
   } catch (err) {
     // a glyph the fonts lack, …: refused with the reason, never a crash of the desk
-    proof = { ok: false, refused: [{ file: id, field: '', code: 'set-failed', message: `无法排版：${(err as Error).message}`, messageEn: `cannot be set: ${(err as Error).message}` }], warnings: [] };
+    proof = { ok: false, refused: [{ file: id, field: '', code: 'set-failed', message: `无法排版：${(err as Error).message}`, messageEn: `cannot be set: ${(err as Error).message}` }] };
   }
   return {
     proof,
@@ -207,7 +213,7 @@ export interface FieldMessage {
  * then the whole notice. A field's messages are shown only once it has a value, so an
  * empty form is not a wall of "required"; `submitted` shows those too.
  */
-export function liveCheck(engine: NoticeEngine, data: Record<string, unknown>, submitted = false) {
+export function liveCheck(engine: NoticeEngine, data: Record<string, unknown>, submitted = false, withPage = true) {
   const fields = new Map<string, FieldMessage[]>();
   const add = (field: string, m: FieldMessage) => {
     const list = fields.get(field) ?? [];
@@ -221,7 +227,7 @@ export function liveCheck(engine: NoticeEngine, data: Record<string, unknown>, s
     for (const w of r.warnings) add(ref.field, { level: 'warning', message: w.message });
     for (const i of r.info) add(ref.field, { level: 'info', message: i.message });
   }
-  const { proof, checked } = checkForStore(engine, data);
+  const { proof, checked } = checkForStore(engine, data, 'desk', withPage);
   const general: FieldMessage[] = [];
   if (submitted && isFormType(data.type)) {
     for (const f of fieldsOf(data.type)) if (f.required && getPath(data, f.name) === undefined) add(f.name, { level: 'error', message: '必填' });
@@ -245,6 +251,6 @@ function formField(r: Reason): string {
 }
 
 /** The quote as lines (行数, 单价, 合计 …). */
-export function quoteText(engine: NoticeEngine, proof: Extract<ProofResult, { ok: true }>): string[] {
+export function quoteText(engine: NoticeEngine, proof: Extract<Checked, { ok: true }>): string[] {
   return quoteLines(proof.quote, engine.ctx.rateCard.line.charsPerLine);
 }

@@ -23,7 +23,7 @@ describe('desk intake', () => {
     expect(r.proof.prepared.text.paragraphs.join('')).toContain('张明遗失');
     expect(r.checked.priceCents).toBe(Math.round(r.proof.quote.total * 100));
     expect(r.checked.priceCents).toBeGreaterThan(0);
-    const png = await proofPng(r.proof.page, engine);
+    const png = await proofPng(r.proof.page!, engine);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     console.log(`live check ${ms.toFixed(1)} ms, total ¥${r.proof.quote.total}`);
   });
