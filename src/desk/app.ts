@@ -35,7 +35,7 @@ type Env = { Variables: { user: Staff; csrf: string } };
 const require = createRequire(import.meta.url);
 const HTMX = fs.readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 
-const PUBLIC = new Set(['/login', '/static/htmx.min.js', '/static/desk.css', '/health']);
+const PUBLIC = new Set(['/login', '/static/htmx.min.js', '/static/desk.css', '/health', '/favicon.ico']);
 
 export function createDeskApp(deps: DeskDeps): Hono<Env> {
   const { store, engine } = deps;
@@ -67,6 +67,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   app.get('/static/htmx.min.js', (c) => c.body(HTMX, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=86400' }));
   app.get('/static/desk.css', (c) => c.body(DESK_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get('/health', (c) => c.text('ok'));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
 
   // ── session and CSRF ──
   app.use('*', async (c, next) => {
@@ -97,7 +98,9 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
 
   // ── login ──
   app.get('/login', (c) => {
-    const t = randomToken(18);
+    // keep the token while its cookie lives: a second tab or a stray request must not void the first form
+    const had = getCookie(c, LOGIN_CSRF_COOKIE);
+    const t = had && /^[A-Za-z0-9_-]{24}$/.test(had) ? had : randomToken(18);
     setCookie(c, LOGIN_CSRF_COOKIE, t, { ...cookieOpts, maxAge: 3600 });
     return c.html(loginPage(t));
   });

@@ -286,6 +286,7 @@ legend{font-weight:bold}
 .field .msg{grid-column:2}
 .field.bad input,.field.bad select{border-color:#c00;background:#fff4f4}
 input,select,button{font:inherit;padding:.2em .4em}
+.field input[type=checkbox]{justify-self:start;width:1.1em;height:1.1em;padding:0}
 .msg span{display:block;font-size:.9em}
 .error{color:#b00000}.warning{color:#9a5b00}.info{color:#555}.ok{color:#17612a}.muted{color:#777}
 .err{color:#b00000;font-weight:bold}
