@@ -88,6 +88,7 @@ export function registerDesk(program: Command): void {
       throw new UserError((err as Error).message);
     }
     try {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError(`desk export: the date must be YYYY-MM-DD, not “${date}”`, 2);
       const n = await exportScheduled(store, date, { outDir: o.out, actor: 'cli' });
       if (o.markPublished) await markPublished(store, date, n, 'cli');
       process.stdout.write(`${n.length} notices scheduled for ${date} → ${o.out}${o.markPublished ? ' (marked published)' : ''}\n`);

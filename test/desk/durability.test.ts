@@ -37,9 +37,9 @@ for (const b of backends()) {
         expect(Number(n.n)).toBe(200);
         expect((await d.store.auditCount()) - before).toBe(200);
         expect(ms).toBeLessThan(30_000);
-        // the live quote, 20 clients at once, 5 rounds
+        // the live quote, 20 clients at once, 3 rounds (a measurement: printed, not asserted — the machine is shared)
         const lat: number[] = [];
-        for (let round = 0; round < 5; round++) {
+        for (let round = 0; round < 3; round++) {
           await Promise.all(Array.from({ length: 20 }, async () => {
             const t = performance.now();
             const r = await c.json('/api/quote', 'POST', { data: lostId({ dates: [runDate] }) });
