@@ -46,6 +46,8 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   const cutoffHour = deps.cutoffHour ?? 16;
   const cookieOpts = { httpOnly: true, sameSite: 'Strict' as const, path: '/', secure: !!deps.secureCookies };
   const app = new Hono<Env>();
+  const cfg = engine.ctx.config;
+  const papers = [cfg.defaultPaper, ...Object.keys(cfg.papers).filter((p) => p !== cfg.defaultPaper)].map((p) => [p, cfg.papers[p].name] as const);
 
   app.use('*', async (c, next) => {
     await next();
@@ -187,7 +189,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const t: FormType = isFormType(type) ? type : 'lost-person';
     const now = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
     const body: FormBody = { type: t, 'consent.at': now, 'consent.scope': ['print'], 'customer.idKind': 'id', 'consent.relation': 'self', 'consent.method': 'signed-form' };
-    return page(c, '受理', intakeForm({ type: t, body, msgs: new Map(), preview: preview(previewModel({}, { fields: new Map(), general: [], proof: { ok: false, refused: [] }, checked: { data: {}, ok: false, refused: null, priceCents: null } })), csrf: c.get('csrf'), action: '/notices' }));
+    return page(c, '受理', intakeForm({ papers, type: t, body, msgs: new Map(), preview: preview(previewModel({}, { fields: new Map(), general: [], proof: { ok: false, refused: [] }, checked: { data: {}, ok: false, refused: null, priceCents: null } })), csrf: c.get('csrf'), action: '/notices' }));
   });
 
   app.post('/intake/check', async (c) => {
@@ -211,7 +213,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const fapiao = { title: one(body, 'fapiao.title'), taxId: one(body, 'fapiao.taxId') };
     if (missing || !(CHANNELS as readonly string[]).includes(channel)) {
       const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
-      return page(c, '受理', intakeForm({ type, body, msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: editing ? `/notices/${editing.id}` : '/notices', channel, fapiao, editing: editing?.order_no }), 422);
+      return page(c, '受理', intakeForm({ papers, type, body, msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: editing ? `/notices/${editing.id}` : '/notices', channel, fapiao, editing: editing?.order_no }), 422);
     }
     const row = editing
       ? await store.updateNotice(editing.id, r.checked, c.get('user').username, fapiao)
@@ -233,7 +235,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const data = JSON.parse(n.data) as Record<string, unknown>;
     const r = liveCheck(engine, data);
     const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
-    return page(c, '修改', intakeForm({ type: n.type, body: dataToForm(data), msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: `/notices/${n.id}`, channel: n.channel, fapiao: { title: n.fapiao_title ?? '', taxId: n.fapiao_tax_id ?? '' }, editing: n.order_no }));
+    return page(c, '修改', intakeForm({ papers, type: n.type, body: dataToForm(data), msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: `/notices/${n.id}`, channel: n.channel, fapiao: { title: n.fapiao_title ?? '', taxId: n.fapiao_tax_id ?? '' }, editing: n.order_no }));
   });
   app.post('/notices/:id{[0-9]+}', async (c) => submitted(c, await noticeOr404(c)));
 

@@ -29,7 +29,7 @@ import type { CheckedData } from './store.js';
 export interface FieldDef {
   name: string;
   label: string;
-  input: 'text' | 'select' | 'date' | 'datetime' | 'checkbox' | 'checks' | 'dates';
+  input: 'text' | 'select' | 'date' | 'datetime' | 'checkbox' | 'checks' | 'dates' | 'paper';
   options?: readonly (readonly [string, string])[];
   required?: boolean;
   hint?: string;
@@ -87,7 +87,10 @@ export const COMMON_SECTIONS: { title: string; fields: FieldDef[] }[] = [
   },
   {
     title: '刊登日期',
-    fields: [{ name: 'run.dates', label: '刊登日期（每个日期刊登一次）', input: 'dates', required: true }],
+    fields: [
+      { name: 'run.paper', label: '报纸', input: 'paper' },
+      { name: 'run.dates', label: '刊登日期（每个日期刊登一次）', input: 'dates', required: true },
+    ],
   },
   {
     title: '同意记录（个人信息保护法第25条）',

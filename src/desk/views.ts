@@ -59,7 +59,7 @@ export function fieldMessages(name: string, list: FieldMessage[] | undefined, oo
   return h`<div class="msg" id="m-${fieldId(name)}" aria-live="polite"${oob ? h` hx-swap-oob="true"` : ''}>${messages(list)}</div>`;
 }
 
-function input(f: FieldDef, body: FormBody, msgs: Map<string, FieldMessage[]>): Safe {
+function input(f: FieldDef, body: FormBody, msgs: Map<string, FieldMessage[]>, papers: readonly (readonly [string, string])[] = []): Safe {
   const v = body[f.name];
   const one = Array.isArray(v) ? v[0] ?? '' : v ?? '';
   const many = Array.isArray(v) ? v : v ? [v] : [];
@@ -68,6 +68,9 @@ function input(f: FieldDef, body: FormBody, msgs: Map<string, FieldMessage[]>): 
   const aria = h` aria-describedby="m-${fieldId(f.name)}"${bad ? h` aria-invalid="true"` : ''}`;
   let control: Safe;
   switch (f.input) {
+    case 'paper':
+      control = h`<select id="${id}" name="${f.name}"${aria}>${papers.map(([val, label]) => h`<option value="${val}"${val === one ? ' selected' : ''}>${label}</option>`)}</select>`;
+      break;
     case 'select':
       control = h`<select id="${id}" name="${f.name}"${aria}><option value="">请选择</option>${(f.options ?? []).map(([val, label]) => h`<option value="${val}"${val === one ? ' selected' : ''}>${label}</option>`)}</select>`;
       break;
@@ -102,16 +105,19 @@ export function intakeForm(opts: {
   channel?: string;
   fapiao?: { title?: string; taxId?: string };
   editing?: string;
+  /** [id, name] of each paper in templates/notices.yaml, the default first. */
+  papers?: readonly (readonly [string, string])[];
 }): Safe {
   const { type, body, msgs } = opts;
+  const papers = opts.papers ?? [];
   const channel = opts.channel ?? 'counter';
   return h`<h1>${opts.editing ? h`修改草稿 ${opts.editing}` : '受理声明'}</h1>
 ${opts.editing ? '' : h`<nav class="types" aria-label="声明类型">${Object.entries(FORM_TYPES).map(([t, d]) => h`<a href="/notices/new?type=${t}"${t === type ? h` aria-current="page"` : ''}>${d.label}</a>`)}</nav>`}
 <div class="intake">
 <form id="intake" method="post" action="${opts.action}" hx-post="/intake/check" hx-trigger="input changed delay:300ms, change" hx-target="#preview" hx-swap="innerHTML" hx-sync="this:replace">
 <input type="hidden" name="_csrf" value="${opts.csrf}"><input type="hidden" name="type" value="${type}">
-<fieldset><legend>${FORM_TYPES[type].label}</legend>${FORM_TYPES[type].fields.map((f) => input(f, body, msgs))}</fieldset>
-${COMMON_SECTIONS.map((s) => h`<fieldset><legend>${s.title}</legend>${s.fields.map((f) => input(f, body, msgs))}</fieldset>`)}
+<fieldset><legend>${FORM_TYPES[type].label}</legend>${FORM_TYPES[type].fields.map((f) => input(f, body, msgs, papers))}</fieldset>
+${COMMON_SECTIONS.map((s) => h`<fieldset><legend>${s.title}</legend>${s.fields.map((f) => input(f, body, msgs, papers))}</fieldset>`)}
 <fieldset><legend>受理</legend>
 <div class="field"><label for="f-channel">渠道</label><select id="f-channel" name="channel">${CHANNEL_OPTIONS.map(([v, l]) => h`<option value="${v}"${v === channel ? ' selected' : ''}>${l}</option>`)}</select></div>
 <div class="field"><label for="f-fapiao-title">发票抬头</label><input id="f-fapiao-title" name="fapiao.title" value="${opts.fapiao?.title ?? ''}"></div>
