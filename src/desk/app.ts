@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { noticeYaml, proofNoticeData, proofPdf, proofPng, validateIdentifier, isIdentifierKind, type NoticeEngine } from '../index.js';
+import { isIdentifierKind, noticeYaml, validateIdentifier } from '../index.js';
+import { customerProofPdf, proofPdf, proofPng, type NoticeEngine } from './engine.js';
 import { dummyHash, hashPassword, LOGIN_CSRF_COOKIE, LoginLimiter, randomToken, sameToken, SESSION_COOKIE, SESSION_TTL_MS, sessionId, verifyPassword } from './auth.js';
 import { csvCell, h, type Safe } from './html.js';
 import { checkForStore, dataToForm, fieldsOf, formToData, isFormType, liveCheck, quoteText, type FormBody, type FormType } from './intake.js';
@@ -197,7 +198,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const data = formToData(body);
     if (!isFormType(data.type)) throw new DeskError('未知声明类型', 400);
     const r = liveCheck(engine, data);
-    const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
+    const png = r.proof.ok && r.proof.document ? await proofPng(r.proof.document, engine) : undefined;
     const oob = fieldsOf(data.type).map((f) => fieldMessages(f.name, r.fields.get(f.name), true));
     return c.html(h`${preview(previewModel(data, r, png))}${oob}`.html);
   });
@@ -212,7 +213,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const channel = one(body, 'channel');
     const fapiao = { title: one(body, 'fapiao.title'), taxId: one(body, 'fapiao.taxId') };
     if (missing || !(CHANNELS as readonly string[]).includes(channel)) {
-      const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
+      const png = r.proof.ok && r.proof.document ? await proofPng(r.proof.document, engine) : undefined;
       return page(c, '受理', intakeForm({ papers, type, body, msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: editing ? `/notices/${editing.id}` : '/notices', channel, fapiao, editing: editing?.order_no }), 422);
     }
     const row = editing
@@ -234,7 +235,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     if (n.status !== 'draft' || !isFormType(n.type)) throw new DeskError('只有草稿可以修改');
     const data = JSON.parse(n.data) as Record<string, unknown>;
     const r = liveCheck(engine, data);
-    const png = r.proof.ok && r.proof.page ? await proofPng(r.proof.page, engine) : undefined;
+    const png = r.proof.ok && r.proof.document ? await proofPng(r.proof.document, engine) : undefined;
     return page(c, '修改', intakeForm({ papers, type: n.type, body: dataToForm(data), msgs: r.fields, preview: preview(previewModel(data, r, png)), csrf: c.get('csrf'), action: `/notices/${n.id}`, channel: n.channel, fapiao: { title: n.fapiao_title ?? '', taxId: n.fapiao_tax_id ?? '' }, editing: n.order_no }));
   });
   app.post('/notices/:id{[0-9]+}', async (c) => submitted(c, await noticeOr404(c)));
@@ -264,21 +265,18 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   app.get('/notices/:id{[0-9]+}/proof.png', async (c) => {
     const n = await noticeOr404(c);
     const { proof } = checkForStore(engine, JSON.parse(n.data), n.order_no, true);
-    if (!proof.ok || !proof.page) throw new DeskError('声明未通过检查，没有校样', 404);
-    return c.body(new Uint8Array(await proofPng(proof.page, engine)), 200, { 'Content-Type': 'image/png' });
+    if (!proof.ok || !proof.document) throw new DeskError('声明未通过检查，没有校样', 404);
+    return c.body(new Uint8Array(await proofPng(proof.document, engine)), 200, { 'Content-Type': 'image/png' });
   });
 
   /** The customer's proof: the notice as set, order number, price, run dates, a box to sign. */
   const customerProof = async (n: NoticeRow, actor: string) => {
     const data = JSON.parse(n.data) as Record<string, unknown>;
     const dates = (await store.runDates(n.id)).map((d) => d.run_date);
-    const p = proofNoticeData(data, n.order_no, engine, {
-      extraLines: [`订单号：${n.order_no}　　客户：${n.customer_name}`, `刊登日期：${dates.join('、')}`, `价格：${n.price_cents !== null ? `¥${(n.price_cents / 100).toFixed(2)}` : '—'}　　受理：${n.clerk}　${chinaDay(new Date(n.created_at))}`, '请核对以上措辞、刊登日期和价格，无误后签字确认。'],
-      signatureBox: true,
-    });
-    if (!p.ok) throw new DeskError('声明未通过检查，没有校样', 409);
+    const pdf = await customerProofPdf(engine, data, n.order_no, [`订单号：${n.order_no}　　客户：${n.customer_name}`, `刊登日期：${dates.join('、')}`, `价格：${n.price_cents !== null ? `¥${(n.price_cents / 100).toFixed(2)}` : '—'}　　受理：${n.clerk}　${chinaDay(new Date(n.created_at))}`, '请核对以上措辞、刊登日期和价格，无误后签字确认。']);
+    if (!pdf) throw new DeskError('声明未通过检查，没有校样', 409);
     await store.audit(store.db, actor, 'notice.export.proof', 'notice', n.id, null, { order_no: n.order_no });
-    return proofPdf(p.page, engine, `校样 ${n.order_no}`);
+    return pdf;
   };
   app.get('/notices/:id{[0-9]+}/proof.pdf', async (c) => {
     const n = await noticeOr404(c);
@@ -447,8 +445,8 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   });
   app.post('/api/proof', async (c) => {
     const { proof } = checkForStore(engine, dataOf(await json(c)), 'desk', true);
-    if (!proof.ok || !proof.page) return c.json({ ok: false, refused: proof.ok ? [] : proof.refused }, 422);
-    return c.body(new Uint8Array(await proofPdf(proof.page, engine, '校样')), 200, { 'Content-Type': 'application/pdf' });
+    if (!proof.ok || !proof.document) return c.json({ ok: false, refused: proof.ok ? [] : proof.refused }, 422);
+    return c.body(new Uint8Array(await proofPdf(proof.document, engine)), 200, { 'Content-Type': 'application/pdf' });
   });
   app.get('/api/notices/:id{[0-9]+}/yaml', async (c) => {
     const n = await noticeOr404(c);

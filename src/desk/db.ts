@@ -12,9 +12,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrations.js';
+import { migrateToLatest, type Dialect } from './migrations.js';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 
 export interface UsersTable {
   id: string;

@@ -4,26 +4,8 @@
  * whole notice read, checked, worded and set as the page sets it), so the desk, the
  * command line and the page never disagree about a notice.
  */
-import {
-  CUSTOMER_ID_KINDS,
-  fieldIdentifiers,
-  ORG_ITEMS,
-  PERSON_CERTIFICATES,
-  proofNoticeData,
-  quoteLines,
-  quoteNoticeData,
-  SEAL_TYPES,
-  validateIdentifier,
-  IDENTIFIER_KIND_LABELS,
-  type NoticeEngine,
-  type PageFrame,
-  type Prepared,
-  type Quote,
-  type Reason,
-} from '../index.js';
-
-/** A checked notice: its wording and quote (and the proof page when asked for), or its reasons. */
-export type Checked = { ok: true; prepared: Extract<Prepared, { ok: true }>; quote: Quote; page?: PageFrame } | { ok: false; refused: Reason[] };
+import { CUSTOMER_ID_KINDS, fieldIdentifiers, IDENTIFIER_KIND_LABELS, ORG_ITEMS, PERSON_CERTIFICATES, quoteLines, SEAL_TYPES, validateIdentifier, type Reason } from '../index.js';
+import { checkNoticeData, type Checked, type NoticeEngine } from './engine.js';
 import type { CheckedData } from './store.js';
 
 export interface FieldDef {
@@ -189,7 +171,7 @@ export function dataToForm(data: Record<string, unknown>): FormBody {
 export function checkForStore(engine: NoticeEngine, data: Record<string, unknown>, id = 'desk', withPage = false): { checked: CheckedData; proof: Checked } {
   let proof: Checked;
   try {
-    proof = withPage ? proofNoticeData(data, id, engine) : quoteNoticeData(data, id, engine);
+    proof = checkNoticeData(engine, data, id, withPage);
   } catch (err) {
     // a glyph the fonts lack, …: refused with the reason, never a crash of the desk
     proof = { ok: false, refused: [{ file: id, field: '', code: 'set-failed', message: `无法排版：${(err as Error).message}`, messageEn: `cannot be set: ${(err as Error).message}` }] };

@@ -7,7 +7,9 @@
  * A migration is never edited once released; a change is a new migration.
  */
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from './db.js';
+
+/** The two database engines the desk runs on. */
+export type Dialect = 'sqlite' | 'postgres';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { loadNoticeEngine, type NoticeEngine } from '../index.js';
+import { loadNoticeEngine, type NoticeEngine } from './engine.js';
 import { createDeskApp } from './app.js';
 import { isLoopback } from './auth.js';
 import { openDeskDb } from './db.js';

@@ -2,7 +2,7 @@
 import { createDeskApp } from '../../src/desk/app.js';
 import { hashPassword, LoginLimiter } from '../../src/desk/auth.js';
 import { DeskStore, type Role } from '../../src/desk/store.js';
-import { loadNoticeEngine, type NoticeEngine } from '../../src/index.js';
+import { loadNoticeEngine, type NoticeEngine } from '../../src/desk/engine.js';
 import type { Backend } from './backends.js';
 
 let engine: NoticeEngine | undefined;

@@ -1,6 +1,6 @@
 /** The intake checks: the library's validators at the field, the wording, the quote and the proof. */
 import { describe, expect, it } from 'vitest';
-import { loadNoticeEngine, proofPng } from '../../src/index.js';
+import { loadNoticeEngine, proofPng } from '../../src/desk/engine.js';
 import { dataToForm, formToData, liveCheck } from '../../src/desk/intake.js';
 import { lostId } from './fixtures.js';
 
@@ -16,14 +16,14 @@ describe('desk intake', () => {
 
   it('a good notice: wording, quote from the set lines, a proof image', async () => {
     const t = performance.now();
-    const r = liveCheck(engine, lostId());
+    const r = liveCheck(engine, lostId(), false, true);
     const ms = performance.now() - t;
     expect(r.proof.ok).toBe(true);
     if (!r.proof.ok) return;
     expect(r.proof.prepared.text.paragraphs.join('')).toContain('张明遗失');
     expect(r.checked.priceCents).toBe(Math.round(r.proof.quote.total * 100));
     expect(r.checked.priceCents).toBeGreaterThan(0);
-    const png = await proofPng(r.proof.page!, engine);
+    const png = await proofPng(r.proof.document!, engine);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     console.log(`live check ${ms.toFixed(1)} ms, total ¥${r.proof.quote.total}`);
   });
