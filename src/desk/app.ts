@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { isIdentifierKind, noticeYaml, validateIdentifier } from '../index.js';
 import { customerProofPdf, proofPdf, proofPng, type NoticeEngine } from './engine.js';
@@ -58,6 +59,9 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
     if (!c.req.path.startsWith('/static/')) c.header('Cache-Control', 'no-store');
   });
+
+  // a notice is a few hundred bytes; nothing the desk takes needs more than this
+  app.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('请求过大', 413) }));
 
   app.onError((err, c) => {
     const status = err instanceof DeskError ? err.status : 500;
@@ -136,6 +140,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     }
     limiter.succeed(keys);
     const token = randomToken();
+    await store.dropExpiredSessions();
     await store.createSession(u.id, sessionId(deps.secret, token), randomToken(), SESSION_TTL_MS);
     await store.audit(store.db, u.username, 'login', 'user', u.id, null, { ip });
     setCookie(c, SESSION_COOKIE, token, { ...cookieOpts, maxAge: SESSION_TTL_MS / 1000 });
@@ -444,7 +449,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     return proof.ok ? c.json({ ok: true, quote: proof.quote, lines: quoteText(engine, proof) }) : c.json({ ok: false, refused: proof.refused }, 422);
   });
   app.post('/api/proof', async (c) => {
-    const { proof } = checkForStore(engine, dataOf(await json(c)), 'desk', true);
+    const { proof } = checkForStore(engine, dataOf(await json(c)), '受理中', true);
     if (!proof.ok || !proof.document) return c.json({ ok: false, refused: proof.ok ? [] : proof.refused }, 422);
     return c.body(new Uint8Array(await proofPdf(proof.document, engine)), 200, { 'Content-Type': 'application/pdf' });
   });

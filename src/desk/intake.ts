@@ -168,7 +168,7 @@ export function dataToForm(data: Record<string, unknown>): FormBody {
 }
 
 /** Checks a notice's data for storing: ok, reasons, price; with `withPage`, the proof page too. */
-export function checkForStore(engine: NoticeEngine, data: Record<string, unknown>, id = 'desk', withPage = false): { checked: CheckedData; proof: Checked } {
+export function checkForStore(engine: NoticeEngine, data: Record<string, unknown>, id = '受理中', withPage = false): { checked: CheckedData; proof: Checked } {
   let proof: Checked;
   try {
     proof = checkNoticeData(engine, data, id, withPage);
@@ -212,7 +212,7 @@ export function liveCheck(engine: NoticeEngine, data: Record<string, unknown>, s
     for (const w of r.warnings) add(ref.field, { level: 'warning', message: w.message });
     for (const i of r.info) add(ref.field, { level: 'info', message: i.message });
   }
-  const { proof, checked } = checkForStore(engine, data, 'desk', withPage);
+  const { proof, checked } = checkForStore(engine, data, '受理中', withPage);
   const general: FieldMessage[] = [];
   if (submitted && isFormType(data.type)) {
     for (const f of fieldsOf(data.type)) if (f.required && getPath(data, f.name) === undefined) add(f.name, { level: 'error', message: '必填' });

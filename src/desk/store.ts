@@ -203,6 +203,10 @@ export class DeskStore {
     return { user: { id: r.id, username: r.username, name: r.name, role: r.role as Role }, csrf: r.csrf };
   }
 
+  async dropExpiredSessions(): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', this.ts()).execute();
+  }
+
   async deleteSession(idHash: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id', '=', idHash).execute();
   }

@@ -122,6 +122,11 @@ describe('desk security', () => {
     expect(purges).toHaveLength(1);
   });
 
+  it('refuses an oversized body (413) before reading it into a notice', async () => {
+    const r = await li.json('/api/notices', 'POST', { data: { ...lostId(), note: 'x'.repeat(400_000) } });
+    expect(r.status).toBe(413);
+  });
+
   it('refuses a non-loopback host without a secret (and a short secret)', async () => {
     const dir = tmpDir();
     const saved = process.env.ZUBAN_DESK_SECRET;
