@@ -50,6 +50,29 @@ export const FORM_TYPES = {
       { name: 'code', label: '印章编码', input: 'text' },
     ],
   },
+  void: {
+    label: '作废声明',
+    fields: [
+      { name: 'issuer', label: '出具单位或个人', input: 'text', required: true },
+      { name: 'uscc', label: '统一社会信用代码（单位）', input: 'text' },
+      { name: 'item', label: '作废物品', input: 'text', required: true, hint: '如：授权委托书' },
+      { name: 'number', label: '编号', input: 'text', required: true },
+      { name: 'reason', label: '作废原因', input: 'text', required: true, hint: '如：授权期限届满' },
+      { name: 'effective', label: '作废日期', input: 'date', required: true },
+    ],
+  },
+  'found-property': {
+    label: '招领启事',
+    fields: [
+      { name: 'finder', label: '拾得人或单位', input: 'text', required: true },
+      { name: 'found.date', label: '拾得日期', input: 'date', required: true },
+      { name: 'found.place', label: '拾得地点', input: 'text', required: true },
+      { name: 'item', label: '拾得物品', input: 'text', required: true },
+      { name: 'claimBy', label: '认领期限', input: 'date', required: true },
+      { name: 'address', label: '认领地址', input: 'text', required: true },
+      { name: 'phone', label: '联系电话', input: 'text', required: true },
+    ],
+  },
 } as const satisfies Record<string, { label: string; fields: readonly FieldDef[] }>;
 export type FormType = keyof typeof FORM_TYPES;
 export const isFormType = (t: unknown): t is FormType => typeof t === 'string' && Object.hasOwn(FORM_TYPES, t);

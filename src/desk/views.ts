@@ -85,6 +85,9 @@ function input(f: FieldDef, body: FormBody, msgs: Map<string, FieldMessage[]>, p
       control = h`<span id="${id}" class="dates">${ds.map((d, i) => h`<input type="date" name="${f.name}" value="${d}" aria-label="刊登日期${i + 1}">`)}</span>`;
       break;
     }
+    case 'date':
+      control = h`<input type="date" id="${id}" name="${f.name}" value="${one}"${aria}>`;
+      break;
     case 'datetime':
       control = h`<input type="datetime-local" id="${id}" name="${f.name}" value="${one}"${aria}>`;
       break;

@@ -41,3 +41,14 @@ describe('desk intake', () => {
     expect(formToData(dataToForm(d))).toEqual(d);
   });
 });
+
+describe('desk intake, other types', () => {
+  it('a 作废声明 and a 招领启事 from the form are worded and priced', () => {
+    const common = { 'customer.name': '江城贸易有限公司', 'customer.phone': '025-84567890', 'customer.idKind': 'uscc', 'customer.id': '91320102MA1G2K3LXW', 'run.dates': '2026-12-10', 'consent.by': '李明', 'consent.relation': 'company', 'consent.at': '2026-12-03T10:00', 'consent.method': 'signed-form', 'consent.scope': 'print' };
+    const v = liveCheck(engine, formToData({ type: 'void', issuer: '江城贸易有限公司', uscc: '91320102MA1G2K3LXW', item: '授权委托书', number: 'SQ-2026-018', reason: '授权期限届满', effective: '2026-12-01', ...common }), true, false);
+    expect(v.general).toEqual([]);
+    expect(v.proof.ok && v.proof.prepared.text.paragraphs.join('')).toContain('因授权期限届满');
+    const f = liveCheck(engine, formToData({ type: 'found-property', finder: '江城地铁2号线客服中心', 'found.date': '2026-12-01', 'found.place': '新街口站', item: '黑色双肩包一个', claimBy: '2026-12-31', address: '新街口站客服中心', phone: '025-84567890', ...common }), true, false);
+    expect(f.proof.ok).toBe(true);
+  });
+});
