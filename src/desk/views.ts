@@ -5,7 +5,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { AuditTable, PaymentsTable, RunDatesTable } from './db.js';
-import { h, type Safe } from './html.js';
+import { h, Safe } from './html.js';
 import { CHANNEL_OPTIONS, COMMON_SECTIONS, FORM_TYPES, isFormType, type FieldDef, type FieldMessage, type FormBody, type FormType } from './intake.js';
 import {
   CHANNEL_LABELS,
@@ -24,13 +24,17 @@ import {
 export const yuan = (cents: number | null | undefined) => (cents === null || cents === undefined ? '—' : `¥${(cents / 100).toFixed(2)}`);
 export const fieldId = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
 
+// not in a template literal: a bundler rewrites `</script` there (as `<\/script`), which
+// needs a runtime helper the CLI bundle does not carry
+const HTMX_TAG = new Safe(['<script src="/static/htmx.min.js" defer>', '</', 'script>'].join(''));
+
 /** The page frame: header with the user and the CSRF token for htmx, nav, content. */
 export function layout(title: string, body: Safe, user?: Staff, csrf?: string): string {
   return h`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${title} · 声明受理</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content='{"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"selfRequestsOnly":true}'>
-<link rel="stylesheet" href="/static/desk.css"><script src="/static/htmx.min.js" defer></script></head>
+<link rel="stylesheet" href="/static/desk.css">${HTMX_TAG}</head>
 <body${csrf ? h` hx-headers='${JSON.stringify({ 'X-CSRF-Token': csrf })}'` : ''}>
 <header><strong>声明·公告受理台</strong>
 ${user ? h`<nav><a href="/notices/new">受理</a><a href="/notices">声明列表</a><a href="/daysheet">日报表</a>${user.role === 'admin' ? h`<a href="/admin">管理</a>` : ''}</nav>
