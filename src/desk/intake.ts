@@ -73,6 +73,33 @@ export const FORM_TYPES = {
       { name: 'phone', label: '联系电话', input: 'text', required: true },
     ],
   },
+  liquidation: {
+    label: '注销清算公告',
+    fields: [
+      { name: 'company', label: '公司名称', input: 'text', required: true },
+      { name: 'uscc', label: '统一社会信用代码', input: 'text', required: true },
+      { name: 'decision.organ', label: '决议机关', input: 'text', required: true, hint: '如：股东会' },
+      { name: 'decision.date', label: '决议日期', input: 'date', required: true },
+      { name: 'groupFormed', label: '清算组成立日期', input: 'date' },
+      { name: 'contact.name', label: '联系人', input: 'text', required: true },
+      { name: 'contact.phone', label: '联系电话', input: 'text', required: true },
+      { name: 'contact.address', label: '联系地址', input: 'text', required: true },
+    ],
+  },
+  'capital-reduction': {
+    label: '减资公告',
+    fields: [
+      { name: 'company', label: '公司名称', input: 'text', required: true },
+      { name: 'uscc', label: '统一社会信用代码', input: 'text', required: true },
+      { name: 'decision.organ', label: '决议机关', input: 'text', required: true, hint: '如：股东会' },
+      { name: 'decision.date', label: '决议日期', input: 'date', required: true },
+      { name: 'capital.from', label: '减资前注册资本（万元）', input: 'text', required: true },
+      { name: 'capital.to', label: '减资后注册资本（万元）', input: 'text', required: true },
+      { name: 'contact.name', label: '联系人', input: 'text', required: true },
+      { name: 'contact.phone', label: '联系电话', input: 'text', required: true },
+      { name: 'contact.address', label: '联系地址', input: 'text' },
+    ],
+  },
 } as const satisfies Record<string, { label: string; fields: readonly FieldDef[] }>;
 export type FormType = keyof typeof FORM_TYPES;
 export const isFormType = (t: unknown): t is FormType => typeof t === 'string' && Object.hasOwn(FORM_TYPES, t);
@@ -241,11 +268,13 @@ export function liveCheck(engine: NoticeEngine, data: Record<string, unknown>, s
     for (const f of fieldsOf(data.type)) if (f.required && getPath(data, f.name) === undefined) add(f.name, { level: 'error', message: '必填' });
   }
   if (!proof.ok) {
+    // a notice refused only for want of confirmation lists its warnings and then that reason
+    const onlyWarnings = proof.refused.some((r) => r.code === 'needs-confirmation');
     for (const r of proof.refused) {
       const field = formField(r);
       const has = field !== '' && getPath(data, field) !== undefined;
       if (r.code === 'missing-field' && !submitted) continue;
-      const level: Level = r.code === 'needs-confirmation' ? 'warning' : 'error';
+      const level: Level = onlyWarnings ? 'warning' : 'error';
       if (field && (has || submitted)) add(field, { level, message: r.message });
       else if (has || submitted || field === '' || r.code === 'needs-confirmation') general.push({ level, message: r.message });
     }

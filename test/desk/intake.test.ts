@@ -52,3 +52,18 @@ describe('desk intake, other types', () => {
     expect(f.proof.ok).toBe(true);
   });
 });
+
+describe('desk intake, company notices', () => {
+  it('a 减资公告 shows its legal deadlines; a run date past them is refused at run.dates', () => {
+    const form = (runDate: string) => ({ type: 'capital-reduction', company: '江城贸易有限公司', uscc: '91320102MA1G2K3LXW', 'decision.organ': '股东会', 'decision.date': '2026-11-20', 'capital.from': '1000', 'capital.to': '500', 'contact.name': '李明', 'contact.phone': '025-84567890', 'customer.name': '江城贸易有限公司', 'customer.phone': '025-84567890', 'customer.idKind': 'uscc', 'customer.id': '91320102MA1G2K3LXW', 'run.dates': runDate, 'consent.by': '李明', 'consent.relation': 'company', 'consent.at': '2026-12-03T10:00', 'consent.method': 'signed-form', 'consent.scope': 'print' });
+    // the claims period runs into 2027, which templates/calendar does not cover: a warning to confirm
+    const unconfirmed = liveCheck(engine, formToData(form('2026-12-10')), true, false);
+    expect(unconfirmed.fields.get('run.dates')?.[0].level).toBe('warning');
+    const ok = liveCheck(engine, formToData({ ...form('2026-12-10'), confirmed: 'on' }), true, false);
+    expect(ok.proof.ok).toBe(true);
+    if (ok.proof.ok) expect(ok.proof.prepared.checked.deadlines.length).toBeGreaterThan(0);
+    const late = liveCheck(engine, formToData({ ...form('2026-12-28'), confirmed: 'on' }), true, false);
+    expect(late.proof.ok).toBe(false);
+    expect(late.fields.get('run.dates')?.some((m) => m.level === 'error')).toBe(true);
+  });
+});
