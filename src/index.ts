@@ -90,6 +90,7 @@ export function refusalDiagnostics(p: Prepared & { ok: false }): Diagnostic[] {
 // offers, the identifiers of a half-typed notice, the quote without a proof page (the live
 // price), the customer's proof with order lines and a signature box, and a proof as PNG.
 // Added by the desk branch; the lead may fold these into the API's own names.
+import { stringify } from 'yaml';
 import { quoteNotice as quoteFromLines } from './notices/pricing.js';
 import { setLinesOf } from './layout/notices/noticeLines.js';
 import { placeBlock, setNoticeBlock } from './layout/notices/setNoticeBlock.js';

@@ -36,7 +36,7 @@ export type Checked = { ok: true; prepared: Prepared & { ok: true }; quote: Quot
 
 /** Reads, checks, words and sets a notice given as data; `id` names it in every reason. */
 export function checkNoticeData(engine: NoticeEngine, data: object, id: string, withProof: boolean): Checked {
-  const prepared = prepareNoticeData(data, engine.ctx, `${id}.yaml`);
+  const prepared = prepareNoticeData(data, engine.ctx, id);
   if (!prepared.ok) return { ok: false, refused: prepared.refused };
   if (!withProof) return { ok: true, prepared, quote: quoteNoticeSet(prepared, engine.ctx, engine.fonts) };
   const p = proofNotice(prepared, engine.ctx, engine.fonts);
@@ -45,7 +45,7 @@ export function checkNoticeData(engine: NoticeEngine, data: object, id: string, 
 
 /** The customer's proof PDF: the notice as set, `lines` (order number, dates, price …), a signature box. */
 export async function customerProofPdf(engine: NoticeEngine, data: object, id: string, lines: string[]): Promise<Buffer | null> {
-  const prepared = prepareNoticeData(data, engine.ctx, `${id}.yaml`);
+  const prepared = prepareNoticeData(data, engine.ctx, id);
   if (!prepared.ok) return null;
   const { document } = customerProof(prepared, engine.ctx, { lines, signatureBox: true }, engine.fonts);
   return renderDocument(document, engine.fonts);

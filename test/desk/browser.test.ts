@@ -108,7 +108,7 @@ describe.skipIf(!have)('the desk in a real browser', () => {
     const exported = await exportScheduled(desk.store, runDate, { outDir: out, actor: 'build' });
     expect(exported.map((n) => n.orderNo)).toEqual([orderNo]);
     expect(fs.readdirSync(out)).toEqual([`${orderNo}.yaml`]);
-    expect(prepareNoticeData(exported[0].data, sharedEngine().ctx, `${orderNo}.yaml`).ok).toBe(true);
+    expect(prepareNoticeData(exported[0].data, sharedEngine().ctx, orderNo).ok).toBe(true);
     expect(await exportScheduled(desk.store, otherDate)).toEqual([]);
     await markPublished(desk.store, runDate, exported);
     expect((await desk.store.noticeByOrder(orderNo))?.status).toBe('published');
