@@ -436,8 +436,20 @@ export class DeskStore {
     if (f.clerk) q = q.where('notices.clerk', '=', f.clerk);
     if (f.channel) q = q.where('notices.channel', '=', f.channel);
     if (f.q?.trim()) {
-      const pat = likeContains(f.q.trim().normalize('NFKC'));
-      q = q.where((eb) => eb.or([sql<boolean>`${eb.ref('notices.search')} like ${pat} escape '\\'`, sql<boolean>`${eb.ref('notices.run_first')} = ${f.q!.trim()}`]));
+      const term = f.q.trim().normalize('NFKC');
+      const pat = likeContains(term);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(term)) {
+        // a date: notices running that day or taken that day
+        const [a, b] = dayRange(term);
+        q = q.where((eb) =>
+          eb.or([
+            eb.exists(eb.selectFrom('run_dates').select('run_dates.notice_id').whereRef('run_dates.notice_id', '=', 'notices.id').where('run_dates.run_date', '=', term)),
+            eb.and([eb('notices.created_at', '>=', a), eb('notices.created_at', '<', b)]),
+          ]),
+        );
+      } else {
+        q = q.where((eb) => sql<boolean>`${eb.ref('notices.search')} like ${pat} escape '\\'`);
+      }
     }
     return q.orderBy('notices.id', 'desc').limit(Math.min(f.limit ?? 200, 1000)).execute();
   }

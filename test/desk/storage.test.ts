@@ -91,6 +91,9 @@ for (const b of backends()) {
       expect((await store.list({ q: n.order_no })).map((r) => r.id)).toEqual([n.id]);
       expect((await store.list({ q: '张明', taken: '2026-12-03' })).length).toBe(1);
       expect((await store.list({ runDate: '2026-12-10' })).length).toBe(2);
+      expect((await store.list({ q: '2026-12-10' })).length).toBe(2);
+      expect((await store.list({ q: '2026-12-03' })).length).toBe(2);
+      expect(await store.list({ q: '2026-12-04' })).toHaveLength(0);
       expect(await store.list({ runDate: '2026-12-11' })).toHaveLength(0);
       await h.close();
     });
