@@ -61,7 +61,9 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   });
 
   // a notice is a few hundred bytes; nothing the desk takes needs more than this
-  app.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('请求过大', 413) }));
+  const small = bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('请求过大', 413) });
+  const upload = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: (c) => c.text('文件过大（至多4 MB）', 413) });
+  app.use('*', (c, next) => (/^\/notices\/\d+\/id-copy$/.test(c.req.path) ? upload(c, next) : small(c, next)));
 
   app.onError((err, c) => {
     const status = err instanceof DeskError ? err.status : 500;
@@ -249,7 +251,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   const detail = async (c: Context<Env>, n: NoticeRow, flash?: string, status = 200) => {
     const data = JSON.parse(n.data) as Record<string, unknown>;
     const { proof } = checkForStore(engine, data, n.order_no);
-    const [payments, runDates, history] = await Promise.all([store.payments(n.id), store.runDates(n.id), store.history(n.id)]);
+    const [payments, runDates, history, idCopies] = await Promise.all([store.payments(n.id), store.runDates(n.id), store.history(n.id), store.idCopies(n.id)]);
     const cutoff = store.cutoff(n.run_first);
     return page(
       c,
@@ -259,7 +261,7 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
         wording: proof.ok ? proof.prepared.text : undefined,
         quote: proof.ok ? quoteText(engine, proof) : undefined,
         refused: proof.ok ? [] : proof.refused,
-        payments, runDates, history,
+        payments, runDates, history, idCopies,
         cutoff: `${chinaDay(cutoff)} ${cutoffHour}:00`,
       }),
       status,
@@ -287,6 +289,23 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const n = await noticeOr404(c);
     const pdf = await customerProof(n, c.get('user').username);
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${n.order_no}.pdf"` });
+  });
+
+  // 证件复印件: uploaded at the desk, shown only to staff, purged with the intake data
+  app.post('/notices/:id{[0-9]+}/id-copy', async (c) => {
+    const n = await noticeOr404(c);
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File)) throw new DeskError('请选择文件', 400);
+    await store.addIdCopy(n.id, file.type, Buffer.from(await file.arrayBuffer()), c.get('user').username);
+    return c.redirect(`/notices/${n.id}`, 303);
+  });
+  app.get('/notices/:id{[0-9]+}/id-copy/:aid{[0-9]+}', async (c) => {
+    const n = await noticeOr404(c);
+    const a = await store.idCopy(n.id, Number(c.req.param('aid')));
+    if (!a) throw new DeskError('没有这份复印件', 404);
+    await store.audit(store.db, c.get('user').username, 'notice.id-copy.view', 'notice', n.id, null, { attachment: a.id });
+    return c.body(new Uint8Array(a.bytes), 200, { 'Content-Type': a.mime, 'Content-Disposition': 'inline', 'Content-Security-Policy': "default-src 'none'; img-src 'self'; sandbox" });
   });
 
   const action = (path: string, run: (c: Context<Env>, n: NoticeRow, body: FormBody) => Promise<unknown>) =>

@@ -104,6 +104,17 @@ export interface AuditTable {
   after: string | null;
 }
 
+export interface AttachmentsTable {
+  id: Generated<number>;
+  notice_id: number;
+  /** `id-copy`. */
+  kind: string;
+  mime: string;
+  bytes: Buffer;
+  clerk: string;
+  at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -111,6 +122,7 @@ export interface DB {
   run_dates: RunDatesTable;
   payments: PaymentsTable;
   audit: AuditTable;
+  attachments: AttachmentsTable;
 }
 
 export interface DeskDb {

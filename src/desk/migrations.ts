@@ -115,6 +115,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0002-id-copies': {
+      // 证件复印件: images of the customer's ID, kept only until the retention purge
+      async up(db: AnyDb) {
+        await serial(db, 'attachments')
+          .addColumn('notice_id', 'integer', (c) => c.notNull().references('notices.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('mime', 'text', (c) => c.notNull())
+          .addColumn('bytes', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addColumn('clerk', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('attachments_notice').on('attachments').column('notice_id').execute();
+      },
+    },
   };
 }
 

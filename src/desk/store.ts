@@ -409,6 +409,27 @@ export class DeskStore {
     return this.move(id, actor, 'notice.fapiao', () => ({ fapiao_title: title.trim() || null, fapiao_tax_id: taxId.trim() || null }));
   }
 
+  /** Keeps a copy of the customer's ID (an image) until the retention purge. */
+  async addIdCopy(id: number, mime: string, bytes: Buffer, actor: string): Promise<number> {
+    if (!['image/jpeg', 'image/png', 'application/pdf'].includes(mime)) throw new DeskError('证件复印件须为 JPEG、PNG 或 PDF', 400);
+    if (bytes.length === 0 || bytes.length > 4 * 1024 * 1024) throw new DeskError('证件复印件须小于4 MB', 400);
+    return this.db.transaction().execute(async (trx) => {
+      const n = await this.lockNotice(trx, id);
+      if (n.purged_at) throw new DeskError('个人信息已清除');
+      const r = await trx.insertInto('attachments').values({ notice_id: id, kind: 'id-copy', mime, bytes, clerk: actor, at: this.ts() }).returning('id').executeTakeFirstOrThrow();
+      await this.audit(trx, actor, 'notice.id-copy', 'notice', id, null, { attachment: Number(r.id), mime, size: bytes.length });
+      return Number(r.id);
+    });
+  }
+
+  async idCopies(id: number) {
+    return this.db.selectFrom('attachments').select(['id', 'mime', 'clerk', 'at']).where('notice_id', '=', id).orderBy('id').execute();
+  }
+
+  async idCopy(noticeId: number, attachmentId: number) {
+    return this.db.selectFrom('attachments').selectAll().where('notice_id', '=', noticeId).where('id', '=', attachmentId).executeTakeFirst();
+  }
+
   async payments(id: number) {
     return this.db.selectFrom('payments').selectAll().where('notice_id', '=', id).orderBy('id').execute();
   }
@@ -525,7 +546,8 @@ export class DeskStore {
     const cutoffDay = chinaDay(new Date(this.now().getTime() - days * 86_400_000));
     const due = await this.db.selectFrom('notices').select('id').where('run_last', '<', cutoffDay).where('purged_at', 'is', null).execute();
     for (const { id } of due) {
-      await this.move(Number(id), actor, 'notice.purge', (n) => {
+      await this.move(Number(id), actor, 'notice.purge', async (n, trx) => {
+        await trx.deleteFrom('attachments').where('notice_id', '=', Number(id)).execute();
         const data = JSON.parse(n.data) as Record<string, unknown>;
         const customer = { ...((data.customer ?? {}) as Record<string, unknown>) };
         delete customer.phone;

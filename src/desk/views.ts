@@ -191,6 +191,7 @@ export function detailPage(o: {
   payments: Selectable<PaymentsTable>[];
   runDates: Selectable<RunDatesTable>[];
   history: Selectable<AuditTable>[];
+  idCopies: { id: number; mime: string; clerk: string; at: string }[];
   cutoff: string;
   flash?: string;
 }): Safe {
@@ -226,6 +227,9 @@ ${n.status === 'paid' ? act('schedule', '排期') : ''}
 ${editor && (n.status === 'draft' || n.status === 'approved') && n.ok ? act('schedule', '编辑越权排期', h`<label>理由 <input name="override" required></label>`) : ''}
 ${['draft', 'approved', 'paid', 'scheduled'].includes(n.status) ? act('cancel', '撤销（已付款则退款）', h`<label>原因 <input name="reason" required></label> <label>退款收据号 <input name="receipt" size="10"></label>`) : ''}
 ${n.status !== 'cancelled' ? act('fapiao', '保存发票信息', h`<label>抬头 <input name="title" value="${n.fapiao_title ?? ''}"></label> <label>税号 <input name="taxId" value="${n.fapiao_tax_id ?? ''}"></label>`) : ''}
+<h2>证件复印件</h2>
+${o.idCopies.length ? h`<ul>${o.idCopies.map((a) => h`<li><a href="/notices/${n.id}/id-copy/${a.id}">复印件 ${a.id}</a>（${a.mime}，${a.clerk}，${a.at}）</li>`)}</ul>` : h`<p class="muted">${n.purged_at ? '已清除' : '无'}</p>`}
+${n.purged_at ? '' : h`<form method="post" action="/notices/${n.id}/id-copy" enctype="multipart/form-data" class="act">${csrfField}<input type="file" name="file" accept="image/jpeg,image/png,application/pdf" required> <button>上传</button></form>`}
 <h2>收付款</h2>
 ${o.payments.length ? h`<table><tr><th>时间</th><th>类别</th><th>方式</th><th>金额</th><th>收据号</th><th>经手</th></tr>${o.payments.map((p) => h`<tr><td>${p.at}</td><td>${p.kind === 'refund' ? '退款' : '收款'}</td><td>${METHOD_LABELS[p.method as PaymentMethod] ?? p.method}</td><td>${yuan(p.amount_cents)}</td><td>${p.receipt_no}</td><td>${p.clerk}</td></tr>`)}</table>` : h`<p class="muted">无</p>`}
 </section></div>
@@ -250,6 +254,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'notice.fapiao': '发票信息',
   'notice.publish': '刊出',
   'notice.purge': '清除个人信息',
+  'notice.id-copy': '上传证件复印件',
+  'notice.id-copy.view': '查看证件复印件',
   'notice.export': '导出',
 };
 

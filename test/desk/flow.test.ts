@@ -75,6 +75,28 @@ describe('desk flow over HTTP', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['daysheet.export', 'notice.export.proof']);
   });
 
+  it('an ID copy: uploaded with the CSRF token, shown to staff only, its viewing audited', async () => {
+    const created = await li.form('/notices', form({ holder: '孙丽', 'consent.by': '孙丽', 'customer.name': '孙丽' }));
+    const url = created.headers.get('Location')!;
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const upload = (csrf: string) => {
+      const fd = new FormData();
+      fd.append('_csrf', csrf);
+      fd.append('file', new Blob([png], { type: 'image/png' }), 'id.png');
+      return li.req(`${url}/id-copy`, { method: 'POST', body: fd });
+    };
+    expect((await upload('forged')).status).toBe(403);
+    expect((await upload(li.csrf)).status).toBe(303);
+    const page = await (await li.req(url)).text();
+    const link = /href="(\/notices\/\d+\/id-copy\/\d+)"/.exec(page)![1];
+    const got = await li.req(link);
+    expect(got.headers.get('Content-Type')).toBe('image/png');
+    expect(Buffer.from(await got.arrayBuffer())).toEqual(png);
+    expect((await desk.client().req(link)).status).toBe(302);
+    const audit = await desk.store.db.selectFrom('audit').select('action').where('action', 'like', 'notice.id-copy%').execute();
+    expect(audit.map((a) => a.action)).toEqual(['notice.id-copy', 'notice.id-copy.view']);
+  });
+
   it('the JSON API: validate one field, check a notice, quote it', async () => {
     const v = (await (await li.json('/api/validate', 'POST', { kind: 'id', value: '320102198506120318' })).json()) as { ok: boolean; errors: { message: string }[] };
     expect(v.ok).toBe(false);

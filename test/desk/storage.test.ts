@@ -112,6 +112,9 @@ for (const b of backends()) {
     it('purges the phone and ID number after the retention period, and audits the purge', async () => {
       const { h, store } = await open();
       const n = await store.createNotice(checked(lostId({ dates: ['2026-12-05'] })), { channel: 'counter', clerk: 'li' });
+      await store.addIdCopy(n.id, 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 'li');
+      expect((await store.idCopies(n.id)).length).toBe(1);
+      await expect(store.addIdCopy(n.id, 'text/html', Buffer.from('<script>'), 'li')).rejects.toThrow(/JPEG/);
       expect(await store.purge(30, 'admin')).toBe(0);
       now = new Date('2027-01-10T02:00:00Z');
       expect(await store.purge(30, 'admin')).toBe(1);
@@ -119,6 +122,7 @@ for (const b of backends()) {
       expect(p?.customer_phone).toBeNull();
       expect(p?.customer_id).toBeNull();
       expect(p?.data).not.toContain('13800001111');
+      expect(await store.idCopies(n.id)).toEqual([]);
       expect(await store.list({ q: '13800001111' })).toHaveLength(0);
       expect((await store.history(n.id)).at(-1)?.action).toBe('notice.purge');
       now = new Date('2026-12-03T02:00:00Z');
