@@ -192,7 +192,24 @@ export class DeskStore {
       .execute();
   }
 
+  /** Sessions read in the last few seconds: the live check asks on every keystroke. */
+  private readonly sessionCache = new Map<string, { s: { user: Staff; csrf: string; expires: string }; until: number }>();
+
   async session(idHash: string): Promise<{ user: Staff; csrf: string } | undefined> {
+    const hit = this.sessionCache.get(idHash);
+    const t = this.now().getTime();
+    if (hit && hit.until > t && hit.s.expires > this.ts()) return { user: hit.s.user, csrf: hit.s.csrf };
+    const fresh = await this.readSession(idHash);
+    if (fresh) {
+      if (this.sessionCache.size > 1000) this.sessionCache.clear();
+      this.sessionCache.set(idHash, { s: fresh, until: t + 5000 });
+      return { user: fresh.user, csrf: fresh.csrf };
+    }
+    this.sessionCache.delete(idHash);
+    return undefined;
+  }
+
+  private async readSession(idHash: string): Promise<{ user: Staff; csrf: string; expires: string } | undefined> {
     const r = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -200,7 +217,7 @@ export class DeskStore {
       .where('sessions.id', '=', idHash)
       .executeTakeFirst();
     if (!r || r.disabled || r.expires_at <= this.ts()) return undefined;
-    return { user: { id: r.id, username: r.username, name: r.name, role: r.role as Role }, csrf: r.csrf };
+    return { user: { id: r.id, username: r.username, name: r.name, role: r.role as Role }, csrf: r.csrf, expires: r.expires_at };
   }
 
   async dropExpiredSessions(): Promise<void> {
@@ -208,6 +225,7 @@ export class DeskStore {
   }
 
   async deleteSession(idHash: string): Promise<void> {
+    this.sessionCache.delete(idHash);
     await this.db.deleteFrom('sessions').where('id', '=', idHash).execute();
   }
 
