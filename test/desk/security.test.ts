@@ -102,6 +102,16 @@ describe('desk security', () => {
     expect(r.headers.get('X-Frame-Options')).toBe('DENY');
   });
 
+  it('after logout the session is gone at once (no cached session survives it)', async () => {
+    const c = desk.client();
+    await c.login('wang');
+    expect((await c.req('/api/notices')).status).toBe(200);
+    const cookie = c.cookies.get('zuban_desk')!;
+    expect((await c.form('/logout', {})).status).toBe(303);
+    c.cookies.set('zuban_desk', cookie); // a copy of the old cookie
+    expect((await c.req('/api/notices')).status).toBe(401);
+  });
+
   it('rate-limits logins: after 5 failures even the right password waits', async () => {
     const c = desk.client();
     for (let i = 0; i < 5; i++) expect((await c.login('wang', 'wrong-password')).status).toBe(401);
