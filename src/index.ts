@@ -85,3 +85,106 @@ export function renderDocument(document: Document, fonts: FontBook = defaultFont
 export function refusalDiagnostics(p: Prepared & { ok: false }): Diagnostic[] {
   return p.refused.map((r) => ({ code: r.code, severity: 'error', file: p.file, field: r.field, message: r.message, messageEn: r.messageEn }));
 }
+
+// ───────────────────────────── notices (desk) ─────────────────────────────
+// What the desk server (src/desk/) needs beyond the functions above: the lists its form
+// offers, the identifiers of a half-typed notice, the quote without a proof page (the live
+// price), the customer's proof with order lines and a signature box, and a proof as PNG.
+// Added by the desk branch; the lead may fold these into the API's own names.
+import { stringify } from 'yaml';
+import { quoteNotice as quoteFromLines } from './notices/pricing.js';
+import { setLinesOf } from './layout/notices/noticeLines.js';
+import { placeBlock, setNoticeBlock } from './layout/notices/setNoticeBlock.js';
+import { noticeMeasure } from './layout/notices/setNoticesPages.js';
+import { identifiersOf, type IdentifierRef } from './notices/noticeIdentifiers.js';
+import type { Notice } from './notices/schema/notice.js';
+import type { FrameItem } from './layout/items.js';
+import { placeLine } from './layout/placeLine.js';
+import { typesetParagraph } from './text/typesetParagraph.js';
+import { OutlineCache, renderPreview } from './render/preview/renderPreview.js';
+
+export { IDENTIFIER_KIND_LABELS } from './notices/identifiers/index.js';
+export type { ValidationMessage } from './notices/identifiers/index.js';
+export { NOTICE_TYPES, NOTICE_TITLES, type NoticeType, type Notice } from './notices/schema/notice.js';
+export { PERSON_CERTIFICATES, ORG_ITEMS, SEAL_TYPES } from './notices/schema/lost.js';
+export { CUSTOMER_ID_KINDS } from './notices/schema/common.js';
+export { quoteLines } from './layout/notices/proofNotice.js';
+export type { NoticeText } from './notices/wording.js';
+export type { IdentifierRef };
+
+/** A notice's data as the text of a notice file (what `zuban desk export` writes). */
+export function noticeYaml(data: unknown): string {
+  return stringify(data, { lineWidth: 0 });
+}
+
+/** The identifiers of a notice, possibly half-typed (the desk's form), each with its validator kind and field. */
+export function fieldIdentifiers(data: object): IdentifierRef[] {
+  try {
+    return identifiersOf(data as Notice).filter((r) => typeof r.value === 'string' && r.value.trim() !== '');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The quote alone (the live price while the clerk types): the notice set in its column as
+ * on the page, the price read from the set lines, without the proof page around it.
+ */
+export function quoteNoticeSet(prepared: Prepared & { ok: true }, ctx: NoticeContext, fonts: FontBook = defaultFonts()): Quote {
+  const style = ctx.config.style;
+  const m = noticeMeasure(style, ctx.rateCard);
+  const block = setNoticeBlock(prepared.checked.id, prepared.checked.file, prepared.text, m, fonts);
+  const set = setLinesOf(placeBlock(block, 0, 0, m.measure), prepared.checked.id, { columnWidthPt: m.measure, gutterPt: style.minGutter, digitPair: ctx.rateCard.char.digitPair });
+  return quoteFromLines(prepared.checked.notice, set, ctx.rateCard);
+}
+
+/**
+ * The customer's proof: the proof of proofNotice with `lines` under it (order number, run
+ * dates, price …) and, with `signatureBox`, a box for the customer's signature and date.
+ */
+export function customerProof(prepared: Prepared & { ok: true }, ctx: NoticeContext, opts: { lines: string[]; signatureBox?: boolean }, fonts: FontBook = defaultFonts()): { document: Document; quote: Quote } {
+  const n: NoticeToSet = { id: prepared.checked.id, file: prepared.checked.file, notice: prepared.checked.notice, text: prepared.text };
+  const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prepared.checked.paper.desk };
+  let set: ReturnType<typeof setProof>;
+  try {
+    set = setProof(n, layout);
+  } catch (err) {
+    if (err instanceof MissingGlyphError) throw new UserError(err.message);
+    throw err;
+  }
+  const items: FrameItem[] = [...set.page.items];
+  const source = { id: 'proof', component: 'furniture' as const };
+  const margin = 36;
+  const size = 9;
+  const width = set.page.width - 2 * margin;
+  const face = fonts.face(ctx.config.style.fonts.body);
+  const para = (text: string, measure: number) => typesetParagraph([{ text, face }], { size, measure, indent: 0, align: 'left', fallbacks: fonts.fallbacks(), where: 'proof' });
+  let y = set.page.height - margin + size * 1.5;
+  for (const text of opts.lines) {
+    for (const l of para(text, width)) {
+      items.push(placeLine(l, margin, y, size, source));
+      y += size * 1.5;
+    }
+  }
+  if (opts.signatureBox) {
+    const h = 54;
+    items.push({ kind: 'box', x: margin, y, w: width, h, stroke: 0.5, source });
+    for (const l of para('客户确认签字：　　　　　　　　　　日期：　　　　年　　月　　日', width - 12)) items.push(placeLine(l, margin + 6, y + h - 12, size, source));
+    y += h + size;
+  }
+  const page = assemblePage({ ...set.page, height: y + margin, items }, { number: 1, channel: 'proof' });
+  const document = makeDocument({
+    title: `校样 ${n.id}`, channel: 'proof', pages: [page], faceOf: (id) => fonts.face(id), root: projectRoot,
+    meta: { paper: prepared.checked.paper.name, date: n.notice.run.dates[0] ?? '', pages: [{ label: page.label, number: 1 }] },
+  });
+  return { document, quote: set.quote };
+}
+
+const outlineCaches = new WeakMap<FontBook, OutlineCache>();
+
+/** The first page of a Document as a PNG (the desk's live proof image). */
+export function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
+  let outlines = outlineCaches.get(fonts);
+  if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
+  return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, outlines, dpi);
+}

@@ -7,6 +7,7 @@ import { registerBuild } from './build.js';
 import { registerValidate } from './validateCommand.js';
 import { registerNotice } from './noticeCommand.js';
 import { registerArchive } from './archive.js';
+import { registerDesk } from './desk.js';
 import { UserError } from './errors.js';
 
 // commander's CommonJS build: its ES-module entry wraps it, and that costs every command
@@ -23,6 +24,7 @@ registerBuild(program);
 registerValidate(program);
 registerNotice(program);
 registerArchive(program);
+registerDesk(program);
 
 // no top-level await: the bundle (dist/bundle) is CommonJS
 program.parseAsync(process.argv).catch((err: unknown) => {
