@@ -24,7 +24,7 @@ import { makeDocument } from './frame/document.js';
 import type { Asset, Channel, Document, EditionMeta } from './frame/types.js';
 import { openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
-import { noticesStage } from './layout/notices/noticesStage.js';
+import { noticesStage, type GivenNotice } from './layout/notices/noticesStage.js';
 import type { PhotoInfo } from './layout/page/composeArticle.js';
 import { composeEdition, type ComposedEdition } from './layout/page/composeEdition.js';
 import { pageGrid } from './layout/page/pageGrid.js';
@@ -49,6 +49,8 @@ export interface BuildOptions {
   pdfx?: boolean | string;
   /** The archive package (out/archive: PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel. */
   archive?: boolean;
+  /** Notices given as data (the desk's scheduled notices) instead of the edition's notices/ folder. */
+  notices?: readonly GivenNotice[];
 }
 
 /** An edition set: its page trees per channel and what the report needs. */
@@ -69,7 +71,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const editionDir = path.dirname(path.resolve(editionPath));
   for (const d of ed.diagnostics) log(`warning: ${formatDiagnostic(d)}`);
   const photoInfo = await readPhotoSizes(ed);
-  const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log });
+  const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log, notices: opts.notices });
   let composed: ComposedEdition;
   try {
     composed = composeEdition(ed, { fonts, photoInfo, fillPage: notices?.fill, fillArchivePage: notices?.fillArchive });

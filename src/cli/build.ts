@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { BuildOptions } from '../pipeline.js';
+import { UserError } from './errors.js';
 
 export function registerBuild(program: Command): void {
   program
@@ -9,16 +11,41 @@ export function registerBuild(program: Command): void {
     .option('--strict', 'fail when any text is overset or any notice is refused')
     .option('--watch', 'rebuild when content or templates change')
     .option('--no-preview', 'skip the PNG previews')
+    .option('--desk <target>', 'set the notices the desk scheduled for the edition\'s date (its data folder or a postgres:// URL) instead of notices/, and mark them published when the build succeeds')
     .option('--archive', 'also the archive package: out/archive (PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel')
     .option('--pdfx [condition]', 'press-ready PDF/X pages, CMYK photos and out/preflight.json (print condition: templates/print/condition.yaml)')
-    .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean }) => {
+    .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean; desk?: string }) => {
       const o = { strict: !!opts.strict, preview: opts.preview, archive: !!opts.archive, ...(opts.pdfx ? { pdfx: opts.pdfx } : {}) };
       if (opts.watch) {
         const { watchEdition } = await import('./buildEdition.js');
         await watchEdition(edition, opts.out, o);
+      } else if (opts.desk) {
+        await buildFromDesk(edition, opts.out, opts.desk, o);
       } else {
         const { buildEdition } = await import('../pipeline.js');
         await buildEdition(edition, opts.out, o);
       }
     });
+}
+
+/**
+ * `zuban build --desk`: the notices the desk scheduled for the edition's date are set
+ * (exported from its database, audited), and marked published only after the whole build
+ * succeeded; a failed build leaves them scheduled.
+ */
+async function buildFromDesk(edition: string, out: string, desk: string, o: Omit<BuildOptions, 'notices'>): Promise<void> {
+  const { buildEdition, loadEdition } = await import('../index.js');
+  const { openDeskStore, exportScheduled, markPublished } = await import('../desk/exportScheduled.js');
+  const date = String(loadEdition(edition).edition.date);
+  const store = await openDeskStore(desk).catch((err: Error) => {
+    throw new UserError(`--desk ${desk}: ${err.message}`);
+  });
+  try {
+    const exported = await exportScheduled(store, date, { actor: 'build' });
+    await buildEdition(edition, out, { ...o, notices: exported.map((n) => ({ data: n.data, name: n.orderNo })) });
+    await markPublished(store, date, exported, 'build');
+    process.stderr.write(`desk: ${exported.length} scheduled notices set and marked published (${date})\n`);
+  } finally {
+    await store.handle.close();
+  }
 }

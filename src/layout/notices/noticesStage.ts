@@ -12,6 +12,7 @@ import type { LoadedEdition } from '../../content/loadEdition.js';
 import { UserError, type Diagnostic } from '../../diagnostic.js';
 import type { FontBook } from '../../fonts/fontBook.js';
 import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.js';
+import { prepareNoticeData } from '../../notices/readNoticeData.js';
 import { noticesForEdition, runDateReport } from '../../notices/noticesForEdition.js';
 import type { Prepared } from '../../notices/prepareNotice.js';
 import type { PageFiller } from '../page/composeEdition.js';
@@ -27,12 +28,21 @@ export interface NoticesStage {
   photoJobs: PhotoJob[];
 }
 
-export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontBook, opts: { strict?: boolean; log: (l: string) => void }): NoticesStage | undefined {
+/** Notices given as data instead of the edition's notices/ folder (the desk's scheduled notices). */
+export interface GivenNotice {
+  data: unknown;
+  /** Stands for the notice's file in messages, and is its id (the desk's order number). */
+  name: string;
+}
+
+export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontBook, opts: { strict?: boolean; log: (l: string) => void; notices?: readonly GivenNotice[] }): NoticesStage | undefined {
   const pages = ed.edition.pages.filter((p) => p.notices).map((p) => p.page);
   const dir = path.join(editionDir, 'notices');
-  if (!pages.length && !fs.existsSync(dir)) return undefined;
+  if (!pages.length && !fs.existsSync(dir) && !opts.notices) return undefined;
   const ctx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
-  const prepared = fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];
+  const prepared = opts.notices
+    ? opts.notices.map((n) => prepareNoticeData(n.data, n.name, ctx))
+    : fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];
   // only the notices whose run dates include the edition's date are set (one insertion each)
   const sel = noticesForEdition(prepared, ed.edition.date);
   const opt = { fonts, config: ctx.config, rateCard: ctx.rateCard, paperName: ed.edition.paper, pages };
