@@ -108,8 +108,11 @@ const median = (xs) => {
 };
 
 /** One whole-process build; wall seconds and peak MiB (measure.py when present). */
+// BUILD_ARGS="--pdfx" or "--archive": time the build with those options (bench.mjs compares)
+const BUILD_ARGS = (process.env.BUILD_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 function timeBuild(withPreview) {
-  const cmd = ['node', path.join(root, 'dist/bundle/zuban.js'), 'build', path.join(work, 'edition.yaml'), '--out', outDir, ...(withPreview ? [] : ['--no-preview'])];
+  const cmd = ['node', path.join(root, 'dist/bundle/zuban.js'), 'build', path.join(work, 'edition.yaml'), '--out', outDir, ...(withPreview ? [] : ['--no-preview']), ...BUILD_ARGS];
   if (fs.existsSync(measurePy)) {
     const json = path.join(work, 'time.json');
     execFileSync('python3', [measurePy, '-n', '1', '--warmup', '0', '--json', json, '--', ...cmd], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -156,7 +159,7 @@ const res = {
 if (process.env.EDITION_JSON) fs.writeFileSync(process.env.EDITION_JSON, JSON.stringify(res, null, 1));
 const verdict = (s) => (s < 5 ? 'under the 5 s target' : s < 10 ? 'under 10 s, over the 5 s target' : 'OVER the 10 s limit');
 process.stdout.write(
-  `16-page edition (${counts.articles} articles, ${counts.photos} photos): \`zuban build\`${preview ? ' with PNG previews' : ' --no-preview'} ` +
+  `16-page edition (${counts.articles} articles, ${counts.photos} photos): \`zuban build${BUILD_ARGS.length ? ' ' + BUILD_ARGS.join(' ') : ''}\`${preview ? ' with PNG previews' : ' --no-preview'} ` +
     `${res.coldS.toFixed(2)} s cold photo cache, ${res.warmS.toFixed(2)} s warm (median of ${RUNS}, whole process${res.peakMiB != null ? `, peak ${res.peakMiB} MiB` : ''}) — ${verdict(res.coldS)}` +
     (noPreview.length ? `; --no-preview ${res.noPreviewWarmS.toFixed(2)} s warm${res.noPreviewPeakMiB != null ? ` (peak ${res.noPreviewPeakMiB} MiB)` : ''} — ${verdict(res.noPreviewWarmS)}` : '') +
     `${built.length ? ` [zuban says: ${built[0].replace(/ → .*?\(/, ' (')}]` : ''}\n`,

@@ -176,7 +176,19 @@ function extras() {
   if (fs.existsSync(quote)) out.push('', 'Desk: ' + run('node', [quote]).trim());
   const edition = path.join(root, 'scripts/bench-edition.mjs');
   if (fs.existsSync(edition)) {
-    out.push('', 'Edition build: ' + run('node', [edition], { env: { ...process.env, RUNS: process.env.EDITION_RUNS ?? '3', EDITION_JSON: path.join(root, 'bench-out/edition16.json') } }).trim());
+    const time = (args, name) => {
+      const json = path.join(root, `bench-out/${name}.json`);
+      const line = run('node', [edition], { env: { ...process.env, RUNS: process.env.EDITION_RUNS ?? '3', EDITION_JSON: json, BUILD_ARGS: args } }).trim();
+      return { line, res: JSON.parse(fs.readFileSync(json, 'utf8')) };
+    };
+    const plain = time('', 'edition16');
+    out.push('', 'Edition build: ' + plain.line);
+    // what --pdfx (with preflight) and --archive add to the same build, same run
+    for (const [args, name] of [['--pdfx', 'edition16-pdfx'], ['--archive', 'edition16-archive']]) {
+      const r = time(args, name);
+      const pct = (a, b) => `${a > b ? '+' : ''}${(((a - b) / b) * 100).toFixed(0)} %`;
+      out.push(`  with ${args}: ${r.res.coldS.toFixed(2)} s cold (${pct(r.res.coldS, plain.res.coldS)}), ${r.res.warmS.toFixed(2)} s warm (${pct(r.res.warmS, plain.res.warmS)})`);
+    }
   }
   return out.join('\n');
 }
