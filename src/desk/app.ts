@@ -15,9 +15,9 @@ import { isIdentifierKind, noticeYaml, validateIdentifier } from '../index.js';
 import { customerProofPdf, proofPdf, proofPng, type NoticeEngine } from './engine.js';
 import { dummyHash, hashPassword, LOGIN_CSRF_COOKIE, LoginLimiter, randomToken, sameToken, SESSION_COOKIE, SESSION_TTL_MS, sessionId, verifyPassword } from './auth.js';
 import { csvCell, h, type Safe } from './html.js';
-import { checkForStore, dataToForm, fieldsOf, formToData, isFormType, liveCheck, quoteText, type FormBody, type FormType } from './intake.js';
+import { checkForStore, dataToForm, fieldsOf, formToData, isFormType, liveCheck, quoteText, warningCodes, type FormBody, type FormType } from './intake.js';
 import { CHANNELS, chinaDay, DeskError, METHOD_LABELS, PAYMENT_METHODS, ROLES, STATUSES, type Channel, type DeskStore, type ListFilter, type NoticeRow, type PaymentMethod, type Role, type Staff, type Status } from './store.js';
-import { adminPage, DESK_CSS, daySheetPage, detailPage, fieldMessages, intakeForm, layout, listPage, loginPage, preview, type DaySheetModel, type PreviewModel } from './views.js';
+import { adminPage, confirmBox, DESK_CSS, daySheetPage, detailPage, fieldMessages, intakeForm, layout, listPage, loginPage, preview, type DaySheetModel, type PreviewModel } from './views.js';
 
 export interface DeskDeps {
   store: DeskStore;
@@ -207,7 +207,10 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     const r = liveCheck(engine, data);
     const png = r.proof.ok && r.proof.document ? await proofPng(r.proof.document, engine) : undefined;
     const oob = fieldsOf(data.type).map((f) => fieldMessages(f.name, r.fields.get(f.name), true));
-    return c.html(h`${preview(previewModel(data, r, png))}${oob}`.html);
+    // the confirmation box: ticked only while the warnings are the ones it was ticked for
+    const codes = warningCodes(engine, data);
+    const ticked = Array.isArray(data.confirmed) ? (data.confirmed as string[]).join(',') : '';
+    return c.html(h`${preview(previewModel(data, r, png))}${oob}${confirmBox(codes, codes !== '' && ticked === codes, true)}`.html);
   });
 
   const submitted = async (c: Context<Env>, editing?: NoticeRow) => {

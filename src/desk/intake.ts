@@ -193,7 +193,8 @@ export function formToData(body: FormBody): Record<string, unknown> {
     } else if (f.input === 'checks') {
       if (vs.length) setPath(data, f.name, vs);
     } else if (f.input === 'checkbox') {
-      if (vs.length) setPath(data, f.name, true);
+      // the confirmation box carries the codes of the warnings the clerk saw (confirmBox)
+      if (vs.length) setPath(data, f.name, f.name === 'confirmed' ? vs[0].split(',').filter(Boolean) : true);
     } else if (vs.length) {
       const v = vs[0];
       setPath(data, f.name, f.input === 'datetime' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}+08:00` : v);
@@ -210,7 +211,8 @@ export function dataToForm(data: Record<string, unknown>): FormBody {
   for (const f of fieldsOf(type)) {
     const v = getPath(data, f.name);
     if (v === undefined) continue;
-    if (Array.isArray(v)) body[f.name] = v.map(String);
+    if (f.name === 'confirmed' && Array.isArray(v)) body[f.name] = v.map(String).join(',');
+    else if (Array.isArray(v)) body[f.name] = v.map(String);
     else if (typeof v === 'boolean') body[f.name] = v ? 'on' : undefined;
     else body[f.name] = f.input === 'datetime' ? String(v).replace(/([+-]\d{2}:\d{2}|Z)$/, '').slice(0, 16) : String(v);
   }
@@ -290,4 +292,16 @@ function formField(r: Reason): string {
 /** The quote as lines (行数, 单价, 合计 …). */
 export function quoteText(engine: NoticeEngine, proof: Extract<Checked, { ok: true }>): string[] {
   return quoteLines(proof.quote, engine.ctx.rateCard.line.charsPerLine);
+}
+
+/**
+ * The codes of the warnings a notice has when nothing is confirmed (`field:code`), as the
+ * confirmation box carries them: what the clerk sees is what a tick confirms.
+ */
+export function warningCodes(engine: NoticeEngine, data: Record<string, unknown>): string {
+  const { confirmed: _c, ...rest } = data;
+  const { proof } = checkForStore(engine, rest, '受理中', false);
+  if (proof.ok) return '';
+  if (!proof.refused.some((r) => r.code === 'needs-confirmation')) return '';
+  return proof.refused.filter((r) => r.code !== 'needs-confirmation').map((r) => (r.field ? `${r.field}:${r.code}` : r.code)).join(',');
 }

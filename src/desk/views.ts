@@ -58,6 +58,15 @@ function messages(list: FieldMessage[] | undefined): Safe {
   return h`${(list ?? []).map((m) => h`<span class="${m.level}">${m.message}</span>`)}`;
 }
 
+/**
+ * The desk's confirmation of warnings: the box's value is the codes of the warnings shown
+ * when it was ticked, so a warning that appears later is not confirmed by it (the live
+ * check sends a fresh, unticked box whenever the warnings change).
+ */
+export function confirmBox(codes: string, checked: boolean, oob = false): Safe {
+  return h`<input type="checkbox" id="f-confirmed" name="confirmed" value="${codes}"${checked ? ' checked' : ''}${codes ? '' : ' disabled'} aria-describedby="m-confirmed"${oob ? h` hx-swap-oob="true"` : ''}>`;
+}
+
 /** The message slot under a field; the live check replaces it out of band. */
 export function fieldMessages(name: string, list: FieldMessage[] | undefined, oob = false): Safe {
   return h`<div class="msg" id="m-${fieldId(name)}" aria-live="polite"${oob ? h` hx-swap-oob="true"` : ''}>${messages(list)}</div>`;
@@ -79,7 +88,7 @@ function input(f: FieldDef, body: FormBody, msgs: Map<string, FieldMessage[]>, p
       control = h`<select id="${id}" name="${f.name}"${aria}><option value="">请选择</option>${(f.options ?? []).map(([val, label]) => h`<option value="${val}"${val === one ? ' selected' : ''}>${label}</option>`)}</select>`;
       break;
     case 'checkbox':
-      control = h`<input type="checkbox" id="${id}" name="${f.name}"${one ? ' checked' : ''}${aria}>`;
+      control = f.name === 'confirmed' ? confirmBox('', false) : h`<input type="checkbox" id="${id}" name="${f.name}"${one ? ' checked' : ''}${aria}>`;
       break;
     case 'checks':
       control = h`<span id="${id}">${(f.options ?? []).map(([val, label]) => h`<label class="check"><input type="checkbox" name="${f.name}" value="${val}"${many.includes(val) ? ' checked' : ''}> ${label}</label>`)}</span>`;
