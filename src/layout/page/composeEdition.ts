@@ -41,6 +41,12 @@ export interface EditionContext {
   fillPage?: PageFiller;
   /** The notices pages again, with the archive's wording and consent (spec §6). */
   fillArchivePage?: PageFiller;
+  /**
+   * Compose only these pages (an incremental rebuild): furniture, fillers and the articles
+   * that touch them; the other pages come back empty and their articles without a fit.
+   * The caller keeps the pages it did not ask for from an earlier composition.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /**
@@ -64,7 +70,9 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
 
   const archiveFill = new Map<string, FrameItem[]>();
   const printFill = new Map<string, FrameItem[]>();
+  const wanted = (page: string | undefined) => page !== undefined && (!ctx.only || ctx.only.has(page));
   edition.pages.forEach((spec, i) => {
+    if (!wanted(spec.page)) return;
     const grid = grids.get(spec.page)!;
     const list = items.get(spec.page)!;
     list.push(...furniture(edition, spec, i + 1, grid, ctx.fonts));
@@ -77,6 +85,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   });
 
   for (const a of ed.articles) {
+    if (!wanted(a.block.page) && !wanted(a.continuation?.page)) continue;
     try {
       composeOne(a);
     } catch (err) {
