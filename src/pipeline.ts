@@ -34,6 +34,7 @@ import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import { formatPreflightSummary } from './print/preflight.js';
 import { pressStage } from './print/pressStage.js';
 import { copyfitReport } from './report/copyfit.js';
+import { proofMarks } from './report/proofMarks.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
 
 const ZUBAN_VERSION = '0.1.0';
@@ -175,10 +176,13 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     try {
       const previews: Promise<void>[] = [];
       const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
+      const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
+      const marks = proofMarks(set.print, report.copyfit);
+      const markFont = fonts.face('hei').file;
       for (const page of set.print.pages) {
         const t0 = performance.now();
         write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
-        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images }).then((png) => write(`preview/${page.label}.png`, png)));
+        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
         result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       }
       write('edition.pdf', await renderPdf(set.print, render));
@@ -191,7 +195,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
         files.push(...r.files.map((f) => `archive/${f.path}`));
         log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/`);
       }
-      write('report.json', JSON.stringify(copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices), null, 1));
+      write('report.json', JSON.stringify(report, null, 1));
       await Promise.all(previews);
     } finally {
       await pool?.close();

@@ -24,6 +24,7 @@ import { cleanPhotoCache, preparePhotos } from './render/photos.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import type { PreviewPool } from './render/preview/previewPool.js';
 import { copyfitReport } from './report/copyfit.js';
+import { proofMarks } from './report/proofMarks.js';
 
 export interface RebuildResult {
   set: EditionSet;
@@ -43,11 +44,12 @@ export class Rebuilder {
   private readonly photoSizes: PhotoSizeCache = new Map();
   private previous?: { set: EditionSet; prints: Map<string, string>; dir: string };
   private pool?: PreviewPool;
+  private editionPdfDue = false;
 
   constructor(
     private readonly editionPath: string,
     private readonly outDir: string,
-    private readonly opts: BuildOptions = {},
+    private readonly opts: BuildOptions & { editionPdfLater?: boolean } = {},
   ) {
     this.root = opts.root ?? projectRoot;
     this.fonts = FontBook.load(this.root);
@@ -102,6 +104,9 @@ export class Rebuilder {
         const { PreviewPool } = await import('./render/preview/previewPool.js');
         this.pool = new PreviewPool(this.root);
       }
+      const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
+      const marks = proofMarks(set.print, report.copyfit);
+      const markFont = this.fonts.face('hei').file;
       const redo = new Set(rebuilt);
       const previews: Promise<void>[] = [];
       const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
@@ -110,20 +115,21 @@ export class Rebuilder {
         if (!redo.has(page.label) && reuse(pdf) && (!this.pool || reuse(png))) continue;
         redo.add(page.label);
         write(pdf, await renderPdf(onePage(set.print, page), render));
-        if (this.pool) previews.push(this.pool.render(page, { fonts: set.print.fonts, images }).then((b) => write(png, b)));
+        if (this.pool) previews.push(this.pool.render(page, { fonts: set.print.fonts, images, marks: marks.filter((m) => m.page === page.label), markFont }).then((b) => write(png, b)));
       }
       rebuilt = set.print.pages.map((p) => p.label).filter((l) => redo.has(l));
       mark('pages');
-      write('edition.pdf', await renderPdf(set.print, render));
+      const later = this.opts.editionPdfLater && prev !== undefined;
+      if (!later) write('edition.pdf', await renderPdf(set.print, render));
       write('frame.json', JSON.stringify(set.print));
       write('frame-archive.json', JSON.stringify(set.archive));
-      const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
       write('report.json', JSON.stringify(report, null, 1));
       mark('edition');
       await Promise.all(previews);
       mark('previews');
       stage.commit();
       this.previous = { set, prints, dir: stage.dir };
+      this.editionPdfDue = !!later;
       const ms = performance.now() - started;
       const all = set.print.pages.length;
       const what = rebuilt.length === all ? '' : ` — set again: ${rebuilt.join(', ') || 'none'} (${all - rebuilt.length} kept)`;
@@ -133,6 +139,40 @@ export class Rebuilder {
       mark('commit');
       if (process.env.ZUBAN_TIMING) log(`phases (ms from start): ${JSON.stringify(phases)}`);
       return { set, rebuilt, ms, report, phases };
+    } catch (err) {
+      stage.abort();
+      throw err;
+    }
+  }
+
+  /**
+   * With `editionPdfLater`, a rebuild switches the output without edition.pdf (the pages,
+   * previews, frame and report are there at once) and this writes it: a second stage with
+   * every file of the first linked in and the whole-edition PDF added, switched the same way.
+   * The watcher calls it when no edit is waiting.
+   */
+  async finishEditionPdf(): Promise<void> {
+    const prev = this.previous;
+    if (!prev || !this.editionPdfDue) return;
+    this.editionPdfDue = false;
+    const t0 = performance.now();
+    const stage = openStage(this.outDir);
+    try {
+      const linkAll = (rel: string) => {
+        for (const e of fs.readdirSync(path.join(prev.dir, rel), { withFileTypes: true })) {
+          const r = path.join(rel, e.name);
+          if (e.isDirectory()) {
+            fs.mkdirSync(path.join(stage.dir, r), { recursive: true });
+            linkAll(r);
+          } else fs.linkSync(path.join(prev.dir, r), path.join(stage.dir, r));
+        }
+      };
+      linkAll('');
+      const pdf = await renderPdf(prev.set.print, { openFont: (r) => this.fonts.faceForFile(r.role, r.file), assetDir: stage.dir });
+      fs.writeFileSync(path.join(stage.dir, 'edition.pdf'), pdf);
+      stage.commit();
+      this.previous = { ...prev, dir: stage.dir };
+      (this.opts.result ?? ((l: string) => process.stdout.write(l + '\n')))(`edition.pdf written in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     } catch (err) {
       stage.abort();
       throw err;

@@ -17,7 +17,7 @@ export async function watchEdition(
 ): Promise<never> {
   const { watch } = await import('chokidar');
   const root = path.dirname(path.resolve(editionPath));
-  const rebuilder = new Rebuilder(editionPath, outDir, opts);
+  const rebuilder = new Rebuilder(editionPath, outDir, { ...opts, editionPdfLater: true });
   const once = async () => {
     try {
       const result = await rebuilder.build();
@@ -48,6 +48,15 @@ export async function watchEdition(
     if (again) {
       again = false;
       await rebuild();
+    } else {
+      // edition.pdf after the pages, when no edit is waiting (src/rebuild.ts)
+      running = rebuilder.finishEditionPdf().catch((err: Error) => void process.stderr.write(`zuban: edition.pdf: ${err.message}\n`));
+      await running;
+      running = undefined;
+      if (again) {
+        again = false;
+        await rebuild();
+      }
     }
   };
   watcher.on('all', () => {
