@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedEdition } from './content/loadEdition.js';
 import { FontBook } from './fonts/fontBook.js';
-import type { Document } from './frame/types.js';
+import type { Document, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
 import { setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
 import { projectRoot } from './projectRoot.js';
@@ -121,8 +121,8 @@ export class Rebuilder {
       mark('pages');
       const later = this.opts.editionPdfLater && prev !== undefined;
       if (!later) write('edition.pdf', await renderPdf(set.print, render));
-      write('frame.json', JSON.stringify(set.print));
-      write('frame-archive.json', JSON.stringify(set.archive));
+      write('frame.json', this.frameJson(set.print));
+      write('frame-archive.json', this.frameJson(set.archive));
       write('report.json', JSON.stringify(report, null, 1));
       mark('edition');
       await Promise.all(previews);
@@ -177,6 +177,21 @@ export class Rebuilder {
       stage.abort();
       throw err;
     }
+  }
+
+  /** Each page's JSON, kept while the page is: most of frame.json is pages a rebuild kept. */
+  private readonly pageJson = new WeakMap<Page, string>();
+
+  /** JSON.stringify(doc), the same bytes, with the kept pages' JSON not made again. */
+  private frameJson(doc: Document): string {
+    const marker = '"@@zuban-pages@@"';
+    const head = JSON.stringify({ ...doc, pages: [JSON.parse(marker)] });
+    const pages = doc.pages.map((p) => {
+      let j = this.pageJson.get(p);
+      if (j === undefined) this.pageJson.set(p, (j = JSON.stringify(p)));
+      return j;
+    });
+    return head.replace(`[${marker}]`, () => `[${pages.join(',')}]`);
   }
 
   /** The last good build's print page tree, if any. */
