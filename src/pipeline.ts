@@ -109,7 +109,9 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
     ...composed.diagnostics.map((d): Diagnostic => ({ code: 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
     ...(notices?.diagnostics ?? []),
   ];
-  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: notices?.report, diagnostics };
+  // the notices report is written as the notices pages are set: kept with them
+  const noticesKept = previous && ed.edition.pages.some((p) => p.notices && !only!.has(p.page));
+  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: noticesKept ? previous.notices : notices?.report, diagnostics };
 }
 
 /** The page tree of one channel: the print pages, or the archive's where they differ. */
