@@ -21,6 +21,9 @@ export async function watchEdition(
   const once = async () => {
     try {
       const result = await rebuilder.build();
+      // the templates the edition uses (its templatesDir, or zuban's own) are watched too
+      const t = result.set.edition.edition.templatesDir;
+      if (!watched.has(t)) (watched.add(t), watcher.add(t));
       onBuild?.({ ok: true, result });
     } catch (err) {
       process.stderr.write(`zuban: ${(err as Error).message}\n`);
@@ -32,7 +35,8 @@ export async function watchEdition(
   const builds = path.join(path.dirname(out), `.${path.basename(out)}.builds`);
   const cache = path.join(path.dirname(out), '.zuban-cache');
   const ignored = (p: string) => [out, builds, cache].some((d) => p === d || p.startsWith(d + path.sep));
-  const watcher = watch([root, templatesDir ?? path.join(projectRoot, 'templates')], { ignoreInitial: true, ignored });
+  const watched = new Set([root, templatesDir ?? path.join(projectRoot, 'templates')].map((d) => path.resolve(d)));
+  const watcher = watch([...watched], { ignoreInitial: true, ignored });
   // watching before the first build, so an edit made while it runs is not missed
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   let running: Promise<void> | undefined;
