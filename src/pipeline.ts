@@ -97,9 +97,10 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const errors = composed.diagnostics.filter((d) => d.level === 'error');
   if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
-  const overset = composed.articles.filter((a) => a.body.overLines > 0);
-  if (opts.strict && overset.length) {
-    throw new UserError(overset.map((a) => `${a.file}: body: overset by ${a.body.overLines} lines (${a.body.overChars} 字) (--strict)`).join('\n'));
+  if (opts.strict) {
+    // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body
+    const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset'].includes(d.code));
+    if (failing.length) throw new UserError(failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`).join('\n'));
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);

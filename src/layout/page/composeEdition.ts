@@ -118,7 +118,11 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
       body = textFit([...placedFirst, ...rest], remaining, body.capacityLines + cont.capacityLines, grid.template.grid.columnChars);
     }
     if (remaining.length) {
-      diagnostics.push({ level: 'warning', file: a.file, field: 'body', message: `overset: ${body.overLines} lines (${body.overChars} 字) do not fit` });
+      diagnostics.push({ level: 'warning', code: 'body.overset', file: a.file, field: 'body', message: `overset: ${body.overLines} lines (${body.overChars} 字) do not fit` });
+    } else {
+      const empty = body.capacityLines - body.usedLines;
+      const limit = grid.template.copyfit.undersetLines;
+      if (empty >= limit) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})` });
     }
     fits.push({ id: a.meta.id, file: a.file, page: a.block.page, continuedOn: a.continuation?.page, heads: block.heads, body, captions: block.captions });
   }
