@@ -73,3 +73,15 @@ describe('messages', () => {
     await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a04-essay\.md: body: underset: \d+ of \d+ lines empty .*\(--strict\)/);
   }, 60_000);
 });
+
+describe('the notices page of another paper', () => {
+  it('--- no-desk --- an edition whose paper has no notices desk is refused, named, never set with the sample paper’s phone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-paper2-'));
+    fs.cpSync('content', path.join(dir, 'content'), { recursive: true });
+    const f = path.join(dir, 'content/edition.yaml');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^templatesDir:.*$/m, '').replace(/^paper: .*$/m, 'paper: 江城晚报'));
+    const err = await setEdition(f, fonts, { log: () => {} }).then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(/templates\/notices\.yaml: papers: no paper named “江城晚报” \(edition\.yaml paper\), so the notices page A05 has no header of its own/);
+    expect(err?.message).not.toMatch(/0745-2861234/);
+  }, 60_000);
+});

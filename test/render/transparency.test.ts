@@ -62,7 +62,7 @@ describe('transparency', async () => {
       PNG.sync.read(await pool.render(page, { fonts: doc.fonts, images: { 'p-1': path.join(out, assets['p-1'].file) } }, dpi)),
     ];
     await pool.close();
-    const px = (png: PNG, p: { x: number; y: number }) => {
+    const px = (png: ReturnType<typeof PNG.sync.read>, p: { x: number; y: number }) => {
       const i = (Math.round((p.y * dpi) / 72) * png.width + Math.round((p.x * dpi) / 72)) * 4;
       return [png.data[i], png.data[i + 1], png.data[i + 2]];
     };
