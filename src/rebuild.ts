@@ -18,7 +18,7 @@ import type { LoadedEdition } from './content/loadEdition.js';
 import { FontBook } from './fonts/fontBook.js';
 import type { Document, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
-import { setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
+import { buildEdition, setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
 import { projectRoot } from './projectRoot.js';
 import { cleanPhotoCache, preparePhotos } from './render/photos.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
@@ -59,6 +59,12 @@ export class Rebuilder {
   async build(): Promise<RebuildResult> {
     const log = this.opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
     const started = performance.now();
+    if (this.opts.pdfx || this.opts.archive) {
+      // the press pages and the archive package are not incremental yet: a whole build each time
+      const set = await buildEdition(this.editionPath, this.outDir, this.opts);
+      const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
+      return { set, rebuilt: set.print.pages.map((p) => p.label), ms: performance.now() - started, report, phases: {} };
+    }
     const prev = this.previous;
     let prints = new Map<string, string>();
     let rebuilt: string[] = [];
