@@ -81,7 +81,7 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   for (const f of files) {
     const path = join(articleDir, f);
     const raw = text(path, shown(path));
-    const a = raw.ok ? parseArticle(raw.text, shown(path)) : raw;
+    const a = raw.ok ? parsedArticle(raw.text, shown(path)) : raw;
     if (a.ok) {
       articles.push(a.value);
       diagnostics.push(...a.diagnostics);
@@ -120,6 +120,20 @@ export function editionTemplatesDir(root: string, templatesDir: string | undefin
   if (templatesDir !== undefined) return resolve(root, templatesDir);
   const beside = resolve(root, '../templates');
   return existsSync(beside) ? beside : join(projectRoot, 'templates');
+}
+
+/**
+ * Parsed articles kept per file by their exact text: a watching build reads every article
+ * again on each save, and parsing (front matter, Markdown) is most of that. The parsed
+ * values are never changed downstream, so a kept one is as good as a fresh one.
+ */
+const parsed = new Map<string, { text: string; result: ReturnType<typeof parseArticle> }>();
+function parsedArticle(text: string, file: string): ReturnType<typeof parseArticle> {
+  const hit = parsed.get(file);
+  if (hit && hit.text === text) return hit.result;
+  const result = parseArticle(text, file);
+  parsed.set(file, { text, result });
+  return result;
 }
 
 /** A path as messages show it: relative to the working directory when inside it. */
