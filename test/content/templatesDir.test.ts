@@ -13,7 +13,7 @@ function outside(templatesLine: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-outside-'));
   fs.cpSync('content', path.join(dir, 'paper'), { recursive: true });
   const f = path.join(dir, 'paper/edition.yaml');
-  fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^templatesDir:.*$/m, templatesLine));
+  fs.writeFileSync(f, `${fs.readFileSync(f, 'utf8').replace(/^templatesDir:.*$/m, '')}\n${templatesLine}\n`);
   return f;
 }
 
