@@ -3,7 +3,7 @@
  *
  *   content → model → text → layout → frame → render | report | archive | print
  *   notices beside (identifiers, wording, pricing: no layout, no frame)
- *   cli and desk on top: the desk imports only the library API (src/index.ts)
+ *   cli, desk and serve on top: the desk and serve import only the library API (src/index.ts)
  *
  * Arrows are the flow of data; a module may import the stages before its own. `frame`
  * (the page tree's types and their reader) is the contract layout writes and every
@@ -35,6 +35,10 @@ module.exports = {
     {
       name: 'only-cli-imports-cli', severity: 'error', comment: 'the command line is the top: nothing else imports it',
       from: { path: '^src/', pathNot: '^src/cli/' }, to: { path: '^src/cli/' },
+    },
+    {
+      name: 'serve-through-the-api', severity: 'error', comment: 'zuban serve reads builds only through the library API (src/index.ts)',
+      from: { path: '^src/serve/' }, to: { path: '^src/', pathNot: ['^src/serve/', '^src/index\\.ts$'] },
     },
     {
       name: 'desk-through-the-api', severity: 'error', comment: 'the desk server calls only the library API (src/index.ts)',

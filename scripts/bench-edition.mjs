@@ -134,7 +134,7 @@ if (first.status !== 0) {
   process.stderr.write(first.stderr);
   throw new Error('bench-edition: the 16-page edition does not build');
 }
-const built = first.stderr.trim().split('\n').filter((l) => l.startsWith('built '));
+const built = (first.stdout + first.stderr).trim().split('\n').filter((l) => l.startsWith('built '));
 const pdfs = fs.readdirSync(path.join(outDir, 'pages')).filter((f) => f.endsWith('.pdf'));
 if (pdfs.length !== counts.pages) throw new Error(`bench-edition: ${pdfs.length} page PDFs, expected ${counts.pages}`);
 

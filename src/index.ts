@@ -10,6 +10,8 @@
  *              renderDocument(document, fonts)          → PDF bytes
  *   Numbers    validateIdentifier(kind, value)          → the `zuban validate --json` object
  *   Frames     readFrame(json)                          → a checked Document; frameJsonSchema()
+ *   Watching   new Rebuilder(editionPath, outDir, opts)  .build(): only the changed pages again
+ *   Proofs     proofMarks(document, report.copyfit)     → 溢出/欠行 marks; renderPagePng(document, label, opts)
  */
 import path from 'node:path';
 import { UserError, type Diagnostic } from './diagnostic.js';
@@ -26,6 +28,7 @@ import type { Quote } from './notices/pricing.js';
 import { projectRoot } from './projectRoot.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
+import type { ProofMark } from './report/proofMarks.js';
 
 export { buildEdition, setEdition, editionDocument, type BuildOptions, type EditionSet } from './pipeline.js';
 export { loadEdition, type LoadedEdition } from './content/loadEdition.js';
@@ -39,6 +42,8 @@ export { readFrame, frameJsonSchema } from './frame/schema.js';
 export type * from './frame/types.js';
 export { UserError, formatDiagnostic, type Diagnostic } from './diagnostic.js';
 export { projectRoot } from './projectRoot.js';
+export { Rebuilder, type RebuildResult } from './rebuild.js';
+export { proofMarks, type ProofMark, type CopyfitEntry } from './report/proofMarks.js';
 
 /** Fonts of this installation (fonts/fonts.json), opened once per process. */
 let bookCache: FontBook | undefined;
@@ -188,3 +193,18 @@ export function renderDocumentPng(document: Document, fonts: FontBook = defaultF
   if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
   return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, outlines, dpi);
 }
+/**
+ * One page of a document as PNG at `dpi` (150 and up is readable), with proof marks drawn
+ * over it when given; photos are read from `assetDir` (the build's folder).
+ */
+export async function renderPagePng(document: Document, label: string, opts: { dpi?: number; assetDir: string; marks?: readonly ProofMark[]; fonts?: FontBook }): Promise<Buffer> {
+  const page = document.pages.find((p) => p.label === label);
+  if (!page) throw new UserError(`no page ${label} (pages: ${document.pages.map((p) => p.label).join(', ')})`);
+  const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
+  const fonts = opts.fonts ?? defaultFonts();
+  let outlines = outlinesOf.get(fonts);
+  if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
+  const images = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, path.join(opts.assetDir, a.file)]));
+  return renderPreview(page, { fonts: document.fonts, images, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
+}
+const outlinesOf = new WeakMap<FontBook, import('./render/preview/renderPreview.js').OutlineCache>();

@@ -21,7 +21,7 @@ import { loadEdition, type LoadedEdition } from './content/loadEdition.js';
 import { formatDiagnostic, UserError, type Diagnostic } from './diagnostic.js';
 import { FontBook } from './fonts/fontBook.js';
 import { makeDocument } from './frame/document.js';
-import type { Asset, Channel, Document, EditionMeta } from './frame/types.js';
+import type { Asset, Channel, Document, EditionMeta, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
 import { noticesStage, type GivenNotice } from './layout/notices/noticesStage.js';
@@ -34,6 +34,7 @@ import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import { formatPreflightSummary } from './print/preflight.js';
 import { pressStage } from './print/pressStage.js';
 import { copyfitReport } from './report/copyfit.js';
+import { proofMarks } from './report/proofMarks.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
 
 const ZUBAN_VERSION = '0.1.0';
@@ -41,8 +42,10 @@ const ZUBAN_VERSION = '0.1.0';
 export interface BuildOptions {
   strict?: boolean;
   preview?: boolean;
-  /** Progress lines (stderr by default). */
+  /** Diagnostics: warnings and progress (stderr by default). */
   log?: (line: string) => void;
+  /** Results: a line per page and the summary (stdout by default). */
+  result?: (line: string) => void;
   /** Project root (fonts/, templates/); default: this installation's. */
   root?: string;
   /** PDF/X for the press: true for templates/print/condition.yaml, or a condition file. */
@@ -51,7 +54,15 @@ export interface BuildOptions {
   archive?: boolean;
   /** Notices given as data (the desk's scheduled notices) instead of the edition's notices/ folder. */
   notices?: readonly GivenNotice[];
+  /**
+   * An incremental rebuild (src/rebuild.ts): the last good set and which pages to compose
+   * again, decided from the loaded edition (undefined: all). Other pages are kept from it.
+   */
+  reuse?: { previous: EditionSet; pagesToCompose: (ed: LoadedEdition) => ReadonlySet<string> | undefined; photoSizes?: PhotoSizeCache };
 }
+
+/** Photo pixel sizes kept across rebuilds, by path, size and mtime. */
+export type PhotoSizeCache = Map<string, { key: string; info: PhotoInfo }>;
 
 /** An edition set: its page trees per channel and what the report needs. */
 export interface EditionSet {
@@ -70,11 +81,14 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const ed = loadEdition(editionPath);
   const editionDir = path.dirname(path.resolve(editionPath));
   for (const d of ed.diagnostics) log(`warning: ${formatDiagnostic(d)}`);
-  const photoInfo = await readPhotoSizes(ed);
+  const photoInfo = await readPhotoSizes(ed, opts.reuse?.photoSizes);
   const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log, notices: opts.notices });
+  const only = opts.reuse?.pagesToCompose(ed);
+  const previous = only ? opts.reuse!.previous : undefined;
   let composed: ComposedEdition;
   try {
-    composed = composeEdition(ed, { fonts, photoInfo, fillPage: notices?.fill, fillArchivePage: notices?.fillArchive });
+    composed = composeEdition(ed, { fonts, photoInfo, fillPage: notices?.fill, fillArchivePage: notices?.fillArchive, only });
+    if (previous) composed = keepPages(ed, composed, previous.composed, only!);
   } catch (err) {
     if (err instanceof MissingGlyphError) throw new UserError(err.message);
     throw err;
@@ -83,24 +97,30 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const errors = composed.diagnostics.filter((d) => d.level === 'error');
   if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
-  const overset = composed.articles.filter((a) => a.body.overLines > 0);
-  if (opts.strict && overset.length) {
-    throw new UserError(overset.map((a) => `${a.file}: body: overset by ${a.body.overLines} lines (${a.body.overChars} 字) (--strict)`).join('\n'));
+  if (opts.strict) {
+    // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body
+    const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset'].includes(d.code));
+    if (failing.length) throw new UserError(failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`).join('\n'));
   }
   const root = opts.root ?? projectRoot;
-  const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets);
+  const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);
+  const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets, kept(channel));
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
     ...composed.diagnostics.map((d): Diagnostic => ({ code: 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
     ...(notices?.diagnostics ?? []),
   ];
-  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: notices?.report, diagnostics };
+  // the notices report is written as the notices pages are set: kept with them
+  const noticesKept = previous && ed.edition.pages.some((p) => p.notices && !only!.has(p.page));
+  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: noticesKept ? previous.notices : notices?.report, diagnostics };
 }
 
 /** The page tree of one channel: the print pages, or the archive's where they differ. */
-export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>): Document {
+export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined): Document {
   const files = new Map(ed.articles.map((a) => [a.meta.id, path.relative(editionDir, path.resolve(a.file)).split(path.sep).join('/')]));
   const pages = c.pages.map((p, i) => {
+    const old = kept?.(i);
+    if (old) return old;
     const spec = ed.edition.pages[i];
     const frame = channel === 'archive' ? (c.archivePages.get(p.id) ?? p) : p;
     const ta = pageGrid(ed.templates[spec.template]).typeArea;
@@ -126,6 +146,7 @@ export function editionMeta(ed: LoadedEdition): EditionMeta {
 /** The whole build: set, prepare photos, render, report; out/ switched to it only when all succeeded. */
 export async function buildEdition(editionPath: string, outDir: string, opts: BuildOptions = {}): Promise<EditionSet & { files: string[] }> {
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const result = opts.result ?? ((l: string) => process.stdout.write(l + '\n'));
   const started = performance.now();
   const root = opts.root ?? projectRoot;
   const fonts = FontBook.load(root);
@@ -158,11 +179,14 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     try {
       const previews: Promise<void>[] = [];
       const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
+      const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
+      const marks = proofMarks(set.print, report.copyfit);
+      const markFont = fonts.face('hei').file;
       for (const page of set.print.pages) {
         const t0 = performance.now();
         write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
-        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images }).then((png) => write(`preview/${page.label}.png`, png)));
-        log(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
+        result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       }
       write('edition.pdf', await renderPdf(set.print, render));
       write('frame.json', JSON.stringify(set.print));
@@ -174,14 +198,14 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
         files.push(...r.files.map((f) => `archive/${f.path}`));
         log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/`);
       }
-      write('report.json', JSON.stringify(copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices), null, 1));
+      write('report.json', JSON.stringify(report, null, 1));
       await Promise.all(previews);
     } finally {
       await pool?.close();
     }
     stage.commit();
     const overset = set.composed.articles.filter((a) => a.body.overLines > 0);
-    log(`built ${set.print.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), path.resolve(outDir)) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${set.composed.articles.reduce((n, a) => n + a.body.usedChars, 0)} 字 set)`);
+    result(`built ${set.print.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), path.resolve(outDir)) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${set.composed.articles.reduce((n, a) => n + a.body.usedChars, 0)} 字 set)`);
     return { ...set, files };
   } catch (err) {
     stage.abort();
@@ -189,7 +213,28 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   }
 }
 
-async function readPhotoSizes(ed: LoadedEdition): Promise<Map<string, PhotoInfo>> {
+/**
+ * An incremental composition completed from the previous one: the pages not composed again,
+ * and the fits, photo jobs and diagnostics of the articles that are on them only.
+ */
+function keepPages(ed: LoadedEdition, c: ComposedEdition, prev: ComposedEdition, only: ReadonlySet<string>): ComposedEdition {
+  const redone = new Set(ed.articles.filter((a) => only.has(a.block.page) || (a.continuation && only.has(a.continuation.page))).map((a) => a.file));
+  const order = new Map(ed.articles.map((a, i) => [a.file, i]));
+  const byArticle = <T extends { file?: string; article?: string }>(fresh: T[], old: T[], fileOf: (x: T) => string) =>
+    [...fresh, ...old.filter((x) => order.has(fileOf(x)) && !redone.has(fileOf(x)))].sort((x, y) => (order.get(fileOf(x)) ?? -1) - (order.get(fileOf(y)) ?? -1));
+  const prevPage = new Map(prev.pages.map((p) => [p.id, p]));
+  const archivePages = new Map(c.archivePages);
+  for (const [id, p] of prev.archivePages) if (!only.has(id)) archivePages.set(id, p);
+  return {
+    pages: c.pages.map((p) => (only.has(p.id) ? p : prevPage.get(p.id)!)),
+    archivePages,
+    articles: byArticle(c.articles, prev.articles, (a) => a.file),
+    photoJobs: byArticle(c.photoJobs, prev.photoJobs, (j) => j.article),
+    diagnostics: byArticle(c.diagnostics, prev.diagnostics, (d) => d.file),
+  };
+}
+
+async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promise<Map<string, PhotoInfo>> {
   const { default: sharp } = await import('sharp');
   const info = new Map<string, PhotoInfo>();
   const problems: Diagnostic[] = [];
@@ -198,9 +243,17 @@ async function readPhotoSizes(ed: LoadedEdition): Promise<Map<string, PhotoInfo>
       try {
         const st = fs.statSync(p.path);
         if (!st.isFile()) throw new Error('not a regular file');
+        const key = `${st.size}:${st.mtimeMs}`;
+        const hit = cache?.get(p.path);
+        if (hit && hit.key === key) {
+          info.set(p.path, hit.info);
+          continue;
+        }
         const m = await sharp(p.path).metadata();
         const rotated = (m.orientation ?? 1) >= 5;
-        info.set(p.path, { width: rotated ? m.height! : m.width!, height: rotated ? m.width! : m.height! });
+        const size = { width: rotated ? m.height! : m.width!, height: rotated ? m.width! : m.height! };
+        info.set(p.path, size);
+        cache?.set(p.path, { key, info: size });
       } catch (err) {
         problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
       }

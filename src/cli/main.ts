@@ -8,6 +8,8 @@ import { registerValidate } from './validateCommand.js';
 import { registerNotice } from './noticeCommand.js';
 import { registerArchive } from './archive.js';
 import { registerDesk } from './desk.js';
+import { registerServe } from './serve.js';
+import { registerPreview } from './preview.js';
 import { UserError } from './errors.js';
 
 // commander's CommonJS build: its ES-module entry wraps it, and that costs every command
@@ -25,6 +27,8 @@ registerValidate(program);
 registerNotice(program);
 registerArchive(program);
 registerDesk(program);
+registerServe(program);
+registerPreview(program);
 
 // no top-level await: the bundle (dist/bundle) is CommonJS
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -12,6 +12,7 @@ import { UserError } from '../diagnostic.js';
 import { checkEdition, type LoadedArticle } from './checkEdition.js';
 import { parseArticle, parseEdition, parseTemplate, readText, type ParsedArticle } from './parseFiles.js';
 import { ContentError, type Diagnostic, type Problem } from './problems.js';
+import { projectRoot } from '../projectRoot.js';
 
 export type { LoadedArticle, LoadedPhoto, PlacedBlock } from './checkEdition.js';
 export type { Diagnostic, Problem } from './problems.js';
@@ -19,6 +20,7 @@ export { ContentError } from './problems.js';
 
 /** An edition read from disk and checked. */
 export interface LoadedEdition {
+  /** The edition; its `templatesDir` resolved to the absolute path of the folder used. */
   edition: Edition;
   /** Templates by name, each one that a page names. */
   templates: Record<string, Template>;
@@ -48,7 +50,11 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   const problems: Problem[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  const templateDir = resolve(root, edition.templatesDir);
+  // a top-level key of edition.yaml (the schema's default hides whether it was given)
+  const given = /^templatesDir\s*:/m.test(editionText.text) ? edition.templatesDir : undefined;
+  const templateDir = editionTemplatesDir(root, given);
+  // from here on the edition names its templates folder by its absolute path (notices read it too)
+  edition.templatesDir = templateDir;
   const templates = new Map<string, Template | null>();
   for (const name of new Set(edition.pages.map((p) => p.template))) {
     const path = join(templateDir, `${name}.yaml`);
@@ -61,6 +67,10 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
       problems.push(...t.problems);
     }
   }
+  if (!existsSync(templateDir)) {
+    const how = given === undefined ? '' : ' (templatesDir in edition.yaml, relative to its folder)';
+    throw new ContentError([{ file: editionFile, field: 'templatesDir', reason: `templates folder ${shown(templateDir)} does not exist${how}; leave templatesDir out to use zuban's own templates` }]);
+  }
   const availableTemplates = existsSync(templateDir)
     ? readdirSync(templateDir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort()
     : [];
@@ -71,7 +81,7 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   for (const f of files) {
     const path = join(articleDir, f);
     const raw = text(path, shown(path));
-    const a = raw.ok ? parseArticle(raw.text, shown(path)) : raw;
+    const a = raw.ok ? parsedArticle(raw.text, shown(path)) : raw;
     if (a.ok) {
       articles.push(a.value);
       diagnostics.push(...a.diagnostics);
@@ -100,6 +110,30 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   const used: Record<string, Template> = {};
   for (const p of edition.pages) used[p.template] = templates.get(p.template)!;
   return { edition, templates: used, articles: checked.articles, diagnostics: [...diagnostics, ...checked.diagnostics] };
+}
+
+/**
+ * The templates folder of an edition in `root`: its `templatesDir` when given, else
+ * `../templates` beside it when that exists, else the installation's own templates/.
+ */
+export function editionTemplatesDir(root: string, templatesDir: string | undefined): string {
+  if (templatesDir !== undefined) return resolve(root, templatesDir);
+  const beside = resolve(root, '../templates');
+  return existsSync(beside) ? beside : join(projectRoot, 'templates');
+}
+
+/**
+ * Parsed articles kept per file by their exact text: a watching build reads every article
+ * again on each save, and parsing (front matter, Markdown) is most of that. The parsed
+ * values are never changed downstream, so a kept one is as good as a fresh one.
+ */
+const parsed = new Map<string, { text: string; result: ReturnType<typeof parseArticle> }>();
+function parsedArticle(text: string, file: string): ReturnType<typeof parseArticle> {
+  const hit = parsed.get(file);
+  if (hit && hit.text === text) return hit.result;
+  const result = parseArticle(text, file);
+  parsed.set(file, { text, result });
+  return result;
 }
 
 /** A path as messages show it: relative to the working directory when inside it. */

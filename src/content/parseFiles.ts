@@ -127,7 +127,7 @@ export function parseArticle(text: string, file: string): Parsed<ParsedArticle> 
   const { blocks, warnings } = parseBody(parsed.content);
   const diagnostics: Diagnostic[] = warnings.map((w) => ({ severity: 'warning', code: w.code, file, message: w.message }));
   if (blocks.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'body-empty', file, message: 'the article has no body text' });
+    diagnostics.push({ severity: 'warning', code: 'body-empty', file, field: 'body', message: 'the article has no body text below its front matter' });
   }
   return { ok: true, value: { file, meta: meta.value, body: blocks }, diagnostics };
 }

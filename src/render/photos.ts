@@ -37,7 +37,12 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
         }
       }
       const rel = `photos/${j.asset}.jpg`;
-      fs.copyFileSync(cached, path.join(outDir, rel));
+      // a hard link where the cache and the output share a file system (both sit beside out/)
+      try {
+        fs.linkSync(cached, path.join(outDir, rel));
+      } catch {
+        fs.copyFileSync(cached, path.join(outDir, rel));
+      }
       assets[j.asset] = {
         file: rel, sha256: sha256File(cached), width: j.width, height: j.height, colorSpace: j.grey ? 'gray' : 'rgb',
         source: path.relative(editionDir, j.src).split(path.sep).join('/'), crop: j.crop, ppi: j.ppi,

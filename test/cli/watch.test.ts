@@ -26,6 +26,8 @@ describe('zuban build --watch', () => {
             resolve();
           }
         };
+        // results (the `built …` line) on stdout, warnings on stderr
+        child.stdout.on('data', check);
         child.stderr.on('data', check);
         check();
       });

@@ -40,6 +40,14 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   const dir = path.join(editionDir, 'notices');
   if (!pages.length && !fs.existsSync(dir) && !opts.notices) return undefined;
   const ctx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
+  // The page's header (phone, WeChat, address) is the edition's own paper's: never another's.
+  const noticesFile = path.join(path.resolve(editionDir, ed.edition.templatesDir), 'notices.yaml');
+  if (pages.length && !Object.values(ctx.config.papers).some((p) => p.name === ed.edition.paper)) {
+    const have = Object.entries(ctx.config.papers).map(([id, p]) => `${id} (${p.name})`).join(', ');
+    throw new UserError(
+      `${path.relative(process.cwd(), noticesFile) || noticesFile}: papers: no paper named “${ed.edition.paper}” (edition.yaml paper), so the notices page ${pages.join(', ')} has no header of its own — add one under papers: with name: ${ed.edition.paper} and its desk (title, phone, address, hours, adLabel), or give templatesDir a folder with its notices.yaml; it has ${have || 'none'}`,
+    );
+  }
   const prepared = opts.notices
     ? opts.notices.map((n) => prepareNoticeData(n.data, n.name, ctx))
     : fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];

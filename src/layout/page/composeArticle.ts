@@ -36,6 +36,8 @@ export interface PhotoJob {
 /** A problem found while composing: errors stop the build, warnings are reported. */
 export interface LayoutDiagnostic {
   level: 'error' | 'warning';
+  /** Stable code for the ones --strict looks at: head.over, photo.ppi-low, body.underset, body.overset. */
+  code?: string;
   file: string;
   field: string;
   message: string;
@@ -94,8 +96,10 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
   const items: FrameItem[] = [...heads.runs];
   const diagnostics: LayoutDiagnostic[] = [];
   for (const f of heads.fits) {
-    if (f.step > 0) diagnostics.push({ level: 'warning', file: a.file, field: f.component === 'head' ? 'title' : f.component, message: `set ${f.step} size(s) smaller (${f.size} pt) to fit ${f.maxLines} line(s)` });
-    if (f.over > 0) diagnostics.push({ level: 'warning', file: a.file, field: f.component === 'head' ? 'title' : f.component, message: `takes ${f.lines} lines at the smallest allowed size (${f.size} pt), ${f.over} more than ${f.maxLines}` });
+    const field = f.component === 'head' ? 'title' : f.component;
+    // one message per head: either it fitted by stepping down, or it does not fit at all
+    if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step} size(s) down) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
+    else if (f.step > 0) diagnostics.push({ level: 'warning', file: a.file, field, message: `set ${f.step} size(s) smaller (${f.size} pt) to fit in ${f.maxLines} line(s)` });
   }
   const bodyTop = rect.line + heads.rows;
   const bottom = rect.line + rect.lines - 1 - (ctx.reserveBottom ? 1 : 0);
@@ -106,7 +110,8 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
   a.photos.forEach((p, i) => {
     const abs = { col: rect.col + p.place.col - 1, line: rect.line + p.place.line - 1, cols: p.place.cols, lines: p.place.lines };
     if (abs.line < bodyTop) {
-      diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.place.line`, message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
+      // line 1 means the top of the block: the photo goes under the heads, as meant
+      if (p.place.line > 1) diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.place.line`, message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
       abs.line = bodyTop;
     }
     abs.lines = Math.min(abs.lines, bottom - abs.line + 1);
@@ -203,9 +208,9 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const top = clamp(Math.round(fy * info.height - ch / 2), 0, info.height - ch);
   const ppi = cw / (w / 72);
   if (ppi < t.photos.errorBelowPpi) {
-    diagnostics.push({ level: 'error', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide; at least ${t.photos.errorBelowPpi} ppi is needed` });
+    diagnostics.push({ level: 'error', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept); at least ${t.photos.errorBelowPpi} ppi is needed` });
   } else if (ppi < t.photos.warnBelowPpi) {
-    diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives only ${Math.round(ppi)} ppi at its placed size (${t.photos.warnBelowPpi} ppi recommended)` });
+    diagnostics.push({ level: 'warning', code: 'photo.ppi-low', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives only ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept; ${t.photos.warnBelowPpi} ppi recommended)` });
   }
   const scale = Math.min(1, t.photos.ppi / ppi);
   const asset = `${id}-${i + 1}`;

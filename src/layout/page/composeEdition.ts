@@ -41,6 +41,12 @@ export interface EditionContext {
   fillPage?: PageFiller;
   /** The notices pages again, with the archive's wording and consent (spec §6). */
   fillArchivePage?: PageFiller;
+  /**
+   * Compose only these pages (an incremental rebuild): furniture, fillers and the articles
+   * that touch them; the other pages come back empty and their articles without a fit.
+   * The caller keeps the pages it did not ask for from an earlier composition.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /**
@@ -64,7 +70,9 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
 
   const archiveFill = new Map<string, FrameItem[]>();
   const printFill = new Map<string, FrameItem[]>();
+  const wanted = (page: string | undefined) => page !== undefined && (!ctx.only || ctx.only.has(page));
   edition.pages.forEach((spec, i) => {
+    if (!wanted(spec.page)) return;
     const grid = grids.get(spec.page)!;
     const list = items.get(spec.page)!;
     list.push(...furniture(edition, spec, i + 1, grid, ctx.fonts));
@@ -77,6 +85,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   });
 
   for (const a of ed.articles) {
+    if (!wanted(a.block.page) && !wanted(a.continuation?.page)) continue;
     try {
       composeOne(a);
     } catch (err) {
@@ -109,7 +118,11 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
       body = textFit([...placedFirst, ...rest], remaining, body.capacityLines + cont.capacityLines, grid.template.grid.columnChars);
     }
     if (remaining.length) {
-      diagnostics.push({ level: 'warning', file: a.file, field: 'body', message: `overset: ${body.overLines} lines (${body.overChars} 字) do not fit` });
+      diagnostics.push({ level: 'warning', code: 'body.overset', file: a.file, field: 'body', message: `overset: ${body.overLines} lines (${body.overChars} 字) do not fit` });
+    } else {
+      const empty = body.capacityLines - body.usedLines;
+      const limit = grid.template.copyfit.undersetLines;
+      if (empty >= limit) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})` });
     }
     fits.push({ id: a.meta.id, file: a.file, page: a.block.page, continuedOn: a.continuation?.page, heads: block.heads, body, captions: block.captions });
   }

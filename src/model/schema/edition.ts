@@ -90,7 +90,10 @@ export const EditionSchema = z
     price: z.number().positive(),
     publisher: AddressedSchema,
     printer: AddressedSchema,
-    /** Folder of templates, relative to this file; `../templates` when left out. */
+    /**
+     * Folder of templates, relative to this file. Left out: `../templates` when there is one
+     * beside the edition's folder, else the zuban installation's own templates (loadEdition).
+     */
     templatesDir: z.string().default('../templates'),
     /** The pages in print order; the first carries the 报头. */
     pages: z.array(PageSpecSchema).min(1),

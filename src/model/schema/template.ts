@@ -163,6 +163,13 @@ export const TemplateSchema = z
       .prefault({}),
     /** Width in pt of the rules between articles. */
     ruleWidth: z.number().nonnegative().default(0.5),
+    /** Copyfit checks. */
+    copyfit: z
+      .strictObject({
+        /** A body that leaves at least this many lines of its block empty is reported as underset (and fails --strict). */
+        undersetLines: z.number().int().positive().default(4),
+      })
+      .prefault({}),
     /** Named rectangles that articles may use as `place: <name>`. */
     slots: z.record(z.string(), GridRectSchema).default({}),
   });

@@ -8,7 +8,7 @@
  * and decodes each photo at print resolution in JavaScript — about 0.4 s a page, where
  * this takes a third of that once the outlines of a few thousand glyphs are cached.
  */
-import { createCanvas, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type * as fontkit from 'fontkit';
 import sharp from 'sharp';
 import type { FontRef, Page, Paint } from '../../frame/types.js';
@@ -21,7 +21,43 @@ export interface PreviewInputs {
   fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
   /** Asset id → absolute path of its file. */
   images: Record<string, string>;
+  /** Proof marks drawn over the page (src/report/proofMarks.ts): never in the print PDF. */
+  marks?: readonly PreviewMark[];
+  /** The font file the marks' labels are drawn in (a Han font). */
+  markFont?: string;
 }
+
+/** A proof mark as the preview draws it: a box around the block and a label on it. */
+export interface PreviewMark {
+  kind: 'overset' | 'underset' | 'head-over';
+  rect: { x: number; y: number; w: number; h: number };
+  label: string;
+}
+
+const markColour = (kind: PreviewMark['kind']) => (kind === 'underset' ? '#1f6fd1' : '#e0201b');
+
+/** Draws the marks: a 1.5-px box around each block, its label on a white tab at the box's bottom right. */
+function drawMarks(ctx: SKRSContext2D, marks: readonly PreviewMark[], s: number, fontFamily: string): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const px = Math.max(11, Math.round(9 * s));
+  ctx.font = `${px}px "${fontFamily}"`;
+  for (const m of marks) {
+    const c = markColour(m.kind);
+    const x = m.rect.x * s, y = m.rect.y * s, w = m.rect.w * s, h = m.rect.h * s;
+    ctx.strokeStyle = c;
+    ctx.lineWidth = Math.max(1.5, s * 0.75);
+    ctx.strokeRect(x, y, w, h);
+    const tw = ctx.measureText(m.label).width + px * 0.6;
+    const th = px * 1.4;
+    const tx = x + w - tw, ty = y + h - th;
+    ctx.fillStyle = c;
+    ctx.fillRect(tx, ty, tw, th);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillText(m.label, tx + px * 0.3, ty + px * 1.05);
+  }
+}
+
+let markFamily: string | undefined;
 
 /** Glyph outlines as canvas paths, per font file and glyph id, kept across pages. */
 export class OutlineCache {
@@ -93,6 +129,17 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
       }
     }
   }
+  // the marks on a layer of their own, over the photos too
+  let marks: Buffer | undefined;
+  if (inputs.marks?.length) {
+    if (inputs.markFont && !markFamily) {
+      GlobalFonts.registerFromPath(inputs.markFont, 'zuban-marks');
+      markFamily = 'zuban-marks';
+    }
+    const layer = images.length ? createCanvas(canvas.width, canvas.height) : canvas;
+    drawMarks(layer.getContext('2d'), inputs.marks, s, markFamily ?? 'sans-serif');
+    if (layer !== canvas) marks = layer.toBuffer('image/png');
+  }
   const png = canvas.toBuffer('image/png');
   if (!images.length) return png;
   const layers = await Promise.all(
@@ -104,7 +151,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
       return { input, left, top };
     }),
   );
-  return sharp(png).composite(layers).png().toBuffer();
+  return sharp(png).composite(marks ? [...layers, { input: marks, left: 0, top: 0 }] : layers).png().toBuffer();
 }
 
 /** Strokes a path at `width` pt, never thinner than half a pixel so hairlines still show. */
