@@ -216,18 +216,19 @@ function composeContinuation(a: LoadedArticle, hop: PlacedBlock, lines: readonly
   for (let c = rect.col; c < rect.col + rect.cols; c++) if (bottom >= top) slots.push(grid.slot(c, top, bottom - top + 1));
   let fill = fillBalanced(flow, slots);
   const out: FrameItem[] = [...heads.runs];
+  let jumpLine: FrameItem | undefined;
   if (fill.remaining.length && jumpTo !== undefined && slots.length) {
     const last = slots[slots.length - 1];
     fill = fillColumns(flow, [...slots.slice(0, -1), { ...last, lines: last.lines - 1 }]);
     const jump = setOneLine(jumpText(jumpTo), t.fonts.byline, size, last.width, 'right', grid, ctx.fonts, id);
-    const jl = placeLine(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, size, { id, component: 'jump' });
-    jl.block = `${id}/jump/${k + 1}`;
-    out.push(jl);
+    jumpLine = placeLine(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, size, { id, component: 'jump' });
+    jumpLine.block = `${id}/jump/${k + 1}`;
   }
   // body columns of a later block of the chain are keyed apart from the first block's
   const rekey = k > 0 || samePage;
   const placed = fill.placed.map((l) => (rekey && l.block?.includes('/body/') ? { ...l, block: `${id}/body/${k + 1}.${l.block.split('/').pop()}` } : l));
   out.push(...placed);
+  if (jumpLine) out.push(jumpLine);
   return {
     items: out,
     remaining: fill.remaining,
