@@ -2,7 +2,7 @@ import type { FontBook } from '../../fonts/fontBook.js';
 import type { LoadedArticle } from '../../content/loadEdition.js';
 import type { Edition, Guide } from '../../model/schema/edition.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
-import { fillBalanced, type FlowLine, type Slot } from '../fillColumns.js';
+import { fillColumns, type FillResult, type FlowLine, type Slot } from '../fillColumns.js';
 import type { FrameItem } from '../items.js';
 import { blockArea } from './blockArea.js';
 import type { LayoutDiagnostic } from './composeArticle.js';
@@ -56,10 +56,34 @@ export function guideBox(g: Guide, index: number, entries: readonly GuideEntry[]
   });
   const first = area.firstLine + heads.rows - 1;
   const slots: Slot[] = area.columns.map((c) => ({ x: c.x, width: c.width, firstBaseline: grid.baseline(first), pitch: grid.linePitch, lines: Math.max(0, area.lastLine - first + 1) }));
-  const fill = fillBalanced(flow, slots);
+  const fill = fillWhole(flow, slots);
   const diagnostics: LayoutDiagnostic[] = [];
   const field = `guides[${index}]`;
   if (!entries.length) diagnostics.push({ level: 'warning', file: editionFile, field, message: 'the 导读 lists no stories: no other page has articles' });
   if (fill.remaining.length) diagnostics.push({ level: 'warning', file: editionFile, field: `${field}.place`, message: `the 导读 needs ${fill.remaining.length} more line(s) than its box holds` });
   return { items: [...area.graphics, ...heads.runs, ...fill.placed], diagnostics };
+}
+
+/**
+ * Fills the columns without splitting an entry (a paragraph), balanced: the lowest foot
+ * (lines per column) at which the entries, whole, fit the columns in order.
+ */
+function fillWhole(flow: readonly FlowLine[], slots: readonly Slot[]): FillResult {
+  const entries: FlowLine[][] = [];
+  for (const l of flow) {
+    if (!entries.length || entries[entries.length - 1][0].source.para !== l.source.para) entries.push([]);
+    entries[entries.length - 1].push(l);
+  }
+  const room = slots[0]?.lines ?? 0;
+  for (let foot = Math.ceil(flow.length / Math.max(1, slots.length)); foot <= room; foot++) {
+    const cols: FlowLine[][] = [[]];
+    for (const e of entries) {
+      if (cols[cols.length - 1].length + e.length > foot) cols.push([]);
+      cols[cols.length - 1].push(...e);
+    }
+    if (cols.length > slots.length) continue;
+    const placed = cols.flatMap((c, k) => fillColumns(c, [slots[k]]).placed.map((l) => ({ ...l, block: `${l.source.id}/body/${k}` })));
+    return { placed, used: cols.map((c) => c.length), remaining: [] };
+  }
+  return fillColumns(flow, slots);
 }

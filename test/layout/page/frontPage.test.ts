@@ -37,8 +37,10 @@ describe('front page (issue 13) — on the frame', () => {
     const list = text(body);
     for (const label of ['A02', 'A03', 'A04']) expect(list).toContain(label);
     expect(list).toContain('老菜场变身“智慧菜场”');
-    // balanced: the columns' lines differ by at most one
-    expect(Math.abs(body[0].lines.length - body[1].lines.length)).toBeLessThanOrEqual(1);
+    // balanced, and no entry split between columns
+    expect(Math.abs(body[0].lines.length - body[1].lines.length)).toBeLessThanOrEqual(2);
+    const paras = body.map((b) => new Set(b.lines.map((l) => l.para)));
+    for (const p of paras[0]) expect(paras[1].has(p)).toBe(false);
     // inside the frame, on the grid
     const box = frame[0];
     for (const b of body) for (const l of b.lines) {
