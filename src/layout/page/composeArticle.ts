@@ -91,8 +91,11 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
   if (a.meta.deck) parts.push({ component: 'deck', text: a.meta.deck, font: t.fonts.deck, sizes: sizes.deck, maxLines: 2 });
   // 题上图: photos above the heads take the block's first lines; the heads start under them
   const aboveRows = a.photos.reduce((n, p) => (p.above ? Math.max(n, p.place.line - 1 + p.place.lines) : n), 0);
-  const headInset = rect.cols > 1 && !a.meta.box ? grid.charPt : 0;
-  const heads = setHeads(parts, area.x + headInset, area.width - 2 * headInset, area.firstLine + aboveRows, grid, fonts, id, t.heads.align);
+  const beside = headBesideColumns(a, area);
+  const headInset = rect.cols > 1 && !a.meta.box && !beside ? grid.charPt : 0;
+  const headX = beside ? area.columns[0].x : area.x;
+  const headW = beside ? area.columns[beside - 1].x + area.columns[beside - 1].width - headX : area.width;
+  const heads = setHeads(parts, headX + headInset, headW - 2 * headInset, area.firstLine + aboveRows, grid, fonts, id, beside ? 'left' : t.heads.align);
   if (area.fill) for (const l of heads.runs) for (const r of l.runs) r.fill = area.fill;
   const items: FrameItem[] = [...area.graphics, ...heads.runs];
   const diagnostics: LayoutDiagnostic[] = [];
@@ -100,7 +103,8 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     if (f.step > 0) diagnostics.push({ level: 'warning', file: a.file, field: f.component === 'head' ? 'title' : f.component, message: `set ${f.step} size(s) smaller (${f.size} pt) to fit ${f.maxLines} line(s)` });
     if (f.over > 0) diagnostics.push({ level: 'warning', file: a.file, field: f.component === 'head' ? 'title' : f.component, message: `takes ${f.lines} lines at the smallest allowed size (${f.size} pt), ${f.over} more than ${f.maxLines}` });
   }
-  const bodyTop = area.firstLine + aboveRows + heads.rows;
+  // beside the heads, the body starts at the top of the block
+  const bodyTop = area.firstLine + aboveRows + (beside ? 0 : heads.rows);
   const bottom = area.lastLine;
   // Photos: the rows they cover are taken out of the slots of the columns they overlap.
   const taken: { x0: number; x1: number; from: number; to: number }[] = [];
@@ -121,7 +125,7 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     taken.push({ x0: grid.colX(abs.col), x1: grid.colX(abs.col) + grid.span(abs.cols), from: abs.line, to: abs.line + abs.lines - 1 });
   });
   const slots: Slot[] = [];
-  for (const col of area.columns) {
+  for (const col of area.columns.slice(beside)) {
     let start = bodyTop;
     const blocked = taken.filter((b) => b.x0 < col.x + col.width - 1 && b.x1 > col.x + 1).sort((p, q) => p.from - q.from);
     for (const { from, to } of blocked) {
@@ -152,6 +156,12 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     photoJobs,
     diagnostics,
   };
+}
+
+/** How many of the area's columns the heads take beside the text (0: heads across the block). */
+function headBesideColumns(a: LoadedArticle, area: BlockArea): number {
+  const n = a.meta.headBeside ?? 0;
+  return n > 0 && n < area.columns.length ? n : 0;
 }
 
 /** 转第N版 for a page number, or the text given (a same-page hop's 下转第N栏). */

@@ -115,6 +115,8 @@ export const ArticleMetaSchema = z.strictObject({
   columns: z.number().int().min(1).max(12).optional(),
   /** Gutter between the 变栏 columns, 字 (default the grid's). */
   gutter: z.number().min(0.5).max(4).optional(),
+  /** 题在文旁 — the heads take this many of the body's columns at the block's left, the text runs beside them. */
+  headBeside: z.number().int().min(1).max(7).optional(),
   /** A frame, 底纹 or 反白 round the block. */
   box: BoxSchema.optional(),
   /** Photos, placed inside the article's first block. */
