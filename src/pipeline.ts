@@ -20,7 +20,7 @@ import path from 'node:path';
 import { loadEdition, type LoadedEdition } from './content/loadEdition.js';
 import { formatDiagnostic, UserError, type Diagnostic } from './diagnostic.js';
 import { FontBook } from './fonts/fontBook.js';
-import { makeDocument } from './frame/document.js';
+import { makeDocument, sha256File } from './frame/document.js';
 import type { Asset, Channel, Document, EditionMeta, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
@@ -127,9 +127,11 @@ export function editionDocument(ed: LoadedEdition, editionDir: string, c: Compos
     const printSpace = { x: ta.x, y: ta.y, w: ta.w, h: ta.h };
     return assemblePage(frame, { number: i + 1, name: spec.name, template: spec.template, channel, printSpace, fileOf: (id) => files.get(id) });
   });
+  // spot colours (专色) of the templates the pages use, by name
+  const spots = Object.assign({}, ...Object.values(ed.templates).map((t) => t.spots ?? {}));
   return makeDocument({
     title: `${ed.edition.paper} ${ed.edition.date}`, channel, meta: editionMeta(ed), pages,
-    faceOf: (id) => fonts.face(id), root, assets,
+    faceOf: (id) => fonts.face(id), root, assets, ...(Object.keys(spots).length ? { spots } : {}),
   });
 }
 
@@ -158,6 +160,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     const assets = await preparePhotos(set.composed.photoJobs, stage.dir, cacheDir, set.editionDir);
     set.print.assets = assets;
     set.archive.assets = assets;
+    const forms = copyForms(set.composed.forms, stage.dir);
+    if (Object.keys(forms).length) set.print.forms = set.archive.forms = forms;
     const files: string[] = [];
     const write = (rel: string, data: string | Uint8Array) => {
       const f = path.join(stage.dir, rel);
@@ -231,6 +235,8 @@ function keepPages(ed: LoadedEdition, c: ComposedEdition, prev: ComposedEdition,
     articles: byArticle(c.articles, prev.articles, (a) => a.file),
     photoJobs: byArticle(c.photoJobs, prev.photoJobs, (j) => j.article),
     diagnostics: byArticle(c.diagnostics, prev.diagnostics, (d) => d.file),
+    // forms (ads, masthead art) are edition-wide: one fresh list, de-duplicated by asset
+    forms: [...new Map([...prev.forms, ...c.forms].map((f) => [f.asset, f])).values()],
   };
 }
 
@@ -238,7 +244,8 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
   const { default: sharp } = await import('sharp');
   const info = new Map<string, PhotoInfo>();
   const problems: Diagnostic[] = [];
-  for (const a of ed.articles) {
+  const ads = (ed.ads ?? []).filter((ad) => !ad.pdf).map((ad, i) => ({ file: ed.editionFile ?? 'edition.yaml', photos: [{ path: ad.path, file: ad.file }], field: `ads[${i}].file` }));
+  for (const a of [...ed.articles, ...ads]) {
     for (const [i, p] of a.photos.entries()) {
       try {
         const st = fs.statSync(p.path);
@@ -255,12 +262,24 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
         info.set(p.path, size);
         cache?.set(p.path, { key, info: size });
       } catch (err) {
-        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
+        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: 'field' in a ? a.field : `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
       }
     }
   }
   if (problems.length) throw UserError.of(problems);
   return info;
+}
+
+/** The PDF pages placed as forms, copied under out/forms/ (the page tree names them there). */
+function copyForms(jobs: ComposedEdition['forms'], dir: string): NonNullable<Document['forms']> {
+  const out: NonNullable<Document['forms']> = {};
+  for (const j of jobs) {
+    const file = `forms/${j.asset}.pdf`;
+    fs.mkdirSync(path.join(dir, 'forms'), { recursive: true });
+    fs.copyFileSync(j.path, path.join(dir, file));
+    out[j.asset] = { file, sha256: sha256File(j.path), page: 1, box: j.box, source: j.file };
+  }
+  return out;
 }
 
 export { formatDiagnostic };

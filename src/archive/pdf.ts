@@ -17,6 +17,7 @@ import type { Document, Page, Paint } from '../frame/types.js';
 import { SfntMetrics } from '../fonts/sfntMetrics.js';
 import { CidMap } from '../render/pdf/cidMap.js';
 import { SubsetFont } from '../render/pdf/subsetFont.js';
+import { pathOps } from '../render/pdf/pathOps.js';
 import { makePdfA2u, pdfaDocumentOptions, type PdfAMeta } from './pdfa.js';
 
 const require = createRequire(import.meta.url);
@@ -165,7 +166,10 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
           const stroke = g.stroke > 0 ? `${paintOp(g.strokePaint, true, doc.spots)} ${num(g.stroke)} w ` : '';
           const op = g.fill ? (g.stroke > 0 ? 'B' : 'f') : g.stroke > 0 ? 'S' : 'n';
           write(`q ${fill}${stroke}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${op} Q`);
-        } else {
+        } else if (g.kind === 'path') {
+          // masthead art (issue 13), in the archive's own paint
+          write(pathOps(g, paintOp(g.fill, false, doc.spots)));
+        } else if (g.kind === 'image') {
           const src = images.get(g.asset);
           if (src === undefined) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);
           pdf.image(src, g.x, g.y, { width: g.w, height: g.h });

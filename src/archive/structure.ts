@@ -21,6 +21,7 @@ export const COMPONENT_NAMES: Record<Component, string> = {
   'notice-group': '声明/公告栏题',
   ad: '广告',
   furniture: '版面元素',
+  panel: '框',
 };
 
 /** The text a block shows, in reading order (lines joined without separators). */

@@ -33,8 +33,10 @@ export interface LoadedArticle {
   body: BodyBlock[];
   /** The first block, on `meta.page`. */
   block: PlacedBlock;
-  /** Where the body continues, on `meta.continue.page`. */
+  /** Where the body continues first (the chain's first hop). */
   continuation?: PlacedBlock;
+  /** 转版 — every block the body continues in, in reading order (empty when it does not jump). */
+  chain?: PlacedBlock[];
   /** Photos, in front-matter order, placed relative to `block`. */
   photos: LoadedPhoto[];
 }
@@ -95,9 +97,32 @@ export function checkEdition(input: EditionCheckInput): { problems: Problem[]; d
     if (!loaded) continue;
     articles.push(loaded);
     occupants.get(loaded.block.page)?.push({ file: a.file, field: 'place', rect: loaded.block.rect });
-    if (loaded.continuation) {
-      occupants.get(loaded.continuation.page)?.push({ file: a.file, field: 'continue.place', rect: loaded.continuation.rect });
-    }
+    (loaded.chain ?? []).forEach((hop, i) => {
+      occupants.get(hop.page)?.push({ file: a.file, field: Array.isArray(a.meta.continue) ? `continue[${i}].place` : 'continue.place', rect: hop.rect });
+    });
+  }
+  const kinds: [string, readonly { page: string; place: GridRect }[]][] = [['ads', input.edition.ads ?? []], ['guides', input.edition.guides ?? []]];
+  for (const [key, list] of kinds) {
+    list.forEach((x, i) => {
+      const page = pages.get(x.page);
+      const field = `${key}[${i}]`;
+      if (!page) problems.push({ file: input.editionFile, field: `${field}.page`, reason: unknownPage(x.page, pages, input.editionFile) });
+      else if (page.template && resolvePlace(input.editionFile, `${field}.place`, x.place, page, problems)) occupants.get(x.page)?.push({ file: input.editionFile, field: `${field}.place`, rect: x.place });
+    });
+  }
+  (input.edition.ads ?? []).forEach((ad, i) => {
+    const field = `ads[${i}].file`;
+    const path = input.photos.resolve(ad.file);
+    if (!/\.(pdf|jpe?g|png)$/i.test(ad.file)) problems.push({ file: input.editionFile, field, reason: `${ad.file} is not a PDF, JPEG or PNG file` });
+    else if (!input.photos.exists(path)) problems.push({ file: input.editionFile, field, reason: `no such file: ${input.photos.display(ad.file)}` });
+    else if (!input.photos.inside(path)) problems.push({ file: input.editionFile, field, reason: `${ad.file} lies outside the edition folder` });
+  });
+  const art = input.edition.masthead?.art;
+  if (art) {
+    const path = input.photos.resolve(art);
+    if (!/\.(svg|pdf)$/i.test(art)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} is not an SVG or PDF file` });
+    else if (!input.photos.exists(path)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `no such file: ${input.photos.display(art)}` });
+    else if (!input.photos.inside(path)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} lies outside the edition folder` });
   }
   for (const [id, list] of occupants) {
     const page = pages.get(id);
@@ -138,25 +163,29 @@ function placeArticle(
     return undefined;
   }
   const rect = page.template && resolvePlace(a.file, 'place', a.meta.place, page, problems);
-  let continuation: PlacedBlock | undefined;
+  const hops = a.meta.continue === undefined ? [] : Array.isArray(a.meta.continue) ? a.meta.continue : [a.meta.continue];
+  const listed = Array.isArray(a.meta.continue);
+  const chain: PlacedBlock[] = [];
   let continuationOk = true;
-  if (a.meta.continue) {
-    const c = a.meta.continue;
+  hops.forEach((c, i) => {
+    const field = listed ? `continue[${i}]` : 'continue';
     const target = pages.get(c.page);
-    continuationOk = false;
     if (!target) {
-      problems.push({ file: a.file, field: 'continue.page', reason: unknownPage(c.page, pages, input.editionFile) });
-    } else if (c.page === a.meta.page) {
-      problems.push({ file: a.file, field: 'continue.page', reason: `the article already starts on ${c.page}; a jump goes to another page` });
+      problems.push({ file: a.file, field: `${field}.page`, reason: unknownPage(c.page, pages, input.editionFile) });
+      continuationOk = false;
     } else if (target.template) {
-      const crect = resolvePlace(a.file, 'continue.place', c.place, target, problems);
-      if (crect) continuation = { page: c.page, rect: crect };
-      continuationOk = crect !== undefined;
-    }
+      const crect = resolvePlace(a.file, `${field}.place`, c.place, target, problems);
+      if (crect) chain.push({ page: c.page, rect: crect });
+      else continuationOk = false;
+    } else continuationOk = false;
+  });
+  if (a.meta.columns !== undefined && rect && a.meta.photos.length && a.meta.columns !== rect.cols) {
+    problems.push({ file: a.file, field: 'columns', reason: `a block set in ${a.meta.columns} columns (变栏) cannot hold photos placed on the page's ${rect.cols} grid columns` });
+    continuationOk = false;
   }
   const photos = checkPhotos(a, rect, input.photos, problems);
   if (!rect || !continuationOk || !photos) return undefined;
-  return { file: a.file, meta: a.meta, body: a.body, block: { page: a.meta.page, rect }, continuation, photos };
+  return { file: a.file, meta: a.meta, body: a.body, block: { page: a.meta.page, rect }, continuation: chain[0], chain, photos };
 }
 
 function unknownPage(id: string, pages: ReadonlyMap<string, PageInfo>, editionFile: string): string {

@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Edition } from '../model/schema/edition.js';
+import type { Ad, Edition } from '../model/schema/edition.js';
+import { readArt, readPdfArt, type PdfArt, type SvgArt } from './readArt.js';
 import type { Template } from '../model/schema/template.js';
 import { UserError } from '../diagnostic.js';
 import { checkEdition, type LoadedArticle } from './checkEdition.js';
@@ -28,6 +29,18 @@ export interface LoadedEdition {
   articles: LoadedArticle[];
   /** Warnings: the build goes on. */
   diagnostics: Diagnostic[];
+  /** The booked ads with their files read (a PDF's box; an image is sized by the build). */
+  ads?: LoadedAd[];
+  /** edition.yaml as shown in messages. */
+  editionFile?: string;
+  /** The 报头 art, read. */
+  mastheadArt?: SvgArt | PdfArt;
+}
+
+/** An ad with its file's absolute path and, for a PDF, its page box. */
+export interface LoadedAd extends Ad {
+  path: string;
+  pdf?: PdfArt;
 }
 
 /**
@@ -106,10 +119,29 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
     },
   });
   problems.push(...checked.problems);
+  const ads: LoadedAd[] = [];
+  let mastheadArt: SvgArt | PdfArt | undefined;
+  if (!problems.length) {
+    edition.ads.forEach((ad, i) => {
+      const path = resolve(root, ad.file);
+      try {
+        ads.push({ ...ad, path, ...(/\.pdf$/i.test(ad.file) ? { pdf: readPdfArt(path) } : {}) });
+      } catch (err) {
+        problems.push({ file: editionFile, field: `ads[${i}].file`, reason: `${ad.file}: ${(err as Error).message}` });
+      }
+    });
+    if (edition.masthead?.art) {
+      try {
+        mastheadArt = readArt(resolve(root, edition.masthead.art));
+      } catch (err) {
+        problems.push({ file: editionFile, field: 'masthead.art', reason: `${edition.masthead.art}: ${(err as Error).message}` });
+      }
+    }
+  }
   if (problems.length) throw new ContentError(problems);
   const used: Record<string, Template> = {};
   for (const p of edition.pages) used[p.template] = templates.get(p.template)!;
-  return { edition, templates: used, articles: checked.articles, diagnostics: [...diagnostics, ...checked.diagnostics] };
+  return { edition, templates: used, articles: checked.articles, diagnostics: [...diagnostics, ...checked.diagnostics], ads, mastheadArt, editionFile };
 }
 
 /**

@@ -26,6 +26,8 @@ const Graphic = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rule'), x1: num, y1: num, x2: num, y2: num, width: num, stroke: Paint.optional() }),
   z.strictObject({ kind: z.literal('box'), x: num, y: num, w: num, h: num, stroke: num, strokePaint: Paint.optional(), fill: Paint.optional() }),
   z.strictObject({ kind: z.literal('image'), x: num, y: num, w: num, h: num, asset: z.string(), ppi: num }),
+  z.strictObject({ kind: z.literal('form'), x: num, y: num, w: num, h: num, asset: z.string() }),
+  z.strictObject({ kind: z.literal('path'), x: num, y: num, w: num, h: num, viewBox: z.tuple([num, num, num, num]), d: z.string(), fill: Paint.optional() }),
 ]);
 const Block = z.strictObject({
   id: z.string(), kind: z.enum(['text', 'image', 'graphic']),
@@ -46,6 +48,9 @@ const Asset = z.strictObject({
   colorSpace: z.enum(['rgb', 'gray', 'cmyk']), source: z.string(),
   crop: z.strictObject({ left: num, top: num, width: num, height: num }), ppi: num,
 });
+const FormAsset = z.strictObject({
+  file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), page: z.number().int().positive(), box: z.tuple([num, num, num, num]), source: z.string(),
+});
 const EditionMeta = z.strictObject({
   paper: z.string(), paperLatin: z.string().optional(), date: z.string(), issue: z.number().optional(), cn: z.string().optional(),
   publisher: z.string().optional(), pages: z.array(z.strictObject({ label: z.string(), number: z.number().int(), name: z.string().optional() })),
@@ -54,7 +59,7 @@ const EditionMeta = z.strictObject({
 export const DocumentSchema = z.strictObject({
   kind: z.literal('document'), version: z.literal(FRAME_VERSION), title: z.string(), channel: Channel, meta: EditionMeta,
   fonts: z.record(z.string(), FontRef), assets: z.record(z.string(), Asset),
-  spots: z.record(z.string(), z.tuple([num, num, num, num])).optional(), pages: z.array(Page),
+  spots: z.record(z.string(), z.tuple([num, num, num, num])).optional(), forms: z.record(z.string(), FormAsset).optional(), pages: z.array(Page),
 });
 
 /** Parses and checks a frame.json text (or an already parsed value); throws a UserError naming the field. */

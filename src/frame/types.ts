@@ -33,10 +33,11 @@ export type Component =
   | 'notice' // 声明/公告
   | 'notice-group' // 声明/公告 group header (遗失声明, 减资公告 …)
   | 'ad' // 广告
-  | 'furniture'; // 报头、报眉、版次、编辑署名
+  | 'furniture' // 报头、报眉、版次、编辑署名
+  | 'panel'; // 框、底纹、反白: the frame and tint of a boxed block, drawn under its text
 
 export const COMPONENTS: readonly Component[] = [
-  'kicker', 'head', 'deck', 'subhead', 'body', 'photo', 'caption', 'credit', 'byline', 'jump', 'notice', 'notice-group', 'ad', 'furniture',
+  'kicker', 'head', 'deck', 'subhead', 'body', 'photo', 'caption', 'credit', 'byline', 'jump', 'notice', 'notice-group', 'ad', 'furniture', 'panel',
 ];
 
 /** Where a line or block comes from: the article, notice or furniture id, and the component. */
@@ -149,7 +150,37 @@ export interface ImageItem {
   ppi: number;
 }
 
-export type Graphic = RuleItem | BoxItem | ImageItem;
+/**
+ * A page of a PDF file placed as a form XObject (an advertisement, masthead art): kept as
+ * vectors, its fonts and all. `asset` names the file in Document.forms; the form's box is
+ * scaled to fill x, y, w, h.
+ */
+export interface FormItem {
+  kind: 'form';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  asset: string;
+}
+
+/**
+ * A filled vector shape (masthead art from an SVG): SVG path data `d` in the units of
+ * `viewBox` [minX, minY, width, height], y down, mapped onto x, y, w, h; nonzero fill.
+ */
+export interface PathItem {
+  kind: 'path';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  viewBox: [number, number, number, number];
+  d: string;
+  /** Fill; default black. A spot paint draws in its Separation. */
+  fill?: Paint;
+}
+
+export type Graphic = RuleItem | BoxItem | ImageItem | FormItem | PathItem;
 
 export type BlockKind = 'text' | 'image' | 'graphic';
 
@@ -211,6 +242,19 @@ export interface FontRef {
   emBottom: number;
 }
 
+/** A PDF file whose page a FormItem places. */
+export interface FormAsset {
+  /** Path relative to the output folder (out/), kept there. */
+  file: string;
+  sha256: string;
+  /** 1-based page of the file. */
+  page: number;
+  /** The page's box that is placed (its TrimBox, else MediaBox), pt: [x0, y0, x1, y1]. */
+  box: [number, number, number, number];
+  /** The source file, relative to the edition folder. */
+  source: string;
+}
+
 /** A prepared image file. */
 export interface Asset {
   /** Path relative to the output folder (out/), kept there. */
@@ -251,5 +295,7 @@ export interface Document {
   assets: Record<string, Asset>;
   /** Spot colours: name → CMYK alternate (0…1). */
   spots?: Record<string, [number, number, number, number]>;
+  /** PDF pages placed as forms (ads, masthead art), by id. */
+  forms?: Record<string, FormAsset>;
   pages: Page[];
 }

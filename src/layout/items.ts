@@ -4,7 +4,7 @@
  * of the block it belongs to (a body column, a notice). Positions are final here; assembly
  * only groups, it never moves or measures.
  */
-import type { BoxItem, Line, Paint, RuleItem, Source } from '../frame/types.js';
+import type { BoxItem, FormItem, Line, Paint, PathItem, RuleItem, Source } from '../frame/types.js';
 
 /** A set line at its place, with the source it was set from. */
 export interface PlacedLine extends Line {
@@ -25,7 +25,7 @@ export interface PlacedImage {
   ppi: number;
 }
 
-export type PlacedGraphic = (RuleItem | BoxItem | PlacedImage) & { source?: Source; block?: string };
+export type PlacedGraphic = (RuleItem | BoxItem | PlacedImage | FormItem | PathItem) & { source?: Source; block?: string };
 
 export type FrameItem = PlacedLine | PlacedGraphic;
 

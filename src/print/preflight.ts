@@ -169,7 +169,7 @@ export async function preflight(doc: Document, cond: PrintCondition, opts: Prefl
           if (g.stroke > 0 && g.stroke < cond.hairline) add({ check: 'hairline', severity: 'error', block, rect: gr, value: g.stroke, limit: cond.hairline, message: `${where(block)}：框线 ${g.stroke} pt，细于 ${cond.hairline} pt`, messageEn: `${whereEn(block)}: box stroke ${g.stroke} pt, thinner than ${cond.hairline} pt` });
           if (g.stroke > 0) paintCheck(block, g.strokePaint, '框线', 'box stroke', gr, 0);
           if (g.fill) paintCheck(block, g.fill, '底色', 'box fill', gr, clippedArea(gr, page.trim));
-        } else {
+        } else if (g.kind === 'image') {
           const a = doc.assets[g.asset];
           const printed = assetCoverage.get(g.asset);
           const ppi = g.ppi ?? a?.ppi ?? 0;

@@ -23,7 +23,7 @@ export function copyfitReport(ed: LoadedEdition, editionDir: string, c: Composed
     edition: { paper: ed.edition.paper, date: ed.edition.date, issue: ed.edition.issue },
     pages: ed.edition.pages.map((p, i) => ({ page: p.page, number: i + 1, name: p.name, articles: c.articles.filter((a) => a.page === p.page).map((a) => a.id) })),
     copyfit: c.articles.map((a) => ({
-      id: a.id, file: rel(a.file), page: a.page, continuedOn: a.continuedOn,
+      id: a.id, file: rel(a.file), page: a.page, continuedOn: a.continuedOn, ...(a.chain ? { chain: a.chain } : {}),
       heads: a.heads.map((h) => ({ component: h.component, size: h.size, step: h.step, lines: h.lines, maxLines: h.maxLines, over: h.over })),
       body: {
         ...a.body,

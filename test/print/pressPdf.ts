@@ -46,7 +46,7 @@ export async function pressPdf(
         else if (g.kind === 'box') {
           if (g.fill) ops(`${px.colour.fillPaint(g.fill)}${n(g.x)} ${n(g.y)} ${n(g.w)} ${n(g.h)} re f`);
           if (g.stroke > 0) ops(`${px.colour.strokePaint(g.strokePaint)}${n(g.stroke)} w ${n(g.x)} ${n(g.y)} ${n(g.w)} ${n(g.h)} re S`);
-        } else {
+        } else if (g.kind === 'image') {
           const p = opts.photos[g.asset];
           const file = path.join(opts.outDir, p ? p.file : doc.assets[g.asset].file);
           ops(px.colour.image());

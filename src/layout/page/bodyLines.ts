@@ -11,9 +11,10 @@ import type { PageGrid } from './pageGrid.js';
  * font (bold spans in the bold font), 小标题 in 黑 with a blank row above, block quotes in
  * 楷. The lines are then only distributed into slots, never set again.
  */
-export function bodyLines(id: string, byline: string | undefined, body: readonly BodyBlock[], grid: PageGrid, fonts: FontBook, from?: { para: number; start: number }): FlowLine[] {
+export function bodyLines(id: string, byline: string | undefined, body: readonly BodyBlock[], grid: PageGrid, fonts: FontBook, from?: { para: number; start: number }, columnWidth?: number): FlowLine[] {
   const t: Template = grid.template;
-  const measure = grid.columnWidth;
+  // a boxed or 变栏 block sets its body at its own column measure
+  const measure = columnWidth ?? grid.columnWidth;
   const bodySize = grid.charPt;
   const fallbacks = fonts.fallbacks();
   const out: FlowLine[] = [];

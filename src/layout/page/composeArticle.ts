@@ -8,6 +8,7 @@ import { fillBalanced, fillColumns, type FlowLine, type Slot } from '../fillColu
 import { placeLine } from '../placeLine.js';
 import type { PageGrid } from './pageGrid.js';
 import { setHeads, type HeadFit, type HeadPart } from './setHeads.js';
+import { blockArea, type BlockArea } from './blockArea.js';
 
 /** Pixel size of a photo file, read at load time. */
 export interface PhotoInfo {
@@ -80,20 +81,25 @@ export interface BlockContext {
  * body flowing column by column through what is left. When the body overflows and the
  * article continues on another page, the block's last line says 转第N版.
  */
-export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx: BlockContext, jumpTo?: number): ComposedBlock {
+export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx: BlockContext, jumpTo?: number | string): ComposedBlock {
   const { grid, fonts, rect } = ctx;
   const t = grid.template;
   const id = a.meta.id;
+  const area = articleArea(a, rect, grid, ctx.reserveBottom);
   const sizes = t.heads[a.meta.rank];
   const parts: HeadPart[] = [];
   if (a.meta.kicker) parts.push({ component: 'kicker', text: a.meta.kicker, font: t.fonts.kicker, sizes: sizes.kicker, maxLines: 1 });
   parts.push({ component: 'head', text: a.meta.title, font: t.fonts.head, sizes: sizes.head, maxLines: a.meta.rank === 'lead' ? 2 : rect.cols === 1 ? 3 : 2 });
   if (a.meta.deck) parts.push({ component: 'deck', text: a.meta.deck, font: t.fonts.deck, sizes: sizes.deck, maxLines: 2 });
-  const x = grid.colX(rect.col);
-  const measure = grid.span(rect.cols);
-  const headInset = rect.cols > 1 ? grid.charPt : 0;
-  const heads = setHeads(parts, x + headInset, measure - 2 * headInset, rect.line, grid, fonts, id, t.heads.align);
-  const items: FrameItem[] = [...heads.runs];
+  // 题上图: photos above the heads take the block's first lines; the heads start under them
+  const aboveRows = a.photos.reduce((n, p) => (p.above ? Math.max(n, p.place.line - 1 + p.place.lines) : n), 0);
+  const beside = headBesideColumns(a, area);
+  const headInset = rect.cols > 1 && !a.meta.box && !beside ? grid.charPt : 0;
+  const headX = beside ? area.columns[0].x : area.x;
+  const headW = beside ? area.columns[beside - 1].x + area.columns[beside - 1].width - headX : area.width;
+  const heads = setHeads(parts, headX + headInset, headW - 2 * headInset, area.firstLine + aboveRows, grid, fonts, id, beside ? 'left' : t.heads.align);
+  if (area.fill) for (const l of heads.runs) for (const r of l.runs) r.fill = area.fill;
+  const items: FrameItem[] = [...area.graphics, ...heads.runs];
   const diagnostics: LayoutDiagnostic[] = [];
   for (const f of heads.fits) {
     const field = f.component === 'head' ? 'title' : f.component;
@@ -101,15 +107,16 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step} size(s) down) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
     else if (f.step > 0) diagnostics.push({ level: 'warning', file: a.file, field, message: `set ${f.step} size(s) smaller (${f.size} pt) to fit in ${f.maxLines} line(s)` });
   }
-  const bodyTop = rect.line + heads.rows;
-  const bottom = rect.line + rect.lines - 1 - (ctx.reserveBottom ? 1 : 0);
-  // Photos: rows they cover, per column, are taken out of the body's slots.
-  const taken = new Map<number, [number, number][]>();
+  // beside the heads, the body starts at the top of the block
+  const bodyTop = area.firstLine + aboveRows + (beside ? 0 : heads.rows);
+  const bottom = area.lastLine;
+  // Photos: the rows they cover are taken out of the slots of the columns they overlap.
+  const taken: { x0: number; x1: number; from: number; to: number }[] = [];
   const photoJobs: PhotoJob[] = [];
   const captions: TextFit[] = [];
   a.photos.forEach((p, i) => {
-    const abs = { col: rect.col + p.place.col - 1, line: rect.line + p.place.line - 1, cols: p.place.cols, lines: p.place.lines };
-    if (abs.line < bodyTop) {
+    const abs = { col: rect.col + p.place.col - 1, line: area.firstLine + p.place.line - 1, cols: p.place.cols, lines: p.place.lines };
+    if (!p.above && abs.line < bodyTop) {
       // line 1 means the top of the block: the photo goes under the heads, as meant
       if (p.place.line > 1) diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.place.line`, message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
       abs.line = bodyTop;
@@ -120,17 +127,17 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
       photoJobs.push(set.job);
       captions.push(set.caption);
     }
-    for (let c = abs.col; c < abs.col + abs.cols; c++) taken.set(c, [...(taken.get(c) ?? []), [abs.line, abs.line + abs.lines - 1]]);
+    taken.push({ x0: grid.colX(abs.col), x1: grid.colX(abs.col) + grid.span(abs.cols), from: abs.line, to: abs.line + abs.lines - 1 });
   });
   const slots: Slot[] = [];
-  for (let c = rect.col; c < rect.col + rect.cols; c++) {
+  for (const col of area.columns.slice(beside)) {
     let start = bodyTop;
-    const blocked = (taken.get(c) ?? []).sort((p, q) => p[0] - q[0]);
-    for (const [from, to] of blocked) {
-      if (from > start) slots.push(grid.slot(c, start, from - start));
+    const blocked = taken.filter((b) => b.x0 < col.x + col.width - 1 && b.x1 > col.x + 1).sort((p, q) => p.from - q.from);
+    for (const { from, to } of blocked) {
+      if (from > start) slots.push(columnSlot(grid, col, start, from - start));
       start = Math.max(start, to + 1);
     }
-    if (bottom >= start) slots.push(grid.slot(c, start, bottom - start + 1));
+    if (bottom >= start) slots.push(columnSlot(grid, col, start, bottom - start + 1));
   }
   let fill = fillBalanced(lines, slots);
   if (fill.remaining.length && jumpTo !== undefined && slots.length) {
@@ -138,20 +145,42 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     const last = slots[slots.length - 1];
     const shorter = [...slots.slice(0, -1), { ...last, lines: last.lines - 1 }];
     fill = fillColumns(lines, shorter);
-    const jump = setOneLine(`（转第${jumpTo}版）`, fonts.face(t.fonts.byline).key, grid.size(t.text.byline), last.width, 'right', grid, fonts, id);
-    items.push(placeLine(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, grid.size(t.text.byline), { id, component: 'jump' }));
+    const jump = setOneLine(jumpText(jumpTo), fonts.face(t.fonts.byline).key, grid.size(t.text.byline), last.width, 'right', grid, fonts, id);
+    const jl = placeLine(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, grid.size(t.text.byline), { id, component: 'jump' }, area.fill);
+    items.push(jl);
   }
+  if (area.fill) for (const l of fill.placed) for (const r of l.runs) r.fill = area.fill;
   items.push(...fill.placed);
   const capacityLines = slots.reduce((n, s) => n + s.lines, 0);
   return {
     items,
     remaining: fill.remaining,
     heads: heads.fits,
-    body: textFit(lines, fill.remaining, capacityLines, t.grid.columnChars),
+    body: textFit(lines, fill.remaining, capacityLines, Math.round((area.columns[0]?.width ?? grid.columnWidth) / grid.charPt)),
     captions,
     photoJobs,
     diagnostics,
   };
+}
+
+/** How many of the area's columns the heads take beside the text (0: heads across the block). */
+function headBesideColumns(a: LoadedArticle, area: BlockArea): number {
+  const n = a.meta.headBeside ?? 0;
+  return n > 0 && n < area.columns.length ? n : 0;
+}
+
+/** 转第N版 for a page number, or the text given (a same-page hop's 下转第N栏). */
+export function jumpText(to: number | string): string {
+  return typeof to === 'number' ? `（转第${to}版）` : to;
+}
+
+/** The text area of an article's first block: its box, 变栏 and reserved last line. */
+export function articleArea(a: LoadedArticle, rect: GridRect, grid: PageGrid, reserveBottom: boolean): BlockArea {
+  return blockArea(rect, grid, { box: a.meta.box, columns: a.meta.columns, gutter: a.meta.gutter, reserveBottom, id: a.meta.id });
+}
+
+function columnSlot(grid: PageGrid, col: { x: number; width: number }, first: number, lines: number): Slot {
+  return { x: col.x, width: col.width, firstBaseline: grid.baseline(first), pitch: grid.linePitch, lines };
 }
 
 /** Copyfit of flowed lines: capacity in lines and 字 (lines × the measure in 字). */

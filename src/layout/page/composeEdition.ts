@@ -1,15 +1,19 @@
 import type { FrameItem, PageFrame } from '../items.js';
 import type { FontBook } from '../../fonts/fontBook.js';
-import type { LoadedArticle, LoadedEdition } from '../../content/loadEdition.js';
+import type { LoadedArticle, LoadedEdition, PlacedBlock } from '../../content/loadEdition.js';
 import type { GridRect } from '../../model/schema/template.js';
 import type { FlowLine, Slot } from '../fillColumns.js';
-import { fillBalanced } from '../fillColumns.js';
+import { fillBalanced, fillColumns } from '../fillColumns.js';
+import { placeLine } from '../placeLine.js';
 import { MissingGlyphError } from '../../text/missingGlyph.js';
 import { bodyLines } from './bodyLines.js';
-import { composeArticle, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
+import { articleArea, composeArticle, jumpText, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
 import { firstArticleLine, furniture, lastArticleLine } from './furniture.js';
 import { pageGrid, type PageGrid } from './pageGrid.js';
 import { setHeads, type HeadFit } from './setHeads.js';
+import { adBlock, type FormJob } from './adBlock.js';
+import { guideBox, guideEntries } from './guideBox.js';
+import { MASTHEAD_FORM } from './mastheadArt.js';
 
 /** Copyfit of one article: heads, body (both halves of a jump together), captions. */
 export interface ArticleFit {
@@ -17,6 +21,8 @@ export interface ArticleFit {
   file: string;
   page: string;
   continuedOn?: string;
+  /** 转版 — the pages of every block the body continues in, when it continues in more than one. */
+  chain?: string[];
   heads: HeadFit[];
   body: TextFit;
   captions: TextFit[];
@@ -29,6 +35,8 @@ export interface ComposedEdition {
   archivePages: Map<string, PageFrame>;
   articles: ArticleFit[];
   photoJobs: PhotoJob[];
+  /** PDF pages placed as forms (ads, masthead art): the build copies them to the output. */
+  forms: FormJob[];
   diagnostics: LayoutDiagnostic[];
 }
 
@@ -63,10 +71,17 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   const photoJobs: PhotoJob[] = [];
   const fits: ArticleFit[] = [];
   const occupied = new Map<string, GridRect[]>();
+  const boxed = new Map<string, GridRect[]>();
+  const occupy = (page: string, rect: GridRect, box: boolean) => {
+    occupied.set(page, [...(occupied.get(page) ?? []), rect]);
+    if (box) boxed.set(page, [...(boxed.get(page) ?? []), rect]);
+  };
   for (const a of ed.articles) {
-    occupied.set(a.block.page, [...(occupied.get(a.block.page) ?? []), a.block.rect]);
-    if (a.continuation) occupied.set(a.continuation.page, [...(occupied.get(a.continuation.page) ?? []), a.continuation.rect]);
+    occupy(a.block.page, a.block.rect, a.meta.box !== undefined);
+    for (const hop of chainOf(a)) occupy(hop.page, hop.rect, false);
   }
+  for (const ad of edition.ads ?? []) occupy(ad.page, ad.place, true);
+  for (const g of edition.guides ?? []) occupy(g.page, g.place, true);
 
   const archiveFill = new Map<string, FrameItem[]>();
   const printFill = new Map<string, FrameItem[]>();
@@ -75,13 +90,31 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     if (!wanted(spec.page)) return;
     const grid = grids.get(spec.page)!;
     const list = items.get(spec.page)!;
-    list.push(...furniture(edition, spec, i + 1, grid, ctx.fonts));
+    list.push(...furniture(edition, spec, i + 1, grid, ctx.fonts, i === 0 ? ed.mastheadArt : undefined));
     if (spec.notices && ctx.fillPage) {
       const fill = ctx.fillPage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid));
       printFill.set(spec.page, fill);
       list.push(...fill);
       if (ctx.fillArchivePage) archiveFill.set(spec.page, ctx.fillArchivePage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid)));
     }
+  });
+
+  const forms: FormJob[] = [];
+  if (ed.mastheadArt?.kind === 'pdf') forms.push({ asset: MASTHEAD_FORM, path: ed.mastheadArt.path, file: edition.masthead!.art!, box: ed.mastheadArt.box });
+  const editionFile = ed.editionFile ?? 'edition.yaml';
+  (ed.ads ?? []).forEach((ad, i) => {
+    const grid = grids.get(ad.page)!;
+    const set = adBlock(ad, i, grid, ctx.fonts, ctx.photoInfo.get(ad.path), editionFile);
+    items.get(ad.page)!.push(...set.items);
+    diagnostics.push(...set.diagnostics);
+    if (set.form) forms.push(set.form);
+    if (set.photoJob) photoJobs.push(set.photoJob);
+  });
+  (edition.guides ?? []).forEach((g, i) => {
+    const grid = grids.get(g.page)!;
+    const set = guideBox(g, i, guideEntries(g, edition, ed.articles), grid, ctx.fonts, hasBelow(g.place, grid), editionFile);
+    items.get(g.page)!.push(...set.items);
+    diagnostics.push(...set.diagnostics);
   });
 
   for (const a of ed.articles) {
@@ -97,25 +130,36 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
 
   function composeOne(a: LoadedArticle): void {
     const grid = grids.get(a.block.page)!;
-    const lines = bodyLines(a.meta.id, a.meta.byline, a.body, grid, ctx.fonts);
     const rect = a.block.rect;
-    const jumpTo = a.continuation ? pageNo.get(a.continuation.page) : undefined;
-    const block = composeArticle(a, lines, { grid, fonts: ctx.fonts, rect, reserveBottom: hasBelow(rect, grid), photoInfo: ctx.photoInfo }, jumpTo);
-    items.get(a.block.page)!.push(...block.items, ...separators(rect, grid, occupied.get(a.block.page) ?? []));
+    const chain = chainOf(a);
+    const area = articleArea(a, rect, grid, hasBelow(rect, grid));
+    const measure = area.columns[0]?.width ?? grid.columnWidth;
+    const lines = bodyLines(a.meta.id, a.meta.byline, a.body, grid, ctx.fonts, undefined, measure);
+    const block = composeArticle(a, lines, { grid, fonts: ctx.fonts, rect, reserveBottom: hasBelow(rect, grid), photoInfo: ctx.photoInfo }, chain.length ? hopTo(a.block.page, chain[0]) : undefined);
+    items.get(a.block.page)!.push(...block.items, ...separators(rect, grid, occupied.get(a.block.page) ?? [], boxed.get(a.block.page)));
     diagnostics.push(...block.diagnostics);
     photoJobs.push(...block.photoJobs);
     let body = block.body;
     let remaining = block.remaining;
-    if (a.continuation) {
-      const contGrid = grids.get(a.continuation.page)!;
-      // Text is broken at its slot's own measure: a continuation on a page of another
-      // template (another column width or body size) sets the rest of the body again there.
-      const rest = remaining.length && !sameMeasure(grid, contGrid) ? rebreak(a, remaining, contGrid, ctx.fonts) : remaining;
-      const cont = composeContinuation(a, rest, contGrid, ctx, pageNo.get(a.block.page)!);
-      items.get(a.continuation.page)!.push(...cont.items, ...separators(a.continuation.rect, grids.get(a.continuation.page)!, occupied.get(a.continuation.page) ?? []));
-      const placedFirst = lines.slice(0, lines.length - remaining.length);
-      remaining = cont.remaining;
-      body = textFit([...placedFirst, ...rest], remaining, body.capacityLines + cont.capacityLines, grid.template.grid.columnChars);
+    if (chain.length) {
+      // 转版 through every block of the chain; the copyfit counts the chain as one story
+      const placed: FlowLine[] = lines.slice(0, lines.length - remaining.length);
+      let capacity = body.capacityLines;
+      let from = { page: a.block.page, rect, grid, measure };
+      chain.forEach((hop, k) => {
+        const contGrid = grids.get(hop.page)!;
+        // Text is broken at its slot's own measure: a block of another measure (another
+        // template, a 变栏 first block) sets the rest of the body again there.
+        const rest = remaining.length && !(sameMeasure(from.grid, contGrid) && Math.abs(from.measure - contGrid.columnWidth) < 1e-6) ? rebreak(a, remaining, contGrid, ctx.fonts) : remaining;
+        const next = chain[k + 1];
+        const cont = composeContinuation(a, hop, rest, contGrid, ctx, hopFrom(hop.page, from.page, from.rect), next && hopTo(hop.page, next), k);
+        items.get(hop.page)!.push(...cont.items, ...separators(hop.rect, contGrid, occupied.get(hop.page) ?? [], boxed.get(hop.page)));
+        placed.push(...rest.slice(0, rest.length - cont.remaining.length));
+        remaining = cont.remaining;
+        capacity += cont.capacityLines;
+        from = { page: hop.page, rect: hop.rect, grid: contGrid, measure: contGrid.columnWidth };
+      });
+      body = textFit([...placed, ...remaining], remaining, capacity, grid.template.grid.columnChars);
     }
     if (remaining.length) {
       diagnostics.push({ level: 'warning', code: 'body.overset', file: a.file, field: 'body', message: `overset: ${body.overLines} lines (${body.overChars} 字) do not fit` });
@@ -124,7 +168,17 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
       const limit = grid.template.copyfit.undersetLines;
       if (empty >= limit) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})` });
     }
-    fits.push({ id: a.meta.id, file: a.file, page: a.block.page, continuedOn: a.continuation?.page, heads: block.heads, body, captions: block.captions });
+    const fit: ArticleFit = { id: a.meta.id, file: a.file, page: a.block.page, continuedOn: chain[0]?.page, heads: block.heads, body, captions: block.captions };
+    if (chain.length > 1) fit.chain = chain.map((h) => h.page);
+    fits.push(fit);
+  }
+
+  /** 转第N版 to another page; 下转第N栏 to a block on the same page. */
+  function hopTo(page: string, hop: PlacedBlock): number | string {
+    return hop.page !== page ? pageNo.get(hop.page)! : `（下转第${hop.rect.col}栏）`;
+  }
+  function hopFrom(page: string, fromPage: string, fromRect: GridRect): string {
+    return fromPage !== page ? `（上接第${pageNo.get(fromPage)}版）` : `（上接第${fromRect.col}栏）`;
   }
 
   const pages: PageFrame[] = edition.pages.map((spec) => {
@@ -137,7 +191,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     const p = pages.find((x) => x.id === page)!;
     archivePages.set(page, { ...p, items: [...p.items.filter((i) => !print.has(i)), ...fill] });
   }
-  return { pages, archivePages, articles: fits, photoJobs, diagnostics };
+  return { pages, archivePages, articles: fits, photoJobs, forms, diagnostics };
 }
 
 function sameMeasure(a: PageGrid, b: PageGrid): boolean {
@@ -151,27 +205,53 @@ function rebreak(a: LoadedArticle, remaining: readonly FlowLine[], grid: PageGri
   return bodyLines(a.meta.id, undefined, a.body, grid, fonts, { para: first.source.para!, start: first.line.start });
 }
 
-/** The continuation block (转版 target): a small repeat of the title, 上接第N版, the rest of the body. */
-function composeContinuation(a: LoadedArticle, lines: readonly FlowLine[], grid: PageGrid, ctx: EditionContext, fromPage: number) {
-  const rect = a.continuation!.rect;
+/**
+ * A continuation block (转版 target): a small repeat of the title where the hop comes from
+ * another page, 上接第N版 (or 上接第N栏), the rest of the body, and 转第N版 on its last line
+ * when the chain goes on and the body still overflows.
+ */
+function composeContinuation(a: LoadedArticle, hop: PlacedBlock, lines: readonly FlowLine[], grid: PageGrid, ctx: EditionContext, fromText: string, jumpTo: number | string | undefined, k: number) {
+  const rect = hop.rect;
   const t = grid.template;
   const id = a.meta.id;
   const x = grid.colX(rect.col);
   const measure = grid.span(rect.cols);
-  const heads = setHeads([{ component: 'head', text: a.meta.title, font: t.fonts.head, sizes: t.heads.brief.head, maxLines: 2 }], x, measure, rect.line, grid, ctx.fonts, id, t.heads.align);
+  const samePage = fromText.endsWith('栏）');
+  const heads = samePage ? { runs: [], rows: 0 } : setHeads([{ component: 'head', text: a.meta.title, font: t.fonts.head, sizes: t.heads.brief.head, maxLines: 2 }], x, measure, rect.line, grid, ctx.fonts, id, t.heads.align);
+  // a second head block of the article on a page gets its own key
+  if (k > 0) for (const r of heads.runs) r.block = `${id}/head/${k}`;
   const size = grid.size(t.text.byline);
-  const from = setOneLine(`（上接第${fromPage}版）`, t.fonts.byline, size, grid.columnWidth, 'left', grid, ctx.fonts, id);
+  const from = setOneLine(fromText, t.fonts.byline, size, grid.columnWidth, 'left', grid, ctx.fonts, id);
   const flow: FlowLine[] = [{ line: from, source: { id, component: 'jump' }, size, chars: 0 }, ...lines];
   const top = rect.line + heads.rows;
   const bottom = rect.line + rect.lines - 1 - (hasBelow(rect, grid) ? 1 : 0);
   const slots: Slot[] = [];
   for (let c = rect.col; c < rect.col + rect.cols; c++) if (bottom >= top) slots.push(grid.slot(c, top, bottom - top + 1));
-  const fill = fillBalanced(flow, slots);
+  let fill = fillBalanced(flow, slots);
+  const out: FrameItem[] = [...heads.runs];
+  let jumpLine: FrameItem | undefined;
+  if (fill.remaining.length && jumpTo !== undefined && slots.length) {
+    const last = slots[slots.length - 1];
+    fill = fillColumns(flow, [...slots.slice(0, -1), { ...last, lines: last.lines - 1 }]);
+    const jump = setOneLine(jumpText(jumpTo), t.fonts.byline, size, last.width, 'right', grid, ctx.fonts, id);
+    jumpLine = placeLine(jump, last.x, last.firstBaseline + (last.lines - 1) * last.pitch, size, { id, component: 'jump' });
+    jumpLine.block = `${id}/jump/${k + 1}`;
+  }
+  // body columns of a later block of the chain are keyed apart from the first block's
+  const rekey = k > 0 || samePage;
+  const placed = fill.placed.map((l) => (rekey && l.block?.includes('/body/') ? { ...l, block: `${id}/body/${k + 1}.${l.block.split('/').pop()}` } : l));
+  out.push(...placed);
+  if (jumpLine) out.push(jumpLine);
   return {
-    items: [...heads.runs, ...fill.placed],
+    items: out,
     remaining: fill.remaining,
     capacityLines: slots.reduce((n, s) => n + s.lines, 0) - 1,
   };
+}
+
+/** The blocks an article's body continues in, in reading order. */
+function chainOf(a: LoadedArticle): PlacedBlock[] {
+  return a.chain ?? (a.continuation ? [a.continuation] : []);
 }
 
 /** True when the block ends above the page's last article line (another block is below). */
@@ -183,19 +263,21 @@ function hasBelow(rect: GridRect, grid: PageGrid): boolean {
  * Rules between blocks: a hairline through the empty last row of a block that has
  * another below it, and one down the gutter to its right when a block is beside it.
  */
-function separators(rect: GridRect, grid: PageGrid, all: readonly GridRect[]): FrameItem[] {
+function separators(rect: GridRect, grid: PageGrid, all: readonly GridRect[], boxed?: readonly GridRect[]): FrameItem[] {
   const out: FrameItem[] = [];
   const w = grid.template.ruleWidth;
   const x0 = grid.colX(rect.col);
   const x1 = x0 + grid.span(rect.cols);
   const lastRow = rect.line + rect.lines - 1;
-  if (hasBelow(rect, grid)) {
+  if (hasBelow(rect, grid) && !boxed?.includes(rect)) {
     const y = grid.rowTop(lastRow) + grid.linePitch / 2;
     out.push({ kind: 'rule', x1: x0, y1: y, x2: x1, y2: y, width: w });
   }
   const rightCol = rect.col + rect.cols;
   const beside = all.some((r) => r.col === rightCol && r.line <= lastRow && r.line + r.lines - 1 >= rect.line);
-  if (beside) {
+  // a boxed block (its own or its neighbour's frame) needs no rule down the gutter
+  const framed = boxed?.some((r) => r === rect || (r.col === rightCol && r.line <= lastRow && r.line + r.lines - 1 >= rect.line));
+  if (beside && !framed) {
     const gx = x1 + grid.gutterWidth / 2;
     const yTop = grid.rowTop(rect.line);
     const yBottom = grid.rowTop(lastRow) + (hasBelow(rect, grid) ? grid.linePitch / 2 : grid.linePitch);

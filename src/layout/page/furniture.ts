@@ -5,6 +5,8 @@ import type { Edition, PageSpec } from '../../model/schema/edition.js';
 import { placeLine } from '../placeLine.js';
 import { setOneLine } from './composeArticle.js';
 import type { PageGrid } from './pageGrid.js';
+import type { PdfArt, SvgArt } from '../../content/readArt.js';
+import { earBox, mastheadArt } from './mastheadArt.js';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -37,7 +39,7 @@ export function lastArticleLine(grid: PageGrid): number {
  * number, price, sponsor), 报眉 on the others (paper name, date, 版次 and 版名 above a rule),
  * and the credits line (责任编辑 / 美术编辑 / 校对) at every page's foot.
  */
-export function furniture(edition: Edition, spec: PageSpec, pageNo: number, grid: PageGrid, fonts: FontBook): FrameItem[] {
+export function furniture(edition: Edition, spec: PageSpec, pageNo: number, grid: PageGrid, fonts: FontBook, art?: SvgArt | PdfArt): FrameItem[] {
   const t = grid.template;
   const f = t.furniture;
   const font = t.fonts.furniture;
@@ -57,11 +59,21 @@ export function furniture(edition: Edition, spec: PageSpec, pageNo: number, grid
     const titleCols = Math.max(1, Math.round(cols * 0.6));
     const titleW = grid.span(titleCols);
     const bandH = (m.lines - 1) * grid.linePitch;
-    const titleY = grid.rowTop(1) + bandH * 0.5 + 0.38 * titleSize - (edition.paperLatin ? 0.3 * titleSize : 0);
-    put(edition.paper, font, titleSize, left, titleY, titleW, 'center', 'masthead');
-    if (edition.paperLatin) put(edition.paperLatin, font, infoSize * 1.2, left, titleY + 0.75 * titleSize, titleW, 'center', 'masthead');
+    if (art) items.push(...mastheadArt(art, grid.colX(1), grid.rowTop(1), titleW, bandH - (edition.paperLatin ? 1.2 * infoSize + grid.linePitch : 0), m.spot));
+    else {
+      const titleY = grid.rowTop(1) + bandH * 0.5 + 0.38 * titleSize - (edition.paperLatin ? 0.3 * titleSize : 0);
+      put(edition.paper, font, titleSize, left, titleY, titleW, 'center', 'masthead');
+    }
+    if (edition.paperLatin) {
+      const latinY = art ? grid.rowTop(1) + bandH - grid.linePitch / 2 : grid.rowTop(1) + bandH * 0.5 + 0.38 * titleSize - 0.3 * titleSize + 0.75 * titleSize;
+      put(edition.paperLatin, font, infoSize * 1.2, left, latinY, titleW, 'center', 'masthead');
+    }
+    // 报眼: the ear box at the band's right end, when the edition gives its fields
+    const ear = edition.masthead?.ear ?? [];
+    const earCols = ear.length ? 1 : 0;
     const infoX = grid.colX(titleCols + 1);
-    const infoW = grid.span(cols - titleCols);
+    const infoW = grid.span(cols - titleCols - earCols);
+    if (earCols) items.push(...earBox(ear, grid.colX(cols), grid.span(1), grid, fonts, font, infoSize));
     const info = [
       chineseDate(edition.date),
       lunarDate(edition.date),

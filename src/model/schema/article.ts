@@ -57,8 +57,38 @@ export const PhotoSchema = z.strictObject({
   place: GridRectSchema,
   /** Point of interest [x, y], 0…1 from the image's top-left, kept when cropping. */
   focus: z.tuple([Unit, Unit]).optional(),
+  /** 题上图 — the photo sits above the heads: its place starts on the block's line 1, and the heads start under it. */
+  above: z.boolean().default(false),
 });
 export type Photo = z.infer<typeof PhotoSchema>;
+
+/**
+ * 加框、底纹、反白 — a frame, a tint or reversed (white on dark) panel round the block. The
+ * text inside keeps the page's baseline grid: the inner margin is `inset` 字 left and
+ * right, and whole grid lines at top and bottom.
+ */
+export const BoxSchema = z.strictObject({
+  /** The frame: none, a single rule, two thin rules, or a thick rule outside a thin one (文武线). */
+  frame: z.enum(['none', 'single', 'double', 'thick-thin']).default('single'),
+  /** Width of the frame's (outer) rule, pt. */
+  weight: z.number().positive().max(6).default(0.75),
+  /** 底纹 — the panel's tint, 0…1 of black (0.1 is a light grey). */
+  tint: z.number().min(0).max(1).optional(),
+  /** 反白 — white text on the tint (default tint 0.85). */
+  reverse: z.boolean().default(false),
+  /** Inner margin, 字 of the body size. */
+  inset: z.number().min(0).max(4).default(1),
+});
+export type Box = z.infer<typeof BoxSchema>;
+
+/** One hop of a story chain (转版): the page and the block the body goes on in. */
+export const HopSchema = z.strictObject({
+  /** 版次 of the continuation (the same page for a second block there). */
+  page: PageIdSchema,
+  /** The continuation's block on that page. */
+  place: PlaceSchema,
+});
+export type Hop = z.infer<typeof HopSchema>;
 
 export const ArticleMetaSchema = z.strictObject({
   /** Unique id of the article across the edition (letters, digits, “-”). */
@@ -76,15 +106,19 @@ export const ArticleMetaSchema = z.strictObject({
   byline: z.string().min(1).optional(),
   /** The article's block on its page. */
   place: PlaceSchema,
-  /** 转版 — where the rest of the body goes when it overflows the block. */
-  continue: z
-    .strictObject({
-      /** 版次 of the continuation page. */
-      page: PageIdSchema,
-      /** The continuation's block on that page. */
-      place: PlaceSchema,
-    })
-    .optional(),
+  /**
+   * 转版 — where the rest of the body goes when it overflows the block: one hop, or a list
+   * (a story chain through several blocks, on this page or others, in reading order).
+   */
+  continue: z.union([HopSchema, z.array(HopSchema).min(1).max(8)]).optional(),
+  /** 变栏 — the body set in this many columns inside the block (default: the block's grid columns). */
+  columns: z.number().int().min(1).max(12).optional(),
+  /** Gutter between the 变栏 columns, 字 (default the grid's). */
+  gutter: z.number().min(0.5).max(4).optional(),
+  /** 题在文旁 — the heads take this many of the body's columns at the block's left, the text runs beside them. */
+  headBeside: z.number().int().min(1).max(7).optional(),
+  /** A frame, 底纹 or 反白 round the block. */
+  box: BoxSchema.optional(),
   /** Photos, placed inside the article's first block. */
   photos: z.array(PhotoSchema).default([]),
 });

@@ -72,6 +72,57 @@ export const PageSpecSchema = z.strictObject({
 });
 export type PageSpec = z.infer<typeof PageSpecSchema>;
 
+/**
+ * 广告 — an advertisement booked on a page: a PDF (placed as vectors) or an image, in a grid
+ * rect. The ad fills the rect's width and its lines but the last, which carries the 广告
+ * label; a file of another size (±1 pt; an image: ±1 % in proportion) is an error.
+ */
+export const AdSchema = z.strictObject({
+  /** Booking id, letters, digits and “-”. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be letters, digits and “-” only'),
+  /** 版次 of the page. */
+  page: PageIdSchema,
+  /** Grid rect { col, line, cols, lines } (1-based, lines from the top of the 版心). */
+  place: z.strictObject({ col: z.number().int().min(1), line: z.number().int().min(1), cols: z.number().int().min(1), lines: z.number().int().min(2) }),
+  /** The supplied file (.pdf, .jpg, .png), relative to this folder. */
+  file: z.string().min(1),
+  /** Advertiser, for the report. */
+  client: z.string().optional(),
+});
+export type Ad = z.infer<typeof AdSchema>;
+
+/**
+ * 导读 — a box on a page listing the day's stories on other pages with their 版次, generated
+ * from the articles: each page's lead first, then its other stories, `perPage` of each.
+ */
+export const GuideSchema = z.strictObject({
+  page: PageIdSchema,
+  place: z.strictObject({ col: z.number().int().min(1), line: z.number().int().min(1), cols: z.number().int().min(1), lines: z.number().int().min(3) }),
+  /** The box's title. */
+  title: z.string().min(1).default('导读'),
+  /** 变栏: columns of the list inside the box. */
+  columns: z.number().int().min(1).max(8).default(2),
+  /** Gutter between the columns, 字. */
+  gutter: z.number().min(0.5).max(4).default(1.5),
+  /** Stories per page. */
+  perPage: z.number().int().min(1).max(10).default(2),
+  frame: z.enum(['single', 'double', 'thick-thin']).default('double'),
+  /** 底纹 of the box, 0…1 of black. */
+  tint: z.number().min(0).max(1).optional(),
+});
+export type Guide = z.infer<typeof GuideSchema>;
+
+/**
+ * The 报头 of the first page: calligraphy art (an SVG of filled paths, or a one-page PDF)
+ * printed in the template's masthead spot colour, and the 报眼 fields beside it.
+ */
+export const MastheadSchema = z.strictObject({
+  /** The art file, relative to this folder (.svg or .pdf). */
+  art: z.string().min(1).optional(),
+  /** 报眼 — lines of the ear box (邮发代号, weather …), label and value. */
+  ear: z.array(z.strictObject({ label: z.string().min(1), value: z.string().min(1) })).max(8).default([]),
+});
+
 export const EditionSchema = z
   .strictObject({
     /** The paper's name as printed in the 报头, e.g. 泓州日报. */
@@ -97,6 +148,12 @@ export const EditionSchema = z
     templatesDir: z.string().default('../templates'),
     /** The pages in print order; the first carries the 报头. */
     pages: z.array(PageSpecSchema).min(1),
+    /** 报头 art and 报眼. */
+    masthead: MastheadSchema.optional(),
+    /** 广告 booked in this edition. */
+    ads: z.array(AdSchema).default([]),
+    /** 导读 boxes. */
+    guides: z.array(GuideSchema).default([]),
   })
   .superRefine((e, ctx) => {
     const seen = new Map<string, number>();

@@ -70,6 +70,8 @@ const FontsSchema = z.strictObject({
   furniture: z.string().default('hei'),
 });
 
+const Unit01 = z.number().min(0).max(1);
+
 const FurnitureSchema = z.strictObject({
   /** 报头 — on the edition's first page: a band at the top-left of the grid. */
   masthead: z.strictObject({
@@ -83,6 +85,8 @@ const FurnitureSchema = z.strictObject({
     infoSize: SizeSchema,
     /** Width in pt of the rule under the 报头. */
     ruleWidth: z.number().nonnegative(),
+    /** Spot colour (a name in the template's `spots`) the masthead art is printed in. */
+    spot: z.string().min(1).optional(),
   }),
   /** 报眉 — on every other page: paper name, date, 版次 and 版名 above a rule, full width. */
   runningHead: z.strictObject({
@@ -170,8 +174,17 @@ export const TemplateSchema = z
         undersetLines: z.number().int().positive().default(4),
       })
       .prefault({}),
+    /**
+     * 专色 — spot colours the pages may print in, by name (报头红), each with its CMYK
+     * alternate in 0…1: PDF Separation colour spaces.
+     */
+    spots: z.record(z.string().min(1), z.tuple([Unit01, Unit01, Unit01, Unit01])).default({}),
     /** Named rectangles that articles may use as `place: <name>`. */
     slots: z.record(z.string(), GridRectSchema).default({}),
+  })
+  .superRefine((t, ctx) => {
+    const spot = t.furniture.masthead.spot;
+    if (spot && !(spot in t.spots)) ctx.addIssue({ code: 'custom', path: ['furniture', 'masthead', 'spot'], message: `no spot colour “${spot}” in spots (${Object.keys(t.spots).join(', ') || 'none'})` });
   });
 
 /** A page template, as parsed (defaults filled in). */

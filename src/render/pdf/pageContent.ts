@@ -6,6 +6,7 @@
 import type { Document, Graphic, Page, Paint, Rect, Run } from '../../frame/types.js';
 import type { PressColour } from '../../print/pdfx.js';
 import type { CidMap } from './cidMap.js';
+import { pathOps } from './pathOps.js';
 
 /** A font the operators select: its resource name and its font id in the document. */
 export interface FontUse {
@@ -24,6 +25,10 @@ export interface PageContent {
   fonts: FontUse[];
   /** Images, drawn after the operators (pdfkit places them): asset ids. */
   images: { asset: string; x: number; y: number; w: number; h: number }[];
+  /** Form XObjects the operators draw (`/Fm1 Do`): resource name and form asset id. */
+  forms?: { id: string; asset: string }[];
+  /** Separation colour spaces the operators select (`/SP1 cs`): resource name, colourant, CMYK alternate. */
+  spots?: { id: string; name: string; cmyk: [number, number, number, number] }[];
 }
 
 const num = (v: number) => {
@@ -31,18 +36,34 @@ const num = (v: number) => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-/** Fill (`g`/`k`) or stroke (`G`/`K`) operator of a paint; a spot is drawn as its CMYK alternate. */
+/**
+ * Fill (`g`/`k`) or stroke (`G`/`K`) operator of a paint. A spot named in the document's
+ * spots table selects its Separation colour space (`/SPn cs t scn`, resource SPn = its
+ * position in the table); a spot the table lacks is drawn as black at its tint.
+ */
 export function paintOp(p: Paint | undefined, stroke: boolean, spots?: Document['spots']): string {
   if (!p) return stroke ? '0 G' : '0 g';
   if ('gray' in p) return `${num(p.gray)} ${stroke ? 'G' : 'g'}`;
-  const c = 'cmyk' in p ? p.cmyk : (spots?.[p.spot] ?? [0, 0, 0, 1]).map((v) => v * p.tint);
-  return `${c.map(num).join(' ')} ${stroke ? 'K' : 'k'}`;
+  if ('spot' in p) {
+    const i = spots ? Object.keys(spots).indexOf(p.spot) : -1;
+    if (i >= 0) return stroke ? `/SP${i + 1} CS ${num(p.tint)} SCN` : `/SP${i + 1} cs ${num(p.tint)} scn`;
+    return `0 0 0 ${num(p.tint)} ${stroke ? 'K' : 'k'}`;
+  }
+  return `${p.cmyk.map(num).join(' ')} ${stroke ? 'K' : 'k'}`;
+}
+
+/** The Separation resources a page's operators select (the screen/proof way; PDF/X names its own). */
+function spotsUsed(ops: string, spots?: Document['spots']): NonNullable<PageContent['spots']> {
+  if (!spots) return [];
+  return Object.entries(spots).flatMap(([name, cmyk], i) => (ops.includes(`/SP${i + 1} `) ? [{ id: `SP${i + 1}`, name, cmyk }] : []));
 }
 
 /** How a page's colours are written: the screen/proof way (below), or the press's (PressColour). */
 interface Painter {
   rule(g: Extract<Graphic, { kind: 'rule' }>): string;
   box(g: Extract<Graphic, { kind: 'box' }>): string[];
+  /** A filled path (masthead art). */
+  path(g: Extract<Graphic, { kind: 'path' }>): string;
   /** The operator that sets a run's fill, when it changes. */
   text(fill: Paint | undefined, size: number): string | undefined;
   /** What comes after the text (before the images are drawn). */
@@ -59,6 +80,7 @@ function devicePainter(spots?: Document['spots']): Painter {
       const paint = g.fill !== undefined ? (g.stroke > 0 ? 'B' : 'f') : 'S';
       return [`q ${fill}${num(g.stroke)} w ${paintOp(g.strokePaint, true, spots)} ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${paint} Q`];
     },
+    path: (g) => pathOps(g, paintOp(g.fill, false, spots)),
     text: (f) => {
       const op = f ? paintOp(f, false, spots) : '0 g';
       if (op === cur) return undefined;
@@ -78,6 +100,7 @@ function pressPainter(press: PressColour): Painter {
       ...(g.fill !== undefined ? [`${press.fillPaint(g.fill)}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re f`] : []),
       ...(g.stroke > 0 ? [`${press.strokePaint(g.strokePaint)}${num(g.stroke)} w ${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re S`] : []),
     ],
+    path: (g) => pathOps(g, press.fillPaint(g.fill).trimEnd()),
     text: (f, size) => press.text(f, size)?.trimEnd() || undefined,
     // images (drawn after these operators) knock out
     end: () => press.image()?.trimEnd() || undefined,
@@ -89,15 +112,24 @@ function pressPainter(press: PressColour): Painter {
  * pages). With `press` (PDF/X), colours are process CMYK and Separations only and 100 % K
  * text under the condition's size overprints (src/print/pdfx.ts).
  */
-export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots'], press?: PressColour): PageContent {
+export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots'], press?: PressColour, formBox?: (asset: string) => [number, number, number, number] | undefined): PageContent {
   const painter = press ? pressPainter(press) : devicePainter(spots);
   const ops: string[] = [];
   const images: PageContent['images'] = [];
+  const forms = new Map<string, string>();
   for (const block of page.blocks) {
     for (const g of block.graphics) {
       if (g.kind === 'rule') ops.push(painter.rule(g));
       else if (g.kind === 'box') ops.push(...painter.box(g));
-      else images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
+      else if (g.kind === 'path') ops.push(painter.path(g));
+      else if (g.kind === 'form') {
+        // pdfkit's page CTM is y-down; the form's own space is y-up: scale y by −1
+        const bbox = formBox?.(g.asset) ?? [0, 0, g.w, g.h];
+        const id = forms.get(g.asset) ?? `Fm${forms.size + 1}`;
+        forms.set(g.asset, id);
+        const sx = g.w / (bbox[2] - bbox[0]), sy = g.h / (bbox[3] - bbox[1]);
+        ops.push(`q ${num(sx)} 0 0 ${num(-sy)} ${num(g.x - bbox[0] * sx)} ${num(g.y + g.h + bbox[1] * sy)} cm /${id} Do Q`);
+      } else images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
     }
   }
   // Text in one BT … ET block: page coordinates are top-down (pdfkit flips the CTM), so
@@ -125,7 +157,12 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
   ops.push('ET');
   const end = painter.end();
   if (end) ops.push(end);
-  return { width: page.width, height: page.height, trim: page.trim, ops: ops.join('\n'), fonts: [...fonts.values()], images };
+  const text = ops.join('\n');
+  const out: PageContent = { width: page.width, height: page.height, trim: page.trim, ops: text, fonts: [...fonts.values()], images };
+  if (forms.size) out.forms = [...forms].map(([asset, id]) => ({ id, asset }));
+  const sp = press ? [] : spotsUsed(text, spots);
+  if (sp.length) out.spots = sp;
+  return out;
 }
 
 /**

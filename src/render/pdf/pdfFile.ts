@@ -11,6 +11,7 @@ import type { CidTable } from './cidMap.js';
 import { EmbeddedFont } from './embeddedFont.js';
 import type { FontUse, PageContent } from './pageContent.js';
 import { fastDeflate, SubsetFont, type PdfFontObject } from './subsetFont.js';
+import { addExtras, type Extras } from './pageExtras.js';
 
 // pdfkit from its CommonJS build (Node 20 loads that module graph faster than its ES one).
 const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
@@ -39,6 +40,8 @@ export class PdfFile {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
   private readonly fonts = new Map<string, PdfFontObject>();
+  /** Forms and Separation colour spaces written so far (each once per file). */
+  private readonly extras: Extras = { forms: new Map(), spots: new Map() };
   /** PDF/X state, when writing for the press. */
   readonly pdfx?: Pdfx;
 
@@ -65,12 +68,13 @@ export class PdfFile {
   }
 
   /** Adds a page: its content stream, the fonts it names, then its images. */
-  addPage(page: PageContent, fileOf: (asset: string) => string): void {
+  addPage(page: PageContent, fileOf: (asset: string) => string, formFileOf?: (asset: string) => { file: string; page: number }): void {
     const doc = this.doc;
     if (this.pdfx) addPdfxPage(doc, this.pdfx, page);
     else doc.addPage({ size: [page.width, page.height], margin: 0 });
     const resources = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
     for (const f of page.fonts) resources[f.id] = this.font(f).ref;
+    if (page.forms?.length || page.spots?.length) addExtras(doc, page, this.extras, formFileOf);
     // As bytes: pdfkit would otherwise convert the string one character at a time.
     (doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(page.ops + '\n', 'latin1'));
     for (const im of page.images) doc.image(fileOf(im.asset), im.x, im.y, { width: im.w, height: im.h });

@@ -25,7 +25,7 @@ export interface RenderOptions {
 }
 
 /** What the writer needs of a document before its pages: title, fonts, assets, spots. */
-export interface DocumentHead extends Pick<Document, 'title' | 'assets' | 'spots'> {
+export interface DocumentHead extends Pick<Document, 'title' | 'assets' | 'spots' | 'forms'> {
   fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
 }
 
@@ -65,11 +65,15 @@ export class PdfWriter {
   }
 
   page(page: Page): void {
-    const c = pageContent(page, (id) => this.cidMap(id), this.doc.spots, this.file.pdfx?.colour);
+    const c = pageContent(page, (id) => this.cidMap(id), this.doc.spots, this.file.pdfx?.colour, (asset) => this.doc.forms?.[asset]?.box);
     this.file.addPage(c, (asset) => {
       const a = this.doc.assets[asset];
       if (!a) throw new Error(`page ${page.label} places asset '${asset}', which the assets table lacks`);
       return path.resolve(this.assetDir, this.pressFiles?.[asset] ?? a.file);
+    }, (asset) => {
+      const f = this.doc.forms?.[asset];
+      if (!f) throw new Error(`page ${page.label} places form '${asset}', which the forms table lacks`);
+      return { file: path.resolve(this.assetDir, f.file), page: f.page };
     });
   }
 

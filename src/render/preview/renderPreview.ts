@@ -112,6 +112,22 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
           ctx.moveTo(g.x1, g.y1);
           ctx.lineTo(g.x2, g.y2);
         }, cssColour(g.stroke));
+      } else if (g.kind === 'path') {
+        const [vx, vy, vw, vh] = g.viewBox;
+        ctx.setTransform((s * g.w) / vw, 0, 0, (s * g.h) / vh, s * (g.x - (vx * g.w) / vw), s * (g.y - (vy * g.h) / vh));
+        ctx.fillStyle = cssColour(g.fill);
+        ctx.fill(new Path2D(g.d));
+      } else if (g.kind === 'form') {
+        // a placed PDF page (an ad): the preview shows its box, not its content
+        ctx.fillStyle = '#e8e8e8';
+        ctx.fillRect(g.x, g.y, g.w, g.h);
+        stroke(ctx, 0.5, s, () => {
+          ctx.rect(g.x, g.y, g.w, g.h);
+          ctx.moveTo(g.x, g.y);
+          ctx.lineTo(g.x + g.w, g.y + g.h);
+          ctx.moveTo(g.x + g.w, g.y);
+          ctx.lineTo(g.x, g.y + g.h);
+        }, '#999999');
       } else images.push(g);
     }
   }

@@ -1,0 +1,31 @@
+// Writes the sample edition's advertisement, content/ads/hongjiang-bank.pdf: an invented
+// advertiser, drawn with pdfkit as vectors and text (楷 and 黑 embedded), at the size the
+// edition books for it (2 columns × 17 lines of the 对开 grid: 243 × 216 pt).
+// Run: node scripts/make-ad.mjs
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+
+const W = 243, H = 216;
+const doc = new PDFDocument({ size: [W, H], margin: 0, info: { Title: '泓江银行 广告', Producer: 'zuban sample', CreationDate: new Date('2026-11-01T00:00:00Z') } });
+const out = fs.createWriteStream('content/ads/hongjiang-bank.pdf');
+doc.pipe(out);
+const hei = 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf';
+const kai = 'fonts/cache/LXGWWenKai-Regular.ttf';
+doc.rect(0, 0, W, H).fill('#0b4f8a');
+doc.rect(8, 8, W - 16, H - 16).lineWidth(1).stroke('#ffffff');
+// a bridge drawn as vectors: deck, two towers, cables
+doc.lineWidth(2).moveTo(20, 150).lineTo(W - 20, 150).stroke('#f2c14e');
+for (const tx of [80, 163]) {
+  doc.lineWidth(3).moveTo(tx, 150).lineTo(tx, 92).stroke('#f2c14e');
+  for (let k = 1; k <= 5; k++) {
+    doc.lineWidth(0.6).moveTo(tx, 96).lineTo(tx - k * 11, 150).stroke('#ffffff');
+    doc.lineWidth(0.6).moveTo(tx, 96).lineTo(tx + k * 8, 150).stroke('#ffffff');
+  }
+}
+doc.font(hei).fontSize(26).fillColor('#ffffff').text('泓江银行', 0, 24, { width: W, align: 'center' });
+doc.font(kai).fontSize(13).fillColor('#f2c14e').text('三桥通车 一路同行', 0, 62, { width: W, align: 'center' });
+doc.font(hei).fontSize(10).fillColor('#ffffff').text('过江通勤贷 年化利率3.1%起', 0, 162, { width: W, align: 'center' });
+doc.font(kai).fontSize(8).fillColor('#ffffff').text('客服热线 0745-95500　泓州市鼓楼区滨江路9号', 0, 184, { width: W, align: 'center' });
+doc.end();
+await new Promise((r) => out.on('finish', r));
+console.log('content/ads/hongjiang-bank.pdf');
