@@ -10,10 +10,9 @@
 //   - hanLatin: gaps between an ideograph and a Latin letter or digit (either order; a word
 //     space between them counts as part of the gap), in em: p95, max, lines with one > 0.30 em
 //     (clreq §3.2.1 asks about a quarter em).
-//   - dashes: pairs of adjacent dash glyphs (— ―) whose inks touch (the gap between the two
-//     advance boxes plus the glyphs' side bearings ≤ 0.02 em; Noto CJK: U+2014 is 0.89 em
-//     with 0.043/0.044 em bearings, U+2015 1 em with 0.071 em) or one glyph standing for
-//     "——" (a two-em dash ligature).
+//   - dashes: pairs of adjacent dash glyphs (— ―) whose inks touch (origins no further apart
+//     than the glyph's ink length, + 0.02 em; see dashInk) or one glyph standing for "——"
+//     (a two-em dash ligature).
 //   - orphanChar (孤字): paragraphs whose last line holds one character besides punctuation.
 //   - widows: a paragraph's last line alone at a column top; orphans: a first line alone at
 //     a column foot (paragraphs of two or more lines).
@@ -110,7 +109,12 @@ function pageLines(glyphs) {
   return lines;
 }
 
-const SB = (g) => (Math.abs(g.w / g.size - 0.89) < 0.02 ? [0.043, 0.044] : Math.abs(g.w / g.size - 1) < 0.02 ? [0.071, 0.071] : [0, 0]);
+/**
+ * Ink length of a dash glyph, em: Noto CJK's U+2014 (0.89 em advance) is 0.803 em of ink, its
+ * full-width U+2015 0.858 em. A PDF that writes each glyph's set advance as its width (zuban's
+ * does) shows neither; the longer ink is assumed then.
+ */
+const dashInk = (g) => (Math.abs(g.w / g.size - 0.89) < 0.01 ? 0.803 : 0.858);
 
 function measure(pages) {
   const r = {
@@ -158,8 +162,8 @@ function measure(pages) {
         }
         if (DASH.has(a.ch) && DASH.has(b.ch)) {
           r.dashPairs++;
-          const ink = (b.x - (a.x + a.w)) / em + SB(a)[1] + SB(b)[0];
-          if (ink <= 0.02) r.dashUnbroken++;
+          // two glyphs of one dash: the inks touch when the origins are at most one ink apart
+          if ((b.x - a.x) / em <= dashInk(a) + 0.02) r.dashUnbroken++;
           k++; // a pair is two glyphs; ———— counts as two pairs
         }
       }

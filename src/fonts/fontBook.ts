@@ -127,6 +127,14 @@ export class FontFace {
     return this.bmpTrimR[cp];
   }
 
+  /** The ink's left and right edges of the glyph for `cp`, em from its origin (0, 0 when blank). */
+  inkX(cp: number): [number, number] {
+    const gid = this.gid(cp);
+    if (!gid) return [0, 0];
+    const bbox = this.sfnt?.box(gid) ?? this.font.getGlyph(gid).bbox;
+    return [bbox.minX / this.upm, bbox.maxX / this.upm];
+  }
+
   /** Full metrics, including the compressible halves of punctuation. */
   info(cp: number): GlyphInfo {
     return { gid: this.gid(cp), adv: this.adv(cp), trimL: this.trimL(cp), trimR: this.trimR(cp) };

@@ -61,12 +61,12 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
     const body: FlowLine[] = [];
     pg.paras.forEach((text, para) => {
       const lines = typesetParagraph([{ text, face: song }], {
-        size: g.bodySize, measure: colW, indent: g.indentEm * g.bodySize, align: 'justify', fallbacks,
+        size: g.bodySize, measure: colW, indent: g.indentEm * g.bodySize, align: 'justify', fallbacks, fullWidthPunct: true,
         where: `page ${p + 1} paragraph ${para + 1}`,
       });
       for (const line of lines) body.push({ line, source: { id, component: 'body', para }, size: g.bodySize, chars: line.chars });
     });
-    const { placed, remaining } = fillColumns(body, slots);
+    const { placed, remaining } = fillColumns(body, slots, { keepLines: true });
     items.push(...placed);
     if (remaining.length) overflow.push({ page: p + 1, lines: remaining.length, chars: remaining.reduce((n, l) => n + l.chars, 0) });
     yield assemblePage({ kind: 'page', id: String(p + 1), width: g.paperW, height: g.paperH, items }, { number: p + 1, channel: 'print' });

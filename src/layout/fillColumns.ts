@@ -36,33 +36,57 @@ export interface FillResult {
   /** Lines placed in each slot. */
   used: number[];
   remaining: FlowLine[];
+  /** Slots ended a line early to keep a widow or orphan off a slot's edge (FillOptions.keepLines). */
+  kept?: number;
+}
+
+/** How filling treats paragraph ends at slot boundaries. */
+export interface FillOptions {
+  /**
+   * Keep a paragraph's last line from standing alone at a slot's top (widow) and its first
+   * line from standing alone at a slot's foot (orphan): the slot then ends a line early,
+   * leaving that grid line blank (issue 11 item 3). Counted in `kept`.
+   */
+  keepLines?: boolean;
 }
 
 /** Flows lines top-down, slot after slot (left to right); returns what was placed and what remains. */
-export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[]): FillResult {
+export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[], opts: FillOptions = {}): FillResult {
   const placed: PlacedLine[] = [];
   const used = slots.map(() => 0);
+  const isFirst = (k: number) => k === 0 || lines[k - 1].line.last;
+  let kept = 0;
   let i = 0;
   for (let s = 0; s < slots.length && i < lines.length; s++) {
     const slot = slots[s];
+    // Where the slot ends: lines [i, end) fit.
+    let end = i;
+    for (let rows = 0; end < lines.length; end++) {
+      const span = lines[end].span ?? 1;
+      if (rows + span > slot.lines) break;
+      // A multi-line item (subhead) is not left alone at a slot's foot: it needs a line after it.
+      if (span > 1 && rows + span >= slot.lines && end + 1 < lines.length) break;
+      rows += span;
+    }
+    if (opts.keepLines && end < lines.length && end - i > 2 && (lines[end].span ?? 1) === 1) {
+      // clreq has no rule here; newspaper practice (and Typst's widow/orphan costs) does.
+      if (lines[end].line.last && !isFirst(end)) end--, kept++;
+      if (isFirst(end - 1) && !lines[end - 1].line.last) end--, kept++;
+    }
     let row = 0;
-    while (i < lines.length) {
+    for (; i < end; i++) {
       const fl = lines[i];
       const span = fl.span ?? 1;
-      if (row + span > slot.lines) break;
-      // A multi-line item (subhead) is not left alone at a slot's foot: it needs a line after it.
-      if (span > 1 && row + span >= slot.lines && i + 1 < lines.length) break;
       const y = slot.firstBaseline + (row + (fl.row ?? span - 1)) * slot.pitch;
       const placedLine = placeLine(fl.line, slot.x, y, fl.size, fl.source);
       // a body column is one block (ALTO TextBlock); its subheads and jump lines are its lines
       if (fl.source.component !== 'head') placedLine.block = `${fl.source.id}/body/${s}`;
       placed.push(placedLine);
       row += span;
-      i++;
     }
     used[s] = row;
   }
-  return { placed, used, remaining: lines.slice(i) };
+  return { placed, used, remaining: lines.slice(i), kept };
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot.js';
+import { CharClass } from './charClass.js';
 import type { Items } from './itemize.js';
 
 /** How a paragraph is broken into lines. All lengths in pt. */
@@ -13,14 +14,27 @@ export interface BreakOptions {
   align: 'justify' | 'center' | 'left';
   /** Largest inter-character stretch per gap, in em, before a line counts as loose (default 0.25). */
   maxGapStretch?: number;
+  /**
+   * 行末半角 (default true): a mark at a line end always sets half-width (its empty half
+   * trimmed), so every line's optical right edge is the same; false: the half is trimmed
+   * only when the line needs the room (飞腾's 行末可压缩).
+   */
+  lineEndHalf?: boolean;
+  /** A justified paragraph's last line should hold at least this many characters besides punctuation (孤字; default 2). */
+  minLastChars?: number;
 }
+
+/** What a last line shorter than minLastChars costs: about two lines stretched by ⅛ em a gap. */
+const LAST_LINE_PENALTY = 150;
 
 /** The adjustable quantities of one candidate line [s, e), in pt. */
 export interface LineFit {
   natural: number;
   /** Left half of an opening mark removed at the line start (mandatory, clreq). */
   startTrim: number;
-  /** Right half of the last mark, compressible at the line end. */
+  /** Right half of the last mark, trimmed at the line end (行末半角, mandatory). */
+  endHalf: number;
+  /** Right half of the last mark, compressible at the line end (when not trimmed anyway). */
   endTrim: number;
   /** Empty halves of marks inside the line. */
   midShrink: number;
@@ -31,16 +45,18 @@ export interface LineFit {
 }
 
 /** Measures the candidate line made of atoms [s, e). */
-export function lineFit(it: Items, s: number, e: number, indent: number): LineFit {
+export function lineFit(it: Items, s: number, e: number, indent: number, lineEndHalf = true): LineFit {
   const first = s === 0;
   // clreq: a line does not start with the empty half of an opening mark — except after
   // the paragraph indent, where the mark keeps its full width.
   const startTrim = first && indent > 0 ? 0 : it.trimL[s];
+  const endHalf = lineEndHalf ? it.trimR[e - 1] : 0;
   const inner = (a: Float64Array) => (e - 1 > s ? a[e - 1] - a[s] : 0); // glue s+1 … e−1
   return {
-    natural: (first ? indent : 0) + it.pw[e] - it.pw[s] + inner(it.pgw) - startTrim,
+    natural: (first ? indent : 0) + it.pw[e] - it.pw[s] + inner(it.pgw) - startTrim - endHalf,
     startTrim,
-    endTrim: it.trimR[e - 1],
+    endHalf,
+    endTrim: lineEndHalf ? 0 : it.trimR[e - 1],
     midShrink: e - 1 > s ? it.pinL[e] - it.pinL[s + 1] + it.pinR[e - 1] - it.pinR[s] : 0,
     glueShrink: inner(it.pgsh),
     glueStretch: inner(it.pgst),
@@ -70,7 +86,8 @@ export function breakLines(it: Items, opts: BreakOptions): number[] {
   const f64 = w.f64;
   for (let a = 0; a < F64_INPUTS.length; a++) f64.set(it[F64_INPUTS[a]].subarray(0, n + 1), w.at[a] / 8);
   w.u8.set(it.brk.subarray(0, n + 1), w.at[BRK]);
-  const ok = w.run(n, opts.measure, opts.indent, it.size, opts.align === 'justify' ? 1 : 0, opts.maxGapStretch ?? 0.25);
+  const ok = w.run(n, opts.measure, opts.indent, it.size, opts.align === 'justify' ? 1 : 0, opts.maxGapStretch ?? 0.25,
+    opts.lineEndHalf === false ? 0 : 1, lastLineFrom(it, opts.minLastChars ?? 2), LAST_LINE_PENALTY);
   if (ok !== 0) throw new Error('breakLines: no path (internal error)');
   const from = w.i32, base = w.at[FROM] / 4;
   const starts: number[] = [];
@@ -78,6 +95,19 @@ export function breakLines(it: Items, opts: BreakOptions): number[] {
   starts.reverse();
   starts.push(n);
   return starts;
+}
+
+/**
+ * The latest atom a paragraph's last line may start at and still hold `min` characters
+ * besides punctuation (a Latin word or number counts as one).
+ */
+function lastLineFrom(it: Items, min: number): number {
+  let count = 0;
+  for (let k = it.n - 1; k >= 0; k--) {
+    const c = it.cls[k];
+    if (c !== CharClass.Close && c !== CharClass.Stop && c !== CharClass.Open && ++count >= min) return k;
+  }
+  return 0;
 }
 
 /** The items' arrays the programme reads, in the order of its address table (src/wasm/breaker.ts). */
@@ -90,7 +120,7 @@ interface Breaker {
   f64: Float64Array;
   i32: Int32Array;
   u8: Uint8Array;
-  run(n: number, measure: number, indent: number, em: number, justify: number, maxGap: number): number;
+  run(n: number, measure: number, indent: number, em: number, justify: number, maxGap: number, endHalf: number, lastFrom: number, lastPenalty: number): number;
 }
 
 const WASM = path.join(projectRoot, 'dist/wasm/breaker.wasm');

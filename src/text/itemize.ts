@@ -15,6 +15,16 @@ export interface ItemizeOptions {
   fallbacks?: FontFace[];
   /** Where the text comes from, for error messages (file, article, component). */
   where?: string;
+  /** Space between an ideograph and a Latin letter or digit, em (template; default ¼ em, clreq §3.2.1). */
+  mixedGap?: number;
+  /** A source space between two ideographs or marks (a phrase space), em (default ¼ em; heads 1 em). */
+  phraseSpace?: number;
+  /** ASCII , ; : ? ! ( ) next to an ideograph become full-width marks (template; body copy). */
+  fullWidthPunct?: boolean;
+  /** Face for full-width punctuation when the span's face draws it narrow (楷 text: the 宋 face). */
+  punctFace?: FontFace;
+  /** Latin runs wider than this (pt) are cut where they must be (an over-long number). */
+  splitWide?: number;
 }
 
 /**
@@ -59,8 +69,14 @@ export interface Items {
   adv: Float64Array;
   face: Uint8Array;
   at: Int32Array;
+  /** Glyph origin relative to its atom's origin, pt (the advances summed, except in a —— ). */
+  pos: Float64Array;
   /** Number of glyphs. */
   ng: number;
+  /** ASCII marks set as full-width ones (fullWidthPunct), for the copyfit report. */
+  converted: number;
+  /** Latin runs cut because they are wider than `splitWide`. */
+  cut: number;
   faces: FontFace[];
   /** The space glyph of the first span's face, for word spaces. */
   space: { gid: number; adv: number; face: number };
@@ -82,10 +98,10 @@ export function createItems(cap: number): Items {
   const i = () => new Int32Array(cap + 1);
   const u = () => new Uint8Array(cap + 1);
   return {
-    text: '', size: 0, n: 0, ng: 0, faces: [], cap,
+    text: '', size: 0, n: 0, ng: 0, faces: [], cap, converted: 0, cut: 0,
     cls: u(), start: i(), end: i(), w: f(), trimL: f(), trimR: f(), inL: f(), inR: f(), g0: i(), g1: i(),
     gw: f(), gst: f(), gsh: f(), gHan: u(), brk: u(), gSpace: u(),
-    gid: i(), adv: f(), face: u(), at: i(),
+    gid: i(), adv: f(), face: u(), at: i(), pos: f(),
     space: { gid: 0, adv: 0, face: 0 },
     pw: f(), pgw: f(), pgst: f(), pgsh: f(), phan: f(), pinL: f(), pinR: f(),
   };
@@ -93,15 +109,35 @@ export function createItems(cap: number): Items {
 
 const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 
-/** clreq §3.2.1: about a quarter em between Han and Western text, stretchable to a half. */
+/**
+ * clreq §3.2.1 (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode):
+ * about a quarter em between Han and Western text. It stays at that width: a line's slack goes
+ * to punctuation and then evenly between characters, never pooled into these gaps, so they
+ * may stretch or shrink by this much only (em).
+ */
 const MIXED_GAP = 0.25;
+const MIXED_GIVE = 0.03;
+
+/** Characters that join a Latin run to the ideographs beside it with no mixed gap: 80 公里/小时, 3～5 天. */
+const JOINERS = new Set([...'/\\~-–_|&+=×÷±@#'].map((c) => c.charCodeAt(0)));
+const isJoiner = (cp: number) => JOINERS.has(cp);
+
+/** ASCII marks set full-width after an ideograph (fullWidthPunct; clreq §3.1.1 uses full-width marks in Chinese). */
+const FULL: Record<number, number> = { 0x2c: 0xff0c, 0x3b: 0xff1b, 0x3a: 0xff1a, 0x3f: 0xff1f, 0x21: 0xff01, 0x28: 0xff08, 0x29: 0xff09 };
+
+/** URL characters after which a URL may break, without a hyphen (issue 11 item 7). */
+const isUrlBreak = (cp: number) => cp === 0x2f || cp === 0x2e || cp === 0x2d || cp === 0x5f || cp === 0x3f || cp === 0x26 || cp === 0x3d;
+const URL_RE = /(?:https?:\/\/|www\.)[\x21-\x7e]+/g;
 
 /**
  * Cuts spans of text into atoms and glue (see `Items`). Throws MissingGlyphError.
  * With `into`, its arrays are reused when large enough (the caller must be done with them).
  */
 export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Items): Items {
-  const text = spans.length === 1 ? spans[0].text : spans.map((s) => s.text).join('');
+  let text = spans.length === 1 ? spans[0].text : spans.map((s) => s.text).join('');
+  let converted = 0;
+  // One-for-one replacements of BMP code units, so span boundaries stay where they were.
+  if (opts.fullWidthPunct && ASCII_MARK.test(text)) ({ text, converted } = fullWidth(text));
   const len = text.length;
   const size = opts.size;
   const it = into && into.cap >= len ? into : createItems(Math.max(len, 256));
@@ -116,6 +152,8 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
   it.n = 0;
   it.ng = 0;
   it.faces = faces;
+  it.converted = converted;
+  it.cut = 0;
   it.space = { gid: 0, adv: 0, face: 0 };
   // Glue slots are written only where an atom follows; clear what a previous paragraph left.
   it.gw.fill(0, 0, len + 1);
@@ -128,6 +166,11 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
     const f = spans[0].face;
     it.space = { gid: f.gid(0x20), adv: f.adv(0x20) * size, face: faceIndex(f) };
   }
+  const urls = text.includes('://') || text.includes('www.') ? urlRanges(text) : NO_URLS;
+  let url = 0;
+  const splitWide = opts.splitWide ?? Infinity;
+  const punctFace = opts.punctFace;
+  let dashes = false;
   let lastFace: FontFace | null = null;
   let lastFaceIndex = 0;
   let spaceBefore = false;
@@ -145,24 +188,38 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       i += cu;
       continue;
     }
+    while (url < urls.length && urls[url + 1] <= i) url += 2;
+    const inUrl = url < urls.length && urls[url] <= i;
     const prevAtom = it.n - 1;
     const prevCls = prevAtom >= 0 ? it.cls[prevAtom] : -1;
-    // An ASCII mark between two alphanumerics (1,961.7  15.25  U.S.) belongs to the word.
-    if (cls === CharClass.Stop || cls === CharClass.Close) {
+    // An ASCII mark between two alphanumerics (1,961.7  15.25  U.S.) belongs to the word;
+    // inside a URL every character does.
+    if (inUrl) cls = CharClass.Latin;
+    else if (cls === CharClass.Stop || cls === CharClass.Close) {
       if (joinsWord(cp) && prevCls === CharClass.Latin && !spaceBefore && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.codePointAt(i + cu) ?? 0)) {
         cls = CharClass.Latin;
       }
     }
-    const extend =
-      !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
-    const g = it.ng++;
     let face = span.face;
+    // 楷 and other faces with narrow (Latin-width) quotes take full-width marks from punctFace.
+    if (punctFace && face !== punctFace && cp >= 0x2000 && (cls === CharClass.Open || cls === CharClass.Close || cls === CharClass.Stop) && face.adv(cp) < 0.9 && punctFace.gid(cp) !== 0) face = punctFace;
     let gid = face.gid(cp);
     if (gid === 0) {
       face = fallbackFor(cp, face, opts, text, i);
       gid = face.gid(cp);
     }
     const adv = face.adv(cp) * size;
+    let extend =
+      !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
+    if (extend && cls === CharClass.Latin) {
+      // A URL breaks after / . - _ ? & = (no hyphen); a run wider than the measure where it must.
+      if (inUrl && urls[url] < i && isUrlBreak(text.charCodeAt(i - 1))) extend = false;
+      else if (it.w[prevAtom] + adv > splitWide) {
+        extend = false;
+        it.cut++;
+      }
+    }
+    const g = it.ng++;
     it.gid[g] = gid;
     it.adv[g] = adv;
     it.face[g] = face === lastFace ? lastFaceIndex : faceIndex(face);
@@ -170,11 +227,14 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
     lastFaceIndex = it.face[g];
     it.at[g] = i;
     if (extend) {
+      it.pos[g] = it.w[prevAtom];
       it.end[prevAtom] = i + cu;
       it.w[prevAtom] += adv;
       it.g1[prevAtom] = g + 1;
+      if (cls === CharClass.Dash) dashes = true;
     } else {
       const k = it.n++;
+      it.pos[g] = 0;
       it.cls[k] = cls;
       it.start[k] = i;
       it.end[k] = i + cu;
@@ -184,13 +244,71 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       it.trimR[k] = it.inR[k] = punct ? face.trimR(cp) * size : 0;
       it.g0[k] = g;
       it.g1[k] = g + 1;
-      if (k > 0) glue(it, k, spaceBefore);
+      if (k > 0) glue(it, k, spaceBefore, opts);
     }
     spaceBefore = false;
     i += cu;
   }
+  if (dashes) joinDashes(it);
   prefix(it);
   return it;
+}
+
+/**
+ * clreq §3.1.1 (https://www.w3.org/TR/clreq/#punctuation_marks): a dash —— takes two
+ * character spaces and is one unbroken line. Its glyphs are placed so that their inks touch
+ * (the pair then looks like the font's two-em dash, ⸺), centred in the atom's n 字; the
+ * source text stays two U+2014 for text extraction.
+ */
+function joinDashes(it: Items): void {
+  for (let k = 0; k < it.n; k++) {
+    if (it.cls[k] !== CharClass.Dash || it.g1[k] - it.g0[k] < 2) continue;
+    const m = it.g1[k] - it.g0[k];
+    const face = it.faces[it.face[it.g0[k]]];
+    const cp = it.text.codePointAt(it.at[it.g0[k]])!;
+    const ink = face.inkX(cp);
+    const adv = it.adv[it.g0[k]];
+    const step = Math.min(adv, (ink[1] - ink[0]) * it.size);
+    const box = m * it.size;
+    const lead = (box - m * step) / 2 - ink[0] * it.size;
+    for (let j = 0; j < m; j++) it.pos[it.g0[k] + j] = lead + j * step;
+    it.w[k] = box;
+  }
+}
+
+const ASCII_MARK = /[,;:?!()]/;
+const NO_URLS: number[] = [];
+
+/** [from, to) pairs of the URLs in `text`. */
+function urlRanges(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(URL_RE)) {
+    // a final . , ) ; : ? ! is the sentence's, not the URL's
+    const u = m[0].replace(/[.,);:?!]+$/, '');
+    out.push(m.index!, m.index! + u.length);
+  }
+  return out;
+}
+
+/** An ideograph or a full-width mark (a closing quote counts: 说”,). */
+const isCjk = (c: number) => c >= 0x2e80 || c === 0x201d || c === 0x2019;
+
+/** ASCII , ; : ? ! after an ideograph, ( before one and ) after one, as full-width marks. */
+function fullWidth(text: string): { text: string; converted: number } {
+  let out = '';
+  let from = 0;
+  let converted = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const to = FULL[c];
+    if (to === undefined) continue;
+    const ok = c === 0x28 ? isCjk(text.charCodeAt(i + 1) || 0) : i > 0 && isCjk(text.charCodeAt(i - 1));
+    if (!ok) continue;
+    out += text.slice(from, i) + String.fromCharCode(to);
+    from = i + 1;
+    converted++;
+  }
+  return { text: converted ? out + text.slice(from) : text, converted };
 }
 
 function prefix(it: Items): void {
@@ -209,19 +327,32 @@ function prefix(it: Items): void {
 }
 
 /** Fills glue k (between atoms k−1 and k): spacing, compression of adjacent marks, break rule. */
-function glue(it: Items, k: number, space: boolean): void {
+function glue(it: Items, k: number, space: boolean, opts: ItemizeOptions): void {
   const a = it.cls[k - 1] as CharClass;
   const b = it.cls[k] as CharClass;
   const em = it.size;
-  if (space) {
+  const latinA = a === CharClass.Latin, latinB = b === CharClass.Latin;
+  if (space) it.gSpace[k] = 1;
+  if (space && latinA && latinB) {
     it.gw[k] = it.space.adv;
     it.gst[k] = 0.5 * em;
     it.gsh[k] = 0.3 * it.space.adv;
-    it.gSpace[k] = 1;
-  } else if ((a === CharClass.Latin && b === CharClass.Han) || (a === CharClass.Han && b === CharClass.Latin)) {
-    it.gw[k] = MIXED_GAP * em;
-    it.gst[k] = MIXED_GAP * em;
-    it.gsh[k] = 0.5 * MIXED_GAP * em;
+  } else if (latinA !== latinB && (latinA ? b : a) === CharClass.Han) {
+    // Han–Latin (clreq §3.2.1): the template's gap, a source space or not, and no gap at all
+    // beside a symbol that joins a unit (公里/小时, 3～5); the gap is not a place to pool slack.
+    const edge = latinA ? it.text.charCodeAt(it.end[k - 1] - 1) : it.text.charCodeAt(it.start[k]);
+    if (!isJoiner(edge)) {
+      it.gw[k] = (opts.mixedGap ?? MIXED_GAP) * em;
+      it.gst[k] = it.gsh[k] = MIXED_GIVE * em;
+    } else if (!space) {
+      it.brk[k] = 0;
+      return;
+    }
+  } else if (space && !latinA && !latinB) {
+    // A phrase space between ideographs or marks (（记者 宋嘉禾）): the template's width, fixed.
+    it.gw[k] = (opts.phraseSpace ?? 0.25) * em;
+  } else if (space) {
+    it.gw[k] = it.space.adv;
   } else if (it.inR[k - 1] > 0 && isMark(b) && isWide(it, k)) {
     // clreq §3.1.6: of two adjacent marks, the first gives up its empty right half (。” ）（ ，“).
     // The pair then sits half a 字 apart, so neither side may be squeezed further.
@@ -232,8 +363,12 @@ function glue(it: Items, k: number, space: boolean): void {
     it.gw[k] = -it.inL[k];
     it.inL[k] = 0;
     it.inR[k - 1] = 0;
+  } else if (isMark(a) && isMark(b)) {
+    // beside a narrow ASCII mark (,“  ”,) a full-width mark keeps the half that faces it
+    it.inL[k] = 0;
+    it.inR[k - 1] = 0;
   }
-  it.gHan[k] = a !== CharClass.Latin && b !== CharClass.Latin && !space ? 1 : 0;
+  it.gHan[k] = !latinA && !latinB && !space ? 1 : 0;
   it.brk[k] = !noStart(b) && !noEnd(a) && !(a === b && (a === CharClass.Dash || a === CharClass.Ellipsis)) ? 1 : 0;
 }
 

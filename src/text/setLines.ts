@@ -40,6 +40,36 @@ export interface SetLine {
 
 const EPS = 1e-6;
 
+/**
+ * One compression step of a mid-line mark, em: a full-width mark sets full (1 em), one step
+ * in (¾ em) or half (½ em) — three widths at most (clreq §3.1.6 punctuation width
+ * adjustment; issue 11 item 4), never a continuum of widths from line to line.
+ */
+const STEP = 0.25;
+
+/**
+ * Spreads `mid` pt of mid-line compression over the line's marks in whole steps: every
+ * mark `q` steps, the first `extra` marks one more; `over` is what the steps compress beyond
+ * `mid`, given back between the characters. Undefined when the steps cannot do it (marks
+ * whose empty part is not a whole number of steps).
+ */
+function markSteps(it: Items, s: number, e: number, mid: number): { q: number; extra: number; over: number } | undefined {
+  const unit = STEP * it.size;
+  let marks = 0;
+  for (let k = s; k < e; k++) if ((k > s && it.inL[k] > 0) || (k < e - 1 && it.inR[k] > 0)) marks++;
+  if (!marks) return undefined;
+  const steps = Math.ceil(mid / unit - 1e-9);
+  const q = Math.floor(steps / marks);
+  let extra = steps - q * marks;
+  let total = 0;
+  for (let k = s; k < e; k++) {
+    const cap = k > s && it.inL[k] > 0 ? it.inL[k] : k < e - 1 && it.inR[k] > 0 ? it.inR[k] : 0;
+    if (cap > 0) total += Math.min(cap, (q + (extra-- > 0 ? 1 : 0)) * unit);
+  }
+  extra = steps - q * marks;
+  return total >= mid - EPS ? { q, extra, over: total - mid } : undefined;
+}
+
 /** Positions the glyphs of every line chosen by breakLines. */
 export function setLines(it: Items, starts: readonly number[], opts: BreakOptions): SetLine[] {
   const lines: SetLine[] = [];
@@ -51,13 +81,15 @@ export function setLines(it: Items, starts: readonly number[], opts: BreakOption
 
 function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOptions): SetLine {
   const indent = s === 0 ? opts.indent : 0;
-  const f = lineFit(it, s, e, indent);
+  const f = lineFit(it, s, e, indent, opts.lineEndHalf !== false);
   const measure = opts.measure;
   let d = measure - f.natural;
   const justify = opts.align === 'justify' && !last;
   if (!justify && d > 0) d = 0;
   // Split the difference into the classes, in the order the breaker priced them.
   let endCut = 0, midRatio = 0, glueShrinkRatio = 0, glueStretchRatio = 0, gapAdd = 0;
+  // Mid-line marks compress in whole steps (see markSteps); q steps each, one more for the first `extra`.
+  let q = -1, extra = 0;
   if (d < -EPS) {
     let need = -d;
     endCut = Math.min(need, f.endTrim);
@@ -67,6 +99,14 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     midRatio = f.midShrink > 0 ? mid / f.midShrink : 0;
     const g = Math.min(need, f.glueShrink);
     glueShrinkRatio = f.glueShrink > 0 ? g / f.glueShrink : 0;
+    if (mid > EPS && mid < f.midShrink - EPS && f.gaps > 0) {
+      const steps = markSteps(it, s, e, mid);
+      if (steps) {
+        q = steps.q;
+        extra = steps.extra;
+        gapAdd = steps.over / f.gaps;
+      }
+    }
   } else if (d > EPS) {
     const g = Math.min(d, f.glueStretch);
     glueStretchRatio = f.glueStretch > 0 ? g / f.glueStretch : 0;
@@ -118,18 +158,30 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
       }
       x += gx;
     }
-    const cutL = k === s ? f.startTrim : midRatio * it.inL[k];
-    const cutR = k === e - 1 ? endCut : midRatio * it.inR[k];
+    let cutL: number, cutR: number;
+    if (q < 0) {
+      cutL = k === s ? f.startTrim : midRatio * it.inL[k];
+      cutR = k === e - 1 ? endCut + f.endHalf : midRatio * it.inR[k];
+    } else {
+      cutL = k === s ? f.startTrim : 0;
+      cutR = k === e - 1 ? endCut + f.endHalf : 0;
+      const cap = k > s && it.inL[k] > 0 ? it.inL[k] : k < e - 1 && it.inR[k] > 0 ? it.inR[k] : 0;
+      if (cap > 0) {
+        const cut = Math.min(cap, (q + (extra > 0 ? 1 : 0)) * STEP * it.size);
+        extra--;
+        if (k > s && it.inL[k] > 0) cutL = cut;
+        else cutR = cut;
+      }
+    }
     // A compressed mark keeps its ink where it was: the left cut moves its origin left.
-    let gx = x - cutL;
+    const ax = x - cutL;
     let from = it.start[k];
     for (let g = it.g0[k]; g < it.g1[k]; g++) {
       if (it.face[g] !== runFace && g > it.g0[k]) {
         emitSpan(from, it.at[g]);
         from = it.at[g];
       }
-      emit(gx, it.face[g], it.gid[g], it.adv[g], it.at[g], g + 1 < it.g1[k] ? it.at[g + 1] : it.end[k]);
-      gx += it.adv[g];
+      emit(ax + it.pos[g], it.face[g], it.gid[g], it.adv[g], it.at[g], g + 1 < it.g1[k] ? it.at[g + 1] : it.end[k]);
     }
     emitSpan(from, it.end[k]);
     x += it.w[k] - cutL - cutR;

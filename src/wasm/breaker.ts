@@ -58,7 +58,7 @@ function fitCost(natural: f64, endTrim: f64, midShrink: f64, glueShrink: f64, gl
  * start of its last line) for atoms 0 … n. Returns 0, or -1 when a line end has no
  * start (an internal error).
  */
-export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: bool, maxGap: f64): i32 {
+export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: bool, maxGap: f64, endHalf: bool, lastFrom: i32, lastPenalty: f64): i32 {
   const pw = at(PW), pgw = at(PGW), pgst = at(PGST), pgsh = at(PGSH), phan = at(PHAN);
   const pinL = at(PINL), pinR = at(PINR), trimL = at(TRIML), trimR = at(TRIMR), brk = at(BRK);
   const best = at(BEST), from = at(FROM);
@@ -79,7 +79,7 @@ export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: 
       const s = hi + 1;
       const inner = e - 1 > s;
       // s > 0 here: no indent, and the opening mark's half is trimmed
-      const natural = f(pw, e) - f(pw, s) + (inner ? f(pgw, e - 1) - f(pgw, s) : 0) - f(trimL, s);
+      const natural = f(pw, e) - f(pw, s) + (inner ? f(pgw, e - 1) - f(pgw, s) : 0) - f(trimL, s) - (endHalf ? f(trimR, e - 1) : 0);
       if (measure - natural - (inner ? f(pgst, e - 1) - f(pgst, s) : 0) > looseLimit) break;
       hi++;
     }
@@ -94,8 +94,10 @@ export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: 
       const ind: f64 = s == 0 ? indent : 0;
       const startTrim: f64 = s == 0 && ind > 0 ? 0 : f(trimL, s);
       const inner = e - 1 > s;
-      const natural = ind + f(pw, e) - f(pw, s) + (inner ? f(pgw, e - 1) - f(pgw, s) : 0) - startTrim;
-      const endTrim = f(trimR, e - 1);
+      // 行末半角 (endHalf): a line-end mark always gives up its empty half, so the optical
+      // right edge is straight; otherwise that half is the cheapest compression there is.
+      const natural = ind + f(pw, e) - f(pw, s) + (inner ? f(pgw, e - 1) - f(pgw, s) : 0) - startTrim - (endHalf ? f(trimR, e - 1) : 0);
+      const endTrim: f64 = endHalf ? 0 : f(trimR, e - 1);
       const midShrink: f64 = inner ? f(pinL, e) - f(pinL, s + 1) + f(pinR, e - 1) - f(pinR, s) : 0;
       const glueShrink: f64 = inner ? f(pgsh, e - 1) - f(pgsh, s) : 0;
       const tightest = natural - endTrim - midShrink - glueShrink;
@@ -118,7 +120,10 @@ export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: 
       const gaps: f64 = inner ? f(phan, e - 1) - f(phan, s) : 0;
       let c = fitCost(natural, endTrim, midShrink, glueShrink, glueStretch, gaps, measure - natural, em, last, justify, maxGap);
       if (c == Infinity) { s--; continue; }
-      if (last && justify && e - s == 1 && s > 0) c += 8;
+      // 孤字: a paragraph's last line shorter than the template's minimum (characters,
+      // punctuation not counted) is priced like a few loose lines, so the programme takes
+      // a character back or sends one down when it can do so without opening gaps.
+      if (last && justify && s > lastFrom && s > 0) c += lastPenalty;
       c += bs;
       found = true;
       if (c < f(best, e)) { store<f64>(best + (<usize>e << 3), c); store<i32>(from + (<usize>e << 2), s); }

@@ -156,9 +156,9 @@ describe('punctuation width (标点挤压)', () => {
     expect(second[0].x).toBeCloseTo(-0.5 * SIZE, 6);
   });
 
-  it('--- line-end-compression-before-stretch --- a line that needs half a 字 compresses its final mark', () => {
+  it('--- line-end-compression-before-stretch --- (行末可压缩, lineEndHalf: false) a line that needs half a 字 compresses its final mark', () => {
     // 12 ideographs + ， + 。 is 13.5 字 … the 。 would start line 2, so it is pulled up and squeezed
-    const lines = set('一二三四五六七八九十一二三，。四五六七八九', 14, { indent: 0 });
+    const lines = set('一二三四五六七八九十一二三，。四五六七八九', 14, { indent: 0, lineEndHalf: false });
     expect(lineText(lines[0]).endsWith('，。')).toBe(true);
     expect(lines[0].used).toBeCloseTo(14 * SIZE, 6);
     expect(lines[0].adjust).toBeLessThan(0);
