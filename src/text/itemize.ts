@@ -21,10 +21,17 @@ export interface ItemizeOptions {
   phraseSpace?: number;
   /** ASCII , ; : ? ! ( ) next to an ideograph become full-width marks (template; body copy). */
   fullWidthPunct?: boolean;
+  /** 开明 punctuation: ，、；： always half width (their empty half removed); 。？！ full. */
+  kaiming?: boolean;
   /** Face for full-width punctuation when the span's face draws it narrow (楷 text: the 宋 face). */
   punctFace?: FontFace;
   /** Latin runs wider than this (pt) are cut where they must be (an over-long number). */
   splitWide?: number;
+  /**
+   * Phrase breaking (heads, decks, crossheads, bylines): a line may break only at a source
+   * space, beside punctuation, or where this has a 1 (a word start; see wordStarts).
+   */
+  breakMask?: Uint8Array;
 }
 
 /**
@@ -242,6 +249,10 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       const punct = cls === CharClass.Open || cls === CharClass.Close || cls === CharClass.Stop;
       it.trimL[k] = it.inL[k] = punct ? face.trimL(cp) * size : 0;
       it.trimR[k] = it.inR[k] = punct ? face.trimR(cp) * size : 0;
+      if (opts.kaiming && cls === CharClass.Stop && it.trimR[k] > 0 && cp !== 0x3002 && cp !== 0xff1f && cp !== 0xff01) {
+        it.w[k] -= it.trimR[k];
+        it.trimR[k] = it.inR[k] = 0;
+      }
       it.g0[k] = g;
       it.g1[k] = g + 1;
       if (k > 0) glue(it, k, spaceBefore, opts);
@@ -370,6 +381,8 @@ function glue(it: Items, k: number, space: boolean, opts: ItemizeOptions): void 
   }
   it.gHan[k] = !latinA && !latinB && !space ? 1 : 0;
   it.brk[k] = !noStart(b) && !noEnd(a) && !(a === b && (a === CharClass.Dash || a === CharClass.Ellipsis)) ? 1 : 0;
+  const mask = opts.breakMask;
+  if (mask && it.brk[k] && !space && !isMark(a) && b !== CharClass.Open && !mask[it.start[k]]) it.brk[k] = 0;
 }
 
 /**

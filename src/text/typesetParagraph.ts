@@ -1,13 +1,59 @@
 import { breakLines, type BreakOptions } from './breakLines.js';
+import { CharClass } from './charClass.js';
 import { itemize, type Items, type ItemizeOptions, type Span } from './itemize.js';
 import { setLines, type SetLine } from './setLines.js';
+import { wordStarts } from './wordStarts.js';
+
+/** A problem the text stage found and worked around: the text is still set. */
+export interface TextDiagnostic {
+  /** cut-run: a Latin run or number wider than the measure was cut to fit. */
+  code: 'cut-run';
+  /** Where the text comes from (file, article, component and paragraph: ItemizeOptions.where). */
+  where: string;
+  message: string;
+}
+
+export interface TypesetOptions extends ItemizeOptions, BreakOptions {
+  /** Break only between phrases (heads, decks, crossheads, bylines): spaces, punctuation, word starts. */
+  phrases?: boolean;
+  /** Where diagnostics go; without it they wait in a module sink (takeTextDiagnostics). */
+  diagnostics?: TextDiagnostic[];
+}
 
 /** Itemize arrays reused from paragraph to paragraph (the set lines copy what they keep). */
 let scratch: Items | undefined;
+const sink: TextDiagnostic[] = [];
+
+/** The diagnostics typesetParagraph gave no caller's array since the last call (the CLI reports them). */
+export function takeTextDiagnostics(): TextDiagnostic[] {
+  return sink.splice(0);
+}
 
 /** Itemize → break → set: a paragraph of spans to positioned lines at one measure. */
-export function typesetParagraph(spans: readonly Span[], opts: ItemizeOptions & BreakOptions): SetLine[] {
-  const items = itemize(spans, opts, scratch);
+export function typesetParagraph(spans: readonly Span[], opts: TypesetOptions): SetLine[] {
+  let items = itemize(spans, opts, scratch);
   scratch = items;
+  let again: ItemizeOptions | undefined;
+  // A phrase-broken text that fits on one line needs no segmenter (jieba loads in ~0.3 s).
+  if (opts.phrases && naturalWidth(items) > opts.measure - opts.indent) again = { ...opts, breakMask: wordStarts(items.text) };
+  const wide = widestRun(items, opts.measure);
+  if (wide >= 0) {
+    // clreq has no rule for a run longer than the line; it must break somewhere, and the
+    // copy desk must hear of it (issue 11 item 7: no glyph outside its column).
+    again = { ...(again ?? opts), splitWide: opts.measure };
+    const run = items.text.slice(items.start[wide], items.end[wide]);
+    (opts.diagnostics ?? sink).push({ code: 'cut-run', where: opts.where ?? '', message: `${opts.where ?? ''}: "${run.length > 24 ? run.slice(0, 24) + '…' : run}" is wider than the column and was broken inside` });
+  }
+  if (again) items = scratch = itemize(spans, again, scratch);
   return setLines(items, breakLines(items, opts), opts);
+}
+
+function naturalWidth(it: Items): number {
+  return it.pw[it.n] + it.pgw[it.n];
+}
+
+/** The first Latin run (a number, a word, a URL piece) wider than `measure`, or −1. */
+function widestRun(it: Items, measure: number): number {
+  for (let k = 0; k < it.n; k++) if (it.w[k] > measure && it.cls[k] === CharClass.Latin) return k;
+  return -1;
 }

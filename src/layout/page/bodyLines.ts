@@ -5,6 +5,7 @@ import type { SetLine } from '../../text/setLines.js';
 import { typesetParagraph } from '../../text/typesetParagraph.js';
 import type { FlowLine } from '../fillColumns.js';
 import type { PageGrid } from './pageGrid.js';
+import { textOptions } from './textOptions.js';
 
 /**
  * An article's byline and body, broken once at the column measure: paragraphs in the body
@@ -18,9 +19,10 @@ export function bodyLines(id: string, byline: string | undefined, body: readonly
   const bodySize = grid.charPt;
   const fallbacks = fonts.fallbacks();
   const out: FlowLine[] = [];
+  const song = fonts.face(t.fonts.body);
   if (byline) {
     const size = grid.size(t.text.byline);
-    for (const line of typesetParagraph([{ text: byline, face: fonts.face(t.fonts.byline) }], { size, measure, indent: 0, align: 'left', fallbacks, where: `${id} byline` })) {
+    for (const line of typesetParagraph([{ text: byline, face: fonts.face(t.fonts.byline) }], { ...textOptions(t, 'byline', song), size, measure, indent: 0, align: 'left', fallbacks, where: `${id} byline` })) {
       out.push({ line, source: { id, component: 'byline' }, size, chars: line.chars });
     }
   }
@@ -29,14 +31,14 @@ export function bodyLines(id: string, byline: string | undefined, body: readonly
     const start = from && para === from.para ? from.start : 0;
     if (block.kind === 'subhead') {
       const size = grid.size(t.text.subhead);
-      const lines = typesetParagraph([{ text: block.text, face: fonts.face(t.fonts.subhead) }], { size, measure, indent: 0, align: 'left', fallbacks, where: `${id} subhead ¶${para + 1}` });
+      const lines = typesetParagraph([{ text: block.text, face: fonts.face(t.fonts.subhead) }], { ...textOptions(t, 'head', song), size, measure, indent: 0, align: 'left', fallbacks, where: `${id} subhead ¶${para + 1}` });
       lines.forEach((line, i) => out.push({ line, source: { id, component: 'subhead', para }, size, chars: line.chars, span: i === 0 ? 2 : 1 }));
       return;
     }
     const face = block.kind === 'quote' ? fonts.face(t.fonts.caption) : fonts.face(t.fonts.body);
     const bold = fonts.face(t.fonts.bold);
     const spans = sliceSpans(block.spans.map((s) => ({ text: s.text, face: s.bold ? bold : face })), start);
-    const lines = typesetParagraph(spans, { size: bodySize, measure, indent: start > 0 ? 0 : 2 * bodySize, align: 'justify', fallbacks, where: `${id} body ¶${para + 1}` });
+    const lines = typesetParagraph(spans, { ...textOptions(t, 'body', song), size: bodySize, measure, indent: start > 0 ? 0 : 2 * bodySize, align: 'justify', fallbacks, where: `${id} body ¶${para + 1}` });
     if (start > 0) for (const line of lines) shiftLine(line, start);
     for (const line of lines) out.push({ line, source: { id, component: 'body', para }, size: bodySize, chars: line.chars });
   });

@@ -6,6 +6,7 @@ import { typesetParagraph } from '../../text/typesetParagraph.js';
 import type { SetLine } from '../../text/setLines.js';
 import { placeLine } from '../placeLine.js';
 import type { PageGrid } from './pageGrid.js';
+import { textOptions } from './textOptions.js';
 
 /** One headline component to set: its text, font role, allowed sizes (largest first) and line limit. */
 export interface HeadPart {
@@ -38,39 +39,64 @@ export interface SetHeads {
 }
 
 /**
- * Sets 引题/主题/副题 across a block: each part at the largest allowed 号 at which it takes
- * no more than its line limit, stepping down otherwise; the smallest size is used (and the
- * excess reported) when none fits. Every head line takes whole grid rows and sits centred
- * in them, so the body below stays on the page's baseline grid.
+ * Sets 引题/主题/副题 across a block, as a 飞腾 operator would (issue 11 item 5):
+ * - a `|` or a line break in the source is a forced break; otherwise a line breaks only
+ *   between phrases (source spaces, punctuation, jieba's word starts) and the lines are
+ *   balanced (the breaker prices every ragged line alike);
+ * - each part at the largest allowed 号 at which it takes no more than its line limit; but
+ *   when the largest breaks a phrase that one 号 smaller keeps whole, the smaller is used;
+ *   the smallest size is used (and the excess reported) when none fits;
+ * - the lines of a part sit `typography.headPitch` × its size apart and the part takes whole
+ *   grid rows, centred in them, so the body below stays on the page's baseline grid;
+ * - centred by ink: an opening mark's empty left half and a closing mark's right half are
+ *   trimmed before centring (clreq §3.1.6), so “…” heads do not sit off to one side.
  */
 export function setHeads(parts: readonly HeadPart[], x: number, measure: number, firstRow: number, grid: PageGrid, fonts: FontBook, id: string, align: 'center' | 'left'): SetHeads {
+  const t = grid.template;
+  const opts = { ...textOptions(t, 'head', fonts.face(t.fonts.body)), lineEndHalf: true, indent: 0, measure, align, fallbacks: fonts.fallbacks() };
   const runs: PlacedLine[] = [];
   const fits: HeadFit[] = [];
   let row = firstRow;
   for (const part of parts) {
-    let lines: SetLine[] = [];
-    let size = 0;
+    const face = fonts.face(part.font);
+    const segments = forcedLines(part.text);
+    const setAt = (size: number): SetLine[] =>
+      segments.flatMap((text) => typesetParagraph([{ text, face }], { ...opts, size, where: `${id} ${part.component}` }));
     let step = 0;
-    for (; step < part.sizes.length; step++) {
-      size = grid.size(part.sizes[step]);
-      lines = typesetParagraph([{ text: part.text, face: fonts.face(part.font) }], {
-        size, measure, indent: 0, align, fallbacks: fonts.fallbacks(), where: `${id} ${part.component}`,
-      });
-      if (lines.length <= part.maxLines) break;
+    let size = grid.size(part.sizes[0]);
+    let lines = setAt(size);
+    if (lines.length > segments.length && part.sizes.length > 1) {
+      const smaller = setAt(grid.size(part.sizes[1]));
+      if (smaller.length === segments.length) {
+        step = 1;
+        size = grid.size(part.sizes[1]);
+        lines = smaller;
+      }
     }
-    step = Math.min(step, part.sizes.length - 1);
-    const rowsPerLine = Math.max(1, Math.ceil((size * 1.2) / grid.linePitch - 1e-9));
-    for (const line of lines) {
-      const bandTop = grid.rowTop(row);
-      const y = bandTop + (rowsPerLine * grid.linePitch) / 2 + 0.38 * size;
-      runs.push(placeLine(line, x, y, size, { id, component: part.component }));
-      row += rowsPerLine;
+    while (lines.length > part.maxLines && step + 1 < part.sizes.length) {
+      size = grid.size(part.sizes[++step]);
+      lines = setAt(size);
     }
+    const pitch = t.typography.headPitch * size;
+    const n = lines.length;
+    const rows = Math.max(1, Math.ceil(((n - 1) * pitch + size * 1.2) / grid.linePitch - 1e-9));
+    // the ideographic em box's centre is 0.38 em above the baseline (0.88 − 0.5)
+    const centre = grid.rowTop(row) + (rows * grid.linePitch) / 2 + 0.38 * size;
+    lines.forEach((line, i) => {
+      runs.push(placeLine(line, x, centre + (i - (n - 1) / 2) * pitch, size, { id, component: part.component }));
+    });
+    row += rows;
     fits.push({
-      component: part.component, size, step, lines: lines.length, maxLines: part.maxLines,
-      over: Math.max(0, lines.length - part.maxLines), chars: [...part.text].length,
+      component: part.component, size, step, lines: n, maxLines: part.maxLines,
+      over: Math.max(0, n - part.maxLines), chars: [...part.text.replace(/[|\n]/g, '')].length,
     });
   }
   const rows = parts.length ? row - firstRow + 1 : 0;
   return { runs, rows, fits };
+}
+
+/** A head's forced lines: the source's line breaks and `|` (a YAML block scalar keeps its newlines). */
+export function forcedLines(text: string): string[] {
+  const parts = text.split(/\s*[|\n]\s*/).map((p) => p.trim()).filter(Boolean);
+  return parts.length ? parts : [text];
 }

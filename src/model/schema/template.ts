@@ -72,6 +72,30 @@ const FontsSchema = z.strictObject({
 
 const Unit01 = z.number().min(0).max(1);
 
+/**
+ * How Chinese text is set (issue 11; clreq sections in src/text). The punctuation policy
+ * uses 飞腾's names:
+ * - `行末半角` (default): marks full width mid-line, compressible in one quarter-em step
+ *   (so a mark is 1, ¾ or ½ em wide); a mark at a line end always half width, so every
+ *   line's optical right edge is the same.
+ * - `全角`: marks full width; a line-end mark gives up its half only when the line needs it.
+ * - `开明`: 。？！ full width; ，、；： always half width; line ends as 行末半角.
+ */
+const TypographySchema = z.strictObject({
+  /** 标点 policy: 行末半角, 全角 or 开明 (above). */
+  punctuation: z.enum(['行末半角', '全角', '开明']).default('行末半角'),
+  /** 中西文间距 — space between an ideograph and a Latin letter or digit, em (clreq §3.2.1: ¼). */
+  mixedGap: z.number().min(0).max(0.5).default(0.25),
+  /** ASCII , ; : ? ! ( ) next to ideographs in body copy are set as full-width marks. */
+  fullWidthPunct: z.boolean().default(true),
+  /** Least characters (punctuation not counted) on a paragraph's last line: 孤字 avoidance. */
+  minLastChars: z.number().int().min(0).max(8).default(2),
+  /** Phrase space in heads, decks and bylines: a source space between ideographs, em (一字空). */
+  headPhraseSpace: z.number().min(0).max(2).default(1),
+  /** Baseline-to-baseline distance of a multi-line head, in em of its size. */
+  headPitch: z.number().min(1).max(2.5).default(1.25),
+});
+
 const FurnitureSchema = z.strictObject({
   /** 报头 — on the edition's first page: a band at the top-left of the grid. */
   masthead: z.strictObject({
@@ -153,6 +177,7 @@ export const TemplateSchema = z
       byline: SizeSchema,
     }),
     fonts: FontsSchema.prefault({}),
+    typography: TypographySchema.prefault({}),
     photos: z
       .strictObject({
         /** Target resolution of prepared photos at their placed size. */
