@@ -25,8 +25,8 @@ export interface ItemizeOptions {
   kaiming?: boolean;
   /** Face for full-width punctuation when the span's face draws it narrow (楷 text: the 宋 face). */
   punctFace?: FontFace;
-  /** Latin runs wider than this (pt) are cut where they must be (an over-long number). */
-  splitWide?: number;
+  /** [from, to) pairs of runs wider than the measure (an over-long number): each may break between any two characters. */
+  cutRuns?: readonly number[];
   /**
    * Phrase breaking (heads, decks, crossheads, bylines): a line may break only at a source
    * space, beside punctuation, or where this has a 1 (a word start; see wordStarts).
@@ -119,8 +119,8 @@ const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp 
 /**
  * clreq §3.2.1 (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode):
  * about a quarter em between Han and Western text. It stays at that width: a line's slack goes
- * to punctuation and then evenly between characters, never pooled into these gaps, so they
- * may stretch or shrink by this much only (em).
+ * to punctuation and then evenly between characters, never pooled into these gaps; a line
+ * that must shrink may take this much (em) off each.
  */
 const MIXED_GAP = 0.25;
 const MIXED_GIVE = 0.03;
@@ -175,7 +175,8 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
   }
   const urls = text.includes('://') || text.includes('www.') ? urlRanges(text) : NO_URLS;
   let url = 0;
-  const splitWide = opts.splitWide ?? Infinity;
+  const cuts = opts.cutRuns ?? NO_URLS;
+  let cut = 0;
   const punctFace = opts.punctFace;
   let dashes = false;
   let lastFace: FontFace | null = null;
@@ -220,8 +221,10 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
     if (extend && cls === CharClass.Latin) {
       // A URL breaks after / . - _ ? & = (no hyphen); a run wider than the measure where it must.
-      if (inUrl && urls[url] < i && isUrlBreak(text.charCodeAt(i - 1))) extend = false;
-      else if (it.w[prevAtom] + adv > splitWide) {
+      while (cut < cuts.length && cuts[cut + 1] <= i) cut += 2;
+      // (after the last of a row of them: https:// stays whole)
+      if (inUrl && urls[url] < i && isUrlBreak(text.charCodeAt(i - 1)) && !isUrlBreak(cp)) extend = false;
+      else if (cut < cuts.length && cuts[cut] < i) {
         extend = false;
         it.cut++;
       }
@@ -304,7 +307,7 @@ function urlRanges(text: string): number[] {
 /** An ideograph or a full-width mark (a closing quote counts: 说”,). */
 const isCjk = (c: number) => c >= 0x2e80 || c === 0x201d || c === 0x2019;
 
-/** ASCII , ; : ? ! after an ideograph, ( before one and ) after one, as full-width marks. */
+/** ASCII , ; : ? ! beside an ideograph, ( before one and ) after one, as full-width marks. */
 function fullWidth(text: string): { text: string; converted: number } {
   let out = '';
   let from = 0;
@@ -313,7 +316,9 @@ function fullWidth(text: string): { text: string; converted: number } {
     const c = text.charCodeAt(i);
     const to = FULL[c];
     if (to === undefined) continue;
-    const ok = c === 0x28 ? isCjk(text.charCodeAt(i + 1) || 0) : i > 0 && isCjk(text.charCodeAt(i - 1));
+    const before = i > 0 && isCjk(text.charCodeAt(i - 1));
+    const after = isCjk(text.charCodeAt(i + 1) || 0);
+    const ok = c === 0x28 ? after : c === 0x29 ? before : before || after;
     if (!ok) continue;
     out += text.slice(from, i) + String.fromCharCode(to);
     from = i + 1;
@@ -354,11 +359,15 @@ function glue(it: Items, k: number, space: boolean, opts: ItemizeOptions): void 
     const edge = latinA ? it.text.charCodeAt(it.end[k - 1] - 1) : it.text.charCodeAt(it.start[k]);
     if (!isJoiner(edge)) {
       it.gw[k] = (opts.mixedGap ?? MIXED_GAP) * em;
-      it.gst[k] = it.gsh[k] = MIXED_GIVE * em;
+      it.gsh[k] = MIXED_GIVE * em;
     } else if (!space) {
       it.brk[k] = 0;
       return;
     }
+  } else if (latinA && latinB && !space) {
+    // a break inside a URL or an over-long number: it may open so the line still reaches
+    // the measure (there is often no ideograph on such a line to take the slack)
+    it.gst[k] = em;
   } else if (space && !latinA && !latinB) {
     // A phrase space between ideographs or marks (（记者 宋嘉禾）): the template's width, fixed.
     it.gw[k] = (opts.phraseSpace ?? 0.25) * em;

@@ -34,15 +34,25 @@ export function typesetParagraph(spans: readonly Span[], opts: TypesetOptions): 
   let items = itemize(spans, opts, scratch);
   scratch = items;
   let again: ItemizeOptions | undefined;
-  // A phrase-broken text that fits on one line needs no segmenter (jieba loads in ~0.3 s).
-  if (opts.phrases && naturalWidth(items) > opts.measure - opts.indent) again = { ...opts, breakMask: wordStarts(items.text) };
-  const wide = widestRun(items, opts.measure);
-  if (wide >= 0) {
+  const cutRuns = wideRuns(items, opts.measure);
+  if (cutRuns.length) {
     // clreq has no rule for a run longer than the line; it must break somewhere, and the
     // copy desk must hear of it (issue 11 item 7: no glyph outside its column).
-    again = { ...(again ?? opts), splitWide: opts.measure };
-    const run = items.text.slice(items.start[wide], items.end[wide]);
-    (opts.diagnostics ?? sink).push({ code: 'cut-run', where: opts.where ?? '', message: `${opts.where ?? ''}: "${run.length > 24 ? run.slice(0, 24) + '…' : run}" is wider than the column and was broken inside` });
+    again = { ...opts, cutRuns };
+    for (let r = 0; r < cutRuns.length; r += 2) {
+      const run = items.text.slice(cutRuns[r], cutRuns[r + 1]);
+      (opts.diagnostics ?? sink).push({ code: 'cut-run', where: opts.where ?? '', message: `${opts.where ?? ''}: "${run.length > 24 ? run.slice(0, 24) + '…' : run}" is wider than the column and was broken inside` });
+    }
+  }
+  // A phrase-broken text that fits on one line needs no segmenter (jieba loads in ~0.3 s).
+  if (opts.phrases && naturalWidth(items) > opts.measure - opts.indent) {
+    // at the source's spaces (and punctuation) only, when every phrase fits; else at words too
+    const text = items.text;
+    const spacesOnly = /\s/.test(text) ? itemize(spans, { ...(again ?? opts), breakMask: new Uint8Array(text.length + 1) }, scratch) : undefined;
+    if (spacesOnly) scratch = spacesOnly;
+    const lines = spacesOnly && setLines(spacesOnly, breakLines(spacesOnly, opts), opts);
+    if (lines && !lines.some((l) => l.overfull || l.used > opts.measure + 1e-6)) return lines;
+    again = { ...(again ?? opts), breakMask: wordStarts(text) };
   }
   if (again) items = scratch = itemize(spans, again, scratch);
   return setLines(items, breakLines(items, opts), opts);
@@ -52,8 +62,11 @@ function naturalWidth(it: Items): number {
   return it.pw[it.n] + it.pgw[it.n];
 }
 
-/** The first Latin run (a number, a word, a URL piece) wider than `measure`, or −1. */
-function widestRun(it: Items, measure: number): number {
-  for (let k = 0; k < it.n; k++) if (it.w[k] > measure && it.cls[k] === CharClass.Latin) return k;
-  return -1;
+/** [from, to) of each Latin run (a number, a word, a URL piece) wider than `measure`. */
+function wideRuns(it: Items, measure: number): number[] {
+  let out: number[] | undefined;
+  for (let k = 0; k < it.n; k++) if (it.w[k] > measure && it.cls[k] === CharClass.Latin) (out ??= []).push(it.start[k], it.end[k]);
+  return out ?? NONE;
 }
+
+const NONE: number[] = [];
