@@ -86,6 +86,7 @@ export function breakLines(it: Items, opts: BreakOptions): number[] {
   const f64 = w.f64;
   for (let a = 0; a < F64_INPUTS.length; a++) f64.set(it[F64_INPUTS[a]].subarray(0, n + 1), w.at[a] / 8);
   w.u8.set(it.brk.subarray(0, n + 1), w.at[BRK]);
+  f64.set(it.pen.subarray(0, n + 1), w.at[PEN] / 8);
   const ok = w.run(n, opts.measure, opts.indent, it.size, opts.align === 'justify' ? 1 : 0, opts.maxGapStretch ?? 0.25,
     opts.lineEndHalf === false ? 0 : 1, lastLineFrom(it, opts.minLastChars ?? 2), LAST_LINE_PENALTY);
   if (ok !== 0) throw new Error('breakLines: no path (internal error)');
@@ -112,10 +113,10 @@ function lastLineFrom(it: Items, min: number): number {
 
 /** The items' arrays the programme reads, in the order of its address table (src/wasm/breaker.ts). */
 const F64_INPUTS = ['pw', 'pgw', 'pgst', 'pgsh', 'phan', 'pinL', 'pinR', 'trimL', 'trimR'] as const;
-const BRK = 9, BEST = 10, FROM = 11;
+const BRK = 9, BEST = 10, FROM = 11, PEN = 12;
 
 interface Breaker {
-  /** Byte address of each array: F64_INPUTS…, brk, best, from. */
+  /** Byte address of each array: F64_INPUTS…, brk, best, from, pen. */
   at: number[];
   f64: Float64Array;
   i32: Int32Array;
@@ -144,13 +145,13 @@ function breaker(len: number): Breaker {
   if (!current || len > capacity) {
     capacity = Math.max(len, 2 * capacity, 4096);
     const slot = 8 * capacity;
-    // the address table at 0; then 11 arrays of 8-byte entries and `from` (i32)
-    const at = Array.from({ length: 12 }, (_, k) => 64 + k * slot);
-    const need = 64 + 12 * slot;
+    // the address table at 0; then 12 arrays of 8-byte entries and `from` (i32)
+    const at = Array.from({ length: 13 }, (_, k) => 64 + k * slot);
+    const need = 64 + 13 * slot;
     const have = instance.memory.buffer.byteLength;
     if (need > have) instance.memory.grow(Math.ceil((need - have) / 65536));
     const buffer = instance.memory.buffer;
-    new Uint32Array(buffer, 0, 12).set(at);
+    new Uint32Array(buffer, 0, 13).set(at);
     current = { at, f64: new Float64Array(buffer), i32: new Int32Array(buffer), u8: new Uint8Array(buffer), run: instance.run };
   }
   return current;

@@ -28,6 +28,11 @@ export interface ItemizeOptions {
   /** [from, to) pairs of runs wider than the measure (an over-long number): each may break between any two characters. */
   cutRuns?: readonly number[];
   /**
+   * A long number (8 or more letters and digits: an ID, a passport number) may break inside
+   * at a price, rather than leave the line before it loose (notices in 13-字 columns).
+   */
+  breakLongRuns?: boolean;
+  /**
    * Phrase breaking (heads, decks, crossheads, bylines): a line may break only at a source
    * space, beside punctuation, or where this has a 1 (a word start; see wordStarts).
    */
@@ -69,6 +74,8 @@ export interface Items {
   gHan: Uint8Array;
   /** 1 where a line may break. */
   brk: Uint8Array;
+  /** Cost of breaking before atom k (a break inside a long number, breakLongRuns); 0 elsewhere. */
+  pen: Float64Array;
   /** 1 where the glue is a word space (a space glyph is emitted inside the line). */
   gSpace: Uint8Array;
   /** Glyphs: id, natural advance (pt), face index, code unit offset. */
@@ -107,7 +114,7 @@ export function createItems(cap: number): Items {
   return {
     text: '', size: 0, n: 0, ng: 0, faces: [], cap, converted: 0, cut: 0,
     cls: u(), start: i(), end: i(), w: f(), trimL: f(), trimR: f(), inL: f(), inR: f(), g0: i(), g1: i(),
-    gw: f(), gst: f(), gsh: f(), gHan: u(), brk: u(), gSpace: u(),
+    gw: f(), gst: f(), gsh: f(), gHan: u(), brk: u(), gSpace: u(), pen: f(),
     gid: i(), adv: f(), face: u(), at: i(), pos: f(),
     space: { gid: 0, adv: 0, face: 0 },
     pw: f(), pgw: f(), pgst: f(), pgsh: f(), phan: f(), pinL: f(), pinR: f(),
@@ -123,7 +130,10 @@ const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp 
  * that must shrink may take this much (em) off each.
  */
 const MIXED_GAP = 0.25;
-const MIXED_GIVE = 0.03;
+const MIXED_GIVE = 0.08;
+
+/** How far the space beside a full-width mark may open to justify a line, em. */
+const PUNCT_GIVE = 0.25;
 
 /** Characters that join a Latin run to the ideographs beside it with no mixed gap: 80 公里/小时, 3～5 天. */
 const JOINERS = new Set([...'/\\~-–_|&+=×÷±@#'].map((c) => c.charCodeAt(0)));
@@ -168,6 +178,7 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
   it.gsh.fill(0, 0, len + 1);
   it.gHan.fill(0, 0, len + 1);
   it.brk.fill(0, 0, len + 1);
+  it.pen.fill(0, 0, len + 1);
   it.gSpace.fill(0, 0, len + 1);
   if (spans.length) {
     const f = spans[0].face;
@@ -179,6 +190,7 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
   let cut = 0;
   const punctFace = opts.punctFace;
   let dashes = false;
+  let digitRun = false;
   let lastFace: FontFace | null = null;
   let lastFaceIndex = 0;
   let spaceBefore = false;
@@ -219,11 +231,25 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
     const adv = face.adv(cp) * size;
     let extend =
       !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
+    let spaced = false;
+    let hyphenBreak = false;
+    if (cls === CharClass.Latin && (!extend || it.cls[prevAtom] !== CharClass.Latin)) digitRun = isAlnum(cp) || cp === 0x2a ? alnumRun(text, i) >= LONG_RUN : false;
+    if (extend && cls === CharClass.Latin && digitRun) {
+      // a long number (an ID or phone number) is one unbreakable word whose characters may
+      // open a little, like ideographs, when its line is justified
+      extend = false;
+      spaced = true;
+    }
     if (extend && cls === CharClass.Latin) {
       // A URL breaks after / . - _ ? & = (no hyphen); a run wider than the measure where it must.
       while (cut < cuts.length && cuts[cut + 1] <= i) cut += 2;
       // (after the last of a row of them: https:// stays whole)
       if (inUrl && urls[url] < i && isUrlBreak(text.charCodeAt(i - 1)) && !isUrlBreak(cp)) extend = false;
+      else if (opts.breakLongRuns && text.charCodeAt(i - 1) === 0x2d && isAlnum(cp)) {
+        // after the hyphen of a code (WT-2026-978), at the price of a break in a number
+        extend = false;
+        hyphenBreak = true;
+      }
       else if (cut < cuts.length && cuts[cut] < i) {
         extend = false;
         it.cut++;
@@ -258,7 +284,13 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       }
       it.g0[k] = g;
       it.g1[k] = g + 1;
-      if (k > 0) glue(it, k, spaceBefore, opts);
+      if (spaced) {
+        it.gHan[k] = 1;
+        const inCut = cut < cuts.length && cuts[cut] < i;
+        it.brk[k] = inCut || opts.breakLongRuns ? 1 : 0;
+        if (!inCut && opts.breakLongRuns) it.pen[k] = LONG_RUN_BREAK;
+      } else if (k > 0) glue(it, k, spaceBefore, opts);
+      if (hyphenBreak) it.pen[k] = LONG_RUN_BREAK;
     }
     spaceBefore = false;
     i += cu;
@@ -291,6 +323,19 @@ function joinDashes(it: Items): void {
 }
 
 const ASCII_MARK = /[,;:?!()]/;
+
+/** Letters and digits in a row from which a run is a long number (see digitRun). */
+const LONG_RUN = 8;
+
+/** Price of a break inside a long number: about a line whose gaps open by 0.1 em. */
+const LONG_RUN_BREAK = 40;
+
+/** Length of the run of ASCII letters and digits (and the * of a masked ID) starting at `i`. */
+function alnumRun(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && (isAlnum(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2a)) j++;
+  return j - i;
+}
 const NO_URLS: number[] = [];
 
 /** [from, to) pairs of the URLs in `text`. */
@@ -307,7 +352,7 @@ function urlRanges(text: string): number[] {
 /** An ideograph or a full-width mark (a closing quote counts: 说”,). */
 const isCjk = (c: number) => c >= 0x2e80 || c === 0x201d || c === 0x2019;
 
-/** ASCII , ; : ? ! beside an ideograph, ( before one and ) after one, as full-width marks. */
+/** ASCII , ; : ? ! ( ) beside an ideograph or a full-width mark, as full-width marks: 苏(2020)苏 → 苏（2020）苏. */
 function fullWidth(text: string): { text: string; converted: number } {
   let out = '';
   let from = 0;
@@ -318,7 +363,7 @@ function fullWidth(text: string): { text: string; converted: number } {
     if (to === undefined) continue;
     const before = i > 0 && isCjk(text.charCodeAt(i - 1));
     const after = isCjk(text.charCodeAt(i + 1) || 0);
-    const ok = c === 0x28 ? after : c === 0x29 ? before : before || after;
+    const ok = before || after;
     if (!ok) continue;
     out += text.slice(from, i) + String.fromCharCode(to);
     from = i + 1;
@@ -387,6 +432,12 @@ function glue(it: Items, k: number, space: boolean, opts: ItemizeOptions): void 
     // beside a narrow ASCII mark (,“  ”,) a full-width mark keeps the half that faces it
     it.inL[k] = 0;
     it.inR[k - 1] = 0;
+  }
+  // clreq §3.8 (justification): a line's slack goes to punctuation first — the space after
+  // a closing or stop mark, or before an opening one, may open by up to PUNCT_GIVE em —
+  // and only then evenly between characters (gHan); a compressed pair of marks gives none.
+  if (!space && it.gw[k] >= 0 && (a === CharClass.Close || a === CharClass.Stop || b === CharClass.Open) && isWide(it, a === CharClass.Close || a === CharClass.Stop ? k - 1 : k)) {
+    it.gst[k] += PUNCT_GIVE * em;
   }
   it.gHan[k] = !latinA && !latinB && !space ? 1 : 0;
   it.brk[k] = !noStart(b) && !noEnd(a) && !(a === b && (a === CharClass.Dash || a === CharClass.Ellipsis)) ? 1 : 0;

@@ -99,12 +99,15 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     midRatio = f.midShrink > 0 ? mid / f.midShrink : 0;
     const g = Math.min(need, f.glueShrink);
     glueShrinkRatio = f.glueShrink > 0 ? g / f.glueShrink : 0;
-    if (mid > EPS && mid < f.midShrink - EPS && f.gaps > 0) {
+    if (mid > EPS && mid < f.midShrink - EPS && f.gaps + f.glueStretch > 0) {
       const steps = markSteps(it, s, e, mid);
-      if (steps) {
+      if (steps && (f.gaps > 0 || steps.over <= f.glueStretch + EPS)) {
         q = steps.q;
         extra = steps.extra;
-        gapAdd = steps.over / f.gaps;
+        // what the whole steps compress too much opens the line again: beside marks first
+        const g = Math.min(steps.over, f.glueStretch);
+        glueStretchRatio = f.glueStretch > 0 ? g / f.glueStretch : 0;
+        gapAdd = f.gaps > 0 ? (steps.over - g) / f.gaps : 0;
       }
     }
   } else if (d > EPS) {

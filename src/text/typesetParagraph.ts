@@ -62,10 +62,23 @@ function naturalWidth(it: Items): number {
   return it.pw[it.n] + it.pgw[it.n];
 }
 
-/** [from, to) of each Latin run (a number, a word, a URL piece) wider than `measure`. */
+/**
+ * [from, to) of each unbreakable Latin run (a number, a word, a URL piece; a long number's
+ * digits are atoms of their own, joined by glue that does not break) wider than `measure`.
+ */
 function wideRuns(it: Items, measure: number): number[] {
   let out: number[] | undefined;
-  for (let k = 0; k < it.n; k++) if (it.w[k] > measure && it.cls[k] === CharClass.Latin) (out ??= []).push(it.start[k], it.end[k]);
+  let from = -1;
+  let width = 0;
+  for (let k = 0; k <= it.n; k++) {
+    const latin = k < it.n && it.cls[k] === CharClass.Latin;
+    if (latin && from >= 0 && !it.brk[k] && !it.gSpace[k]) width += it.gw[k] + it.w[k];
+    else {
+      if (from >= 0 && width > measure) (out ??= []).push(it.start[from], it.end[k - 1]);
+      from = latin ? k : -1;
+      width = latin ? it.w[k] : 0;
+    }
+  }
   return out ?? NONE;
 }
 

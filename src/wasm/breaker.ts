@@ -8,7 +8,7 @@
 // line the same way as the loop below, and setLines spends the difference as priced here.
 
 /** Where each array of the items starts: the i32 table at address 0 (see LAYOUT in breakLines.ts). */
-const PW = 0, PGW = 1, PGST = 2, PGSH = 3, PHAN = 4, PINL = 5, PINR = 6, TRIML = 7, TRIMR = 8, BRK = 9, BEST = 10, FROM = 11;
+const PW = 0, PGW = 1, PGST = 2, PGSH = 3, PHAN = 4, PINL = 5, PINR = 6, TRIML = 7, TRIMR = 8, BRK = 9, BEST = 10, FROM = 11, PEN = 12;
 
 @inline function at(slot: i32): usize {
   return <usize>load<u32>(<usize>slot << 2);
@@ -61,7 +61,7 @@ function fitCost(natural: f64, endTrim: f64, midShrink: f64, glueShrink: f64, gl
 export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: bool, maxGap: f64, endHalf: bool, lastFrom: i32, lastPenalty: f64): i32 {
   const pw = at(PW), pgw = at(PGW), pgst = at(PGST), pgsh = at(PGSH), phan = at(PHAN);
   const pinL = at(PINL), pinR = at(PINR), trimL = at(TRIML), trimR = at(TRIMR), brk = at(BRK);
-  const best = at(BEST), from = at(FROM);
+  const best = at(BEST), from = at(FROM), pen = at(PEN);
   for (let k = 0; k <= n; k++) {
     store<f64>(best + (<usize>k << 3), Infinity);
     store<i32>(from + (<usize>k << 2), -1);
@@ -124,6 +124,7 @@ export function breakLines(n: i32, measure: f64, indent: f64, em: f64, justify: 
       // punctuation not counted) is priced like a few loose lines, so the programme takes
       // a character back or sends one down when it can do so without opening gaps.
       if (last && justify && s > lastFrom && s > 0) c += lastPenalty;
+      if (!last) c += f(pen, e);
       c += bs;
       found = true;
       if (c < f(best, e)) { store<f64>(best + (<usize>e << 3), c); store<i32>(from + (<usize>e << 2), s); }

@@ -11,6 +11,11 @@
  *    When everything fits, the common bottom is the smallest height (in quarter lines)
  *    at which every column can be squared to within a line — the columns are balanced.
  * 3. Each column is squared by sharing its spare height among the gaps between blocks.
+ *
+ * Everything is counted in whole lines of the notices pitch (issue 11 item 9): a block
+ * takes the lines its height rounds up to, a gap is whole lines, and squaring adds whole
+ * lines to gaps, so every baseline of every column sits on one page grid and the columns
+ * line up across the page; a column may then end up to a line short of the others.
  */
 import type { NoticeStyle } from '../../notices/config.js';
 import type { FlowBlock } from './setNoticeBlock.js';
@@ -33,9 +38,14 @@ export interface FlowResult {
 
 type Style = Pick<NoticeStyle, 'pitch' | 'itemGap' | 'groupGap' | 'maxStretch'>;
 
-/** Space before a block that does not start a column. */
+/** Space before a block that does not start a column: whole lines. */
 function gapOf(b: FlowBlock, style: Style): number {
-  return (b.kind === 'group' ? style.groupGap : style.itemGap) * style.pitch;
+  return Math.ceil((b.kind === 'group' ? style.groupGap : style.itemGap) - 1e-6) * style.pitch;
+}
+
+/** The grid lines a block takes, in pt. */
+function rowsOf(b: FlowBlock, style: Style): number {
+  return Math.ceil(b.height / style.pitch - 1e-6) * style.pitch;
 }
 
 /** How many leading blocks fit in `columns` columns of height `h` (greedy, the most possible). */
@@ -47,10 +57,10 @@ function prefixThatFits(blocks: readonly FlowBlock[], columns: number, h: number
     const b = blocks[i];
     const top = y === 0;
     const next = blocks[i + 1];
-    const keep = b.kind === 'group' && next !== undefined && next.kind === 'notice' && b.height + next.height <= h ? gapOf(next, style) + next.height : 0;
+    const keep = b.kind === 'group' && next !== undefined && next.kind === 'notice' && rowsOf(b, style) + rowsOf(next, style) <= h ? gapOf(next, style) + rowsOf(next, style) : 0;
     const at = top ? 0 : y + gapOf(b, style);
-    if (at + b.height + keep <= h + 1e-6) {
-      y = at + b.height;
+    if (at + rowsOf(b, style) + keep <= h + 1e-6) {
+      y = at + rowsOf(b, style);
       i++;
     } else if (top || col === columns) break; // a block taller than a column stops the page; the caller reports it
     else {
@@ -75,7 +85,7 @@ function partition(blocks: readonly FlowBlock[], n: number, columns: number, tar
   const sumH = [0];
   const sumG = [0];
   for (let k = 0; k < n; k++) {
-    sumH.push(sumH[k] + blocks[k].height);
+    sumH.push(sumH[k] + rowsOf(blocks[k], style));
     sumG.push(sumG[k] + (k > 0 ? gapOf(blocks[k], style) : 0));
   }
   const used = (i: number, j: number) => sumH[j] - sumH[i] + sumG[j] - sumG[i + 1];
@@ -119,14 +129,15 @@ function partition(blocks: readonly FlowBlock[], n: number, columns: number, tar
  * Flow blocks into `columns` columns of `height` pt. Terminates: the greedy pass places
  * a block or opens a column each step; the balancing search tries finitely many heights.
  */
-export function flowNotices(blocks: readonly FlowBlock[], columns: number, height: number, style: Style): FlowResult {
+export function flowNotices(blocks: readonly FlowBlock[], columns: number, columnHeight: number, style: Style): FlowResult {
+  const height = Math.floor(columnHeight / style.pitch + 1e-6) * style.pitch;
   const n = prefixThatFits(blocks, columns, height, style);
   let target = height;
   let part = n > 0 ? partition(blocks, n, columns, height, style) : undefined;
   if (n === blocks.length && n > 0) {
     // balance: the lowest common bottom (in quarter lines) squarable to within a line
-    const step = style.pitch / 4;
-    const tallest = Math.max(...blocks.map((b) => b.height));
+    const step = style.pitch;
+    const tallest = Math.max(...blocks.map((b) => rowsOf(b, style)));
     let fallback: { target: number; part: Partition } | undefined;
     for (let t = Math.max(tallest, Math.ceil(total(blocks, style) / columns / step) * step); t <= height + 1e-6; t += step) {
       const p = partition(blocks, n, columns, t, style);
@@ -149,13 +160,20 @@ export function flowNotices(blocks: readonly FlowBlock[], columns: number, heigh
     const tops = col.map((b, k) => {
       if (k > 0) y += gapOf(b, style);
       const at = y;
-      y += b.height;
+      y += rowsOf(b, style);
       return at;
     });
+    // whole lines of spare height shared among the gaps, the first gaps one more
     const gaps = col.length - 1;
-    const per = gaps > 0 ? Math.max(0, Math.min((target - y) / gaps, cap)) : 0;
-    col.forEach((b, k) => placed.push({ block: b, column: c, y: tops[k] + k * per }));
-    bottoms.push(y + gaps * per);
+    const spare = gaps > 0 ? Math.max(0, Math.min(Math.floor((target - y) / style.pitch + 1e-6), Math.floor(cap / style.pitch) * gaps)) : 0;
+    const per = gaps > 0 ? Math.floor(spare / gaps) : 0;
+    let extra = spare - per * gaps;
+    let shift = 0;
+    col.forEach((b, k) => {
+      if (k > 0) shift += (per + (extra-- > 0 ? 1 : 0)) * style.pitch;
+      placed.push({ block: b, column: c, y: tops[k] + shift });
+    });
+    bottoms.push(y + shift - (rowsOf(col[col.length - 1], style) - col[col.length - 1].height));
   }
   while (bottoms.length < columns) bottoms.push(0);
   return { placed, remaining: blocks.slice(n), bottoms };
@@ -163,5 +181,5 @@ export function flowNotices(blocks: readonly FlowBlock[], columns: number, heigh
 
 /** Height of all blocks stacked in one column. */
 function total(blocks: readonly FlowBlock[], style: Style): number {
-  return blocks.reduce((s, b, k) => s + b.height + (k > 0 ? gapOf(b, style) : 0), 0);
+  return blocks.reduce((s, b, k) => s + rowsOf(b, style) + (k > 0 ? gapOf(b, style) : 0), 0);
 }

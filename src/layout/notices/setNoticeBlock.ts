@@ -45,6 +45,8 @@ export interface NoticeBlock {
   lines: BlockLine[];
   /** Stroke width of the paid box round the notice, 0 for none. */
   box: number;
+  /** Top of the box below the block's top, pt (the box's padding ends on a grid line). */
+  boxY?: number;
   /** Lines wider than the measure (an unbreakable run, or the engine found no looser break). */
   overfull: number;
   /** The paid logo, centred above the title: offsets from the block's top-left, pt. */
@@ -67,6 +69,13 @@ export type FlowBlock = NoticeBlock | GroupHeader;
 const ASCENT = 0.88;
 /** Padding inside a notice's box, in em of the notice size. */
 const BOX_PAD = 0.5;
+/**
+ * How notice copy is set: ASCII marks beside ideographs full-width (身份证,证号: reads as
+ * 身份证，证号：), 行末半角, no 孤字, and an ID or passport number may break inside (at a
+ * price) rather than leave a 13-字 line before it loose (issue 11 item 9).
+ */
+const NOTICE_TEXT = { fullWidthPunct: true, lineEndHalf: true, minLastChars: 2, breakLongRuns: true } as const;
+
 /** Title lines take this many times their size. */
 const TITLE_LEADING = 1.45;
 
@@ -86,30 +95,33 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
   const body = fonts.face(style.fonts.body);
   const where = `${file} notice`;
   const lines: BlockLine[] = [];
-  let y = pad;
+  // Every body line's row starts a whole number of lines below the block's top, so that
+  // with blocks placed on whole lines (flowNotices) each baseline is on the page's grid:
+  // a box's top padding ends on a grid line, a title takes whole lines.
+  const boxY = box ? P - pad : 0;
+  let y = box ? P : 0;
   let para = 0;
   let logo: NoticeBlock['logo'];
   if (text.extras.logo) {
     const l = text.extras.logo;
     logo = { file: l.file, dx: pad + (measure - l.width) / 2, y, w: l.width, h: l.height, ppi: Math.round(l.ppi) };
-    y += l.height + 0.3 * P;
+    y += Math.ceil((l.height + 0.3 * P) / P - 1e-6) * P; // whole lines: the text below stays on the grid
   }
   if (!text.runIn) {
     const T = style.titleSize;
     // the title is bold (黑) for company notices and for the paid extra, else in the body face
     const titleFace = fonts.face(text.extras.boldTitle ? style.fonts.title : style.fonts.body);
-    const set = typesetParagraph([{ text: text.title, face: titleFace }], { size: T, measure, indent: 0, align: 'center', fallbacks, where: `${where} title` });
-    for (const line of set) {
-      const lead = T * TITLE_LEADING;
-      lines.push({ line, size: T, dx: pad, y: y + (lead - T) / 2 + ASCENT * T, para });
-      y += lead;
-    }
-    y += 0.15 * P;
+    const set = typesetParagraph([{ text: text.title, face: titleFace }], { ...NOTICE_TEXT, phrases: true, size: T, measure, indent: 0, align: 'center', fallbacks, where: `${where} title` });
+    const lead = T * TITLE_LEADING;
+    const rows = Math.max(1, Math.round((set.length * lead + 0.15 * P) / P)) * P;
+    const top = y + (rows - 0.15 * P - set.length * lead) / 2;
+    set.forEach((line, i) => lines.push({ line, size: T, dx: pad, y: top + i * lead + (lead - T) / 2 + ASCENT * T, para }));
+    y += rows;
     para++;
   }
   const indent = text.runIn ? 0 : 2 * S;
   for (const p of text.paragraphs) {
-    const set = typesetParagraph([{ text: p, face: body }], { size: S, measure, indent, align: 'justify', fallbacks, where: `${where} ¶${para}` });
+    const set = typesetParagraph([{ text: p, face: body }], { ...NOTICE_TEXT, size: S, measure, indent, align: 'justify', fallbacks, where: `${where} ¶${para}` });
     for (const line of set) {
       lines.push({ line, size: S, dx: pad, y: y + (P - S) / 2 + ASCENT * S, para });
       y += P;
@@ -123,7 +135,7 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
     }
     para++;
   }
-  return { kind: 'notice', id, file, company: text.company, height: y + pad, lines, box, overfull: lines.filter((l) => l.line.overfull).length, ...(logo ? { logo } : {}) };
+  return { kind: 'notice', id, file, company: text.company, height: y + pad, lines, box, boxY, overfull: lines.filter((l) => l.line.overfull).length, ...(logo ? { logo } : {}) };
 }
 
 /** Lines set flush left, then moved flush right (the engine has no right alignment). */
@@ -142,8 +154,12 @@ export function setGroupHeader(id: string, title: string, m: NoticeMeasure, font
     size: G, measure: m.measure, indent: 0, align: 'center', fallbacks: fonts.fallbacks(), where: `notices group ${id}`,
   });
   const lead = G * 1.6;
-  const lines = set.map((line, i) => ({ line, size: G, dx: 0, y: 2 + i * lead + (lead - G) / 2 + ASCENT * G, para: 0 }));
-  return { kind: 'group', id, title, height: 4 + set.length * lead, lines };
+  // whole lines of the notices pitch (the nearest count), the title centred between the rules
+  const P = m.style.pitch;
+  const height = Math.max(1, Math.round((4 + set.length * lead) / P)) * P;
+  const top = (height - set.length * lead) / 2;
+  const lines = set.map((line, i) => ({ line, size: G, dx: 0, y: top + i * lead + (lead - G) / 2 + ASCENT * G, para: 0 }));
+  return { kind: 'group', id, title, height, lines };
 }
 
 /** The asset id of a notice's logo (its photo job's, see logoJob). */
@@ -159,7 +175,7 @@ export function placeBlock(b: FlowBlock, x: number, y: number, width: number): F
     items.push({ kind: 'rule', x1: x, y1: y + 0.5, x2: x + width, y2: y + 0.5, width: 1, source });
     items.push({ kind: 'rule', x1: x, y1: y + b.height - 1, x2: x + width, y2: y + b.height - 1, width: 0.3, source });
   } else if (b.box) {
-    items.push({ kind: 'box', x, y, w: width, h: b.height, stroke: b.box, source });
+    items.push({ kind: 'box', x, y: y + (b.boxY ?? 0), w: width, h: b.height - (b.boxY ?? 0), stroke: b.box, source });
   }
   if (b.kind === 'notice' && b.logo) {
     const l = b.logo;
