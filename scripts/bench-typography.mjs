@@ -190,7 +190,7 @@ function measure(pages) {
         r.loose++;
         if (r.samples.loose.length < 5) r.samples.loose.push({ page: p + 1, text, gap: +widest.toFixed(3) });
       }
-      if (widest >= 0.25 - 1e-3) r.veryLoose++;
+      if (widest >= 0.25 - 1e-3) { r.veryLoose++; if (process.env.SHOW_LOOSE) console.error(p + 1, l.col, text, widest.toFixed(2)); }
       // punctuation widths
       for (let k = 0; k + 1 < gs.length; k++) {
         if ('，、。'.includes(gs[k].ch)) {

@@ -61,7 +61,7 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
     const body: FlowLine[] = [];
     pg.paras.forEach((text, para) => {
       const lines = typesetParagraph([{ text, face: song }], {
-        size: g.bodySize, measure: colW, indent: g.indentEm * g.bodySize, align: 'justify', fallbacks, fullWidthPunct: true,
+        size: g.bodySize, measure: colW, indent: g.indentEm * g.bodySize, align: 'justify', fallbacks, fullWidthPunct: true, breakLongRuns: true,
         where: `page ${p + 1} paragraph ${para + 1}`,
       });
       for (const line of lines) body.push({ line, source: { id, component: 'body', para }, size: g.bodySize, chars: line.chars });

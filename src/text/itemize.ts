@@ -132,8 +132,6 @@ const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp 
 const MIXED_GAP = 0.25;
 const MIXED_GIVE = 0.08;
 
-/** How far the space beside a full-width mark may open to justify a line, em. */
-const PUNCT_GIVE = 0.25;
 
 /** Characters that join a Latin run to the ideographs beside it with no mixed gap: 80 公里/小时, 3～5 天. */
 const JOINERS = new Set([...'/\\~-–_|&+=×÷±@#'].map((c) => c.charCodeAt(0)));
@@ -432,12 +430,6 @@ function glue(it: Items, k: number, space: boolean, opts: ItemizeOptions): void 
     // beside a narrow ASCII mark (,“  ”,) a full-width mark keeps the half that faces it
     it.inL[k] = 0;
     it.inR[k - 1] = 0;
-  }
-  // clreq §3.8 (justification): a line's slack goes to punctuation first — the space after
-  // a closing or stop mark, or before an opening one, may open by up to PUNCT_GIVE em —
-  // and only then evenly between characters (gHan); a compressed pair of marks gives none.
-  if (!space && it.gw[k] >= 0 && (a === CharClass.Close || a === CharClass.Stop || b === CharClass.Open) && isWide(it, a === CharClass.Close || a === CharClass.Stop ? k - 1 : k)) {
-    it.gst[k] += PUNCT_GIVE * em;
   }
   it.gHan[k] = !latinA && !latinB && !space ? 1 : 0;
   it.brk[k] = !noStart(b) && !noEnd(a) && !(a === b && (a === CharClass.Dash || a === CharClass.Ellipsis)) ? 1 : 0;

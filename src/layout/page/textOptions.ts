@@ -20,7 +20,6 @@ export function textOptions(t: Template, role: TextRole, punctFace?: FontFace): 
     kaiming: ty.punctuation === '开明',
     punctFace,
   };
-  if (role === 'body') return { ...o, fullWidthPunct: ty.fullWidthPunct, minLastChars: ty.minLastChars };
-  if (role === 'caption') return { ...o, fullWidthPunct: ty.fullWidthPunct, minLastChars: ty.minLastChars };
+  if (role === 'body' || role === 'caption') return { ...o, fullWidthPunct: ty.fullWidthPunct, minLastChars: ty.minLastChars, breakLongRuns: ty.breakLongNumbers };
   return { ...o, phrases: true, phraseSpace: ty.headPhraseSpace };
 }

@@ -88,6 +88,8 @@ const TypographySchema = z.strictObject({
   mixedGap: z.number().min(0).max(0.5).default(0.25),
   /** ASCII , ; : ? ! ( ) next to ideographs in body copy are set as full-width marks. */
   fullWidthPunct: z.boolean().default(true),
+  /** A number or code of 8+ letters and digits (an ID) may break inside, at a price, rather than leave a loose line. */
+  breakLongNumbers: z.boolean().default(true),
   /** Least characters (punctuation not counted) on a paragraph's last line: 孤字 avoidance. */
   minLastChars: z.number().int().min(0).max(8).default(2),
   /** Phrase space in heads, decks and bylines: a source space between ideographs, em (一字空). */
