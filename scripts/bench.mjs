@@ -5,7 +5,7 @@
 //   3. times `zuban typeset` and Typst whole-process at 1/8/32 pages (tools/measure.py:
 //      RUNS timed runs after WARMUP, medians), checks every PDF (check.mjs, quality.mjs)
 //   4. prints ../shared/bench's table for both engines (tools/report.mjs), the 32-page
-//      quality figures, the zuban/Typst ratios, and zuban's other benchmarks (identifier
+//      quality figures, the typography table (scripts/bench-typography.mjs, 8 pages), the zuban/Typst ratios, and zuban's other benchmarks (identifier
 //      validation throughput, the sample edition's build time) where they exist.
 // Needs: poppler-utils and fonts-noto-cjk (Typst's fonts), as ../shared/bench/README.md says;
 // as root it installs them with apt-get when missing. Env: RUNS=5 WARMUP=1 PAGES="1 8 32",
@@ -121,6 +121,7 @@ function measureEngines() {
       fs.writeFileSync(path.join(anchors, `out/check/${e}-${n}.json`), run('node', ['tools/check.mjs', pdf, `out/inputs/${n}/input.txt`], { cwd: anchors }));
       fs.writeFileSync(path.join(anchors, `out/check/${e}-${n}.quality.json`), run('node', ['tools/quality.mjs', pdf], { cwd: anchors }));
       fs.writeFileSync(path.join(anchors, `out/check/${e}-${n}.baselines.json`), run('node', [path.join(root, 'scripts/bench-baselines.mjs'), pdf, `out/inputs/${n}/input.json`], { cwd: anchors }));
+      fs.writeFileSync(path.join(anchors, `out/check/${e}-${n}.typography.json`), run('node', [path.join(root, 'scripts/bench-typography.mjs'), pdf, `out/inputs/${n}/input.json`], { cwd: anchors }));
     }
   }
 }
@@ -146,6 +147,17 @@ function summary() {
   lines.push('', 'Glyph runs outside: pdf.js text runs whose advance box leaves the text area by > 0.01 pt, a line-initial opening');
   lines.push("or line-final closing mark's empty half excepted (its ink is inside). Typst's are mostly line-final ASCII `,` `.` that it");
   lines.push("hangs past the right edge (its text overhang, ≤ 2.35 pt); quality.mjs's overflow count (0.7 em slack) ignores both.");
+  // Typography glyph by glyph (scripts/bench-typography.mjs) on the 8-page workload (the
+  // issue 11 table), or the largest page count run.
+  const TN = PAGES.includes('8') ? '8' : N;
+  const typo = ['zuban', 'typst'].map((e) => ({ engine: e === 'typst' ? 'Typst' : 'zuban', ...rd(`out/check/${e}-${TN}.typography.json`) }));
+  const files = typo.map((x, i) => {
+    const f = path.join(anchors, `out/check/.typography-${i}.json`);
+    fs.writeFileSync(f, JSON.stringify(x));
+    return f;
+  });
+  lines.push('', `Typography on the ${TN}-page workload, measured from glyph positions in both PDFs (scripts/bench-typography.mjs, pdf.js):`, '');
+  lines.push(run('node', [path.join(root, 'scripts/bench-typography.mjs'), '--table', ...files]).trim());
   if (!has32) return lines.join('\n');
   lines.push('', 'zuban / Typst (same run; ≤ 1.00 means zuban is as fast or leaner):', '');
   const ratio = (a, b) => (a / b).toFixed(2);
