@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GlyphRun } from '../../../src/frame/types.js';
+import type { PlacedLine } from '../../../src/layout/items.js';
 import { generatedNotices, layoutCtx, setOnPages, toSet } from './helpers.js';
 
 const list = generatedNotices().map(toSet);
@@ -7,21 +7,15 @@ const { items } = setOnPages(list, 3);
 const S = layoutCtx.style.size;
 const P = layoutCtx.style.pitch;
 
-/** The notice-size lines of a page: baseline, left edge (column), glyphs. */
+/** The notice-size lines of a page (titles and group headers left out). */
 function lines(page: (typeof items)[number]) {
-  const runs = page.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.size === S && i.source.component === 'notice');
-  const by = new Map<string, GlyphRun[]>();
-  for (const r of runs) {
-    const k = `${r.y.toFixed(3)}:${r.x.toFixed(1)}`;
-    by.set(k, [...(by.get(k) ?? []), r]);
-  }
-  return [...by.values()];
+  return page.items.filter((i): i is PlacedLine => i.kind === 'line' && i.source.component === 'notice' && i.runs.every((r) => r.size === S));
 }
 
 describe('notices page on the grid (issue 11 item 9)', () => {
   it('--- every-baseline-on-the-grid --- every notice line of every page sits a whole number of lines below the page’s first', () => {
     for (const page of items) {
-      const ys = lines(page).map((l) => l[0].y);
+      const ys = lines(page).map((l) => l.baseline);
       const y0 = Math.min(...ys);
       const off = ys.filter((y) => Math.abs((y - y0) / P - Math.round((y - y0) / P)) > 0.001);
       expect(off, page.page).toEqual([]);
@@ -34,10 +28,9 @@ describe('notices page on the grid (issue 11 item 9)', () => {
     const samples: string[] = [];
     for (const page of items) {
       for (const l of lines(page)) {
-        const glyphs = l.flatMap((r) => [...r.text].map((ch, i) => ({ ch, x: r.x + r.xs[i], adv: r.advs[i] })));
-        const width = l[0].width;
+        const glyphs = l.runs.flatMap((r) => [...r.text].map((ch, i) => ({ ch, x: l.x + r.xs[i], adv: r.advs[i] })));
         const end = glyphs.at(-1)!;
-        if (end.x + end.adv < l[0].x + width - S) continue; // a last or right-set line
+        if (l.last || end.x + end.adv < l.x + l.measure - S) continue; // a last or right-set line
         n++;
         let widest = 0;
         for (let k = 1; k < glyphs.length; k++) {
