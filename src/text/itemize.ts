@@ -130,7 +130,7 @@ const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp 
  * that must shrink may take this much (em) off each.
  */
 const MIXED_GAP = 0.25;
-const MIXED_GIVE = 0.08;
+const MIXED_GIVE = 0.1;
 
 
 /** Characters that join a Latin run to the ideographs beside it with no mixed gap: 80 公里/小时, 3～5 天. */

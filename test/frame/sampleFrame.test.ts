@@ -91,8 +91,10 @@ describe('out/frame.json', () => {
       a.body.forEach((b, i) => {
         const want = b.kind === 'subhead' ? b.text : b.spans.map((s) => s.text).join('');
         const got = [...(byPara.get(i) ?? new Map()).entries()].sort((x, y) => x[0] - y[0]).map((e) => e[1]).join('');
-        // a space where a line breaks is glue, not a glyph
-        expect(got.replace(/\s+/g, ''), `${a.file} ¶${i + 1}`).toBe(want.replace(/\s+/g, ''));
+        // a space where a line breaks is glue, not a glyph; an ASCII , ; : ? ! ( ) beside an
+        // ideograph is printed as its full-width mark (template typography.fullWidthPunct)
+        const norm = (t: string) => t.replace(/\s+/g, '').replace(/[，；：？！（）]/g, (c) => ',;:?!()'['，；：？！（）'.indexOf(c)]);
+        expect(norm(got), `${a.file} ¶${i + 1}`).toBe(norm(want));
       });
     }
   });

@@ -59,9 +59,10 @@ export function setHeads(parts: readonly HeadPart[], x: number, measure: number,
   let row = firstRow;
   for (const part of parts) {
     const face = fonts.face(part.font);
-    const segments = forcedLines(part.text);
+    const segments = forcedSegments(part.text);
+    // each segment's lines keep their glyphs' ranges in the whole head text
     const setAt = (size: number): SetLine[] =>
-      segments.flatMap((text) => typesetParagraph([{ text, face }], { ...opts, size, where: `${id} ${part.component}` }));
+      segments.flatMap(({ text, start }) => typesetParagraph([{ text, face }], { ...opts, size, where: `${id} ${part.component}` }).map((l) => shifted(l, start)));
     let step = 0;
     let size = grid.size(part.sizes[0]);
     let lines = setAt(size);
@@ -97,6 +98,24 @@ export function setHeads(parts: readonly HeadPart[], x: number, measure: number,
 
 /** A head's forced lines: the source's line breaks and `|` (a YAML block scalar keeps its newlines). */
 export function forcedLines(text: string): string[] {
-  const parts = text.split(/\s*[|\n]\s*/).map((p) => p.trim()).filter(Boolean);
-  return parts.length ? parts : [text];
+  return forcedSegments(text).map((s) => s.text);
+}
+
+/** The forced lines of a head with where each starts in its text (UTF-16). */
+function forcedSegments(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const m of text.matchAll(/[^|\n]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t) out.push({ text: t, start: m.index! + lead });
+  }
+  return out.length ? out : [{ text, start: 0 }];
+}
+
+function shifted(line: SetLine, by: number): SetLine {
+  if (!by) return line;
+  line.start += by;
+  line.end += by;
+  for (const r of line.runs) for (let i = 0; i < r.ranges.length; i++) r.ranges[i] += by;
+  return line;
 }
