@@ -103,9 +103,9 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
   const diagnostics: LayoutDiagnostic[] = [];
   for (const f of heads.fits) {
     const field = f.component === 'head' ? 'title' : f.component;
-    // one message per head: either it fitted by stepping down, or it does not fit at all
+    // one message per head, only when it does not fit: a head stepped down a 号 to fit is
+    // routine copyfitting, recorded in report.json (heads[].step), not a warning
     if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step} size(s) down) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
-    else if (f.step > 0) diagnostics.push({ level: 'warning', file: a.file, field, message: `set ${f.step} size(s) smaller (${f.size} pt) to fit in ${f.maxLines} line(s)` });
   }
   // beside the heads, the body starts at the top of the block
   const bodyTop = area.firstLine + aboveRows + (beside ? 0 : heads.rows);

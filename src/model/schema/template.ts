@@ -197,8 +197,12 @@ export const TemplateSchema = z
     /** Copyfit checks. */
     copyfit: z
       .strictObject({
-        /** A body that leaves at least this many lines of its block empty is reported as underset (and fails --strict). */
-        undersetLines: z.number().int().positive().default(4),
+        /**
+         * A body that leaves at least this many lines of its block empty, all its columns
+         * together, is reported as underset (and fails --strict). Balanced columns (均衡分栏)
+         * end a line or two short each, so the default allows a few lines per block.
+         */
+        undersetLines: z.number().int().positive().default(12),
       })
       .prefault({}),
     /**
