@@ -271,7 +271,7 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
 }
 
 /** The PDF pages placed as forms, copied under out/forms/ (the page tree names them there). */
-function copyForms(jobs: ComposedEdition['forms'], dir: string): NonNullable<Document['forms']> {
+export function copyForms(jobs: ComposedEdition['forms'], dir: string): NonNullable<Document['forms']> {
   const out: NonNullable<Document['forms']> = {};
   for (const j of jobs) {
     const file = `forms/${j.asset}.pdf`;
