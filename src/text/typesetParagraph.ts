@@ -55,7 +55,25 @@ export function typesetParagraph(spans: readonly Span[], opts: TypesetOptions): 
     again = { ...(again ?? opts), breakMask: wordStarts(text) };
   }
   if (again) items = scratch = itemize(spans, again, scratch);
-  return setLines(items, breakLines(items, opts), opts);
+  const lines = setLines(items, breakLines(items, opts), opts);
+  // a long number or word the breaker chose to break inside (a priced break, not a cut run
+  // found above) is reported the same way: the copy desk decides whether that may stand
+  if (!cutRuns.length) reportBrokenRuns(items.text, lines, opts);
+  return lines;
+}
+
+const ALNUM = /[0-9A-Za-z]/;
+
+function reportBrokenRuns(text: string, lines: readonly SetLine[], opts: TypesetOptions): void {
+  for (let l = 0; l + 1 < lines.length; l++) {
+    const e = lines[l].end;
+    if (e <= 0 || e >= text.length || !ALNUM.test(text[e - 1]) || !ALNUM.test(text[e])) continue;
+    let a = e, b = e;
+    while (a > 0 && ALNUM.test(text[a - 1])) a--;
+    while (b < text.length && ALNUM.test(text[b])) b++;
+    const run = text.slice(a, b);
+    (opts.diagnostics ?? sink).push({ code: 'cut-run', where: opts.where ?? '', message: `${opts.where ?? ''}: "${run.length > 24 ? run.slice(0, 24) + '…' : run}" is broken across lines` });
+  }
 }
 
 function naturalWidth(it: Items): number {

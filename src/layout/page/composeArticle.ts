@@ -9,6 +9,7 @@ import { placeLine } from '../placeLine.js';
 import type { PageGrid } from './pageGrid.js';
 import { setHeads, type HeadFit, type HeadPart } from './setHeads.js';
 import { blockArea, type BlockArea } from './blockArea.js';
+import { textOptions } from './textOptions.js';
 
 /** Pixel size of a photo file, read at load time. */
 export interface PhotoInfo {
@@ -218,7 +219,8 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const x = grid.colX(abs.col);
   const w = grid.span(abs.cols);
   const capSize = grid.size(t.text.caption);
-  const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { size: capSize, measure: w, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} photos.${i}.caption` });
+  // 楷 captions take their full-width marks from 宋 (LXGW WenKai's quotes read as Latin ones)
+  const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { ...textOptions(t, 'caption', fonts.face(t.fonts.body)), size: capSize, measure: w, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} photos.${i}.caption` });
   const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), w, 'right', grid, fonts, id) : undefined;
   const capRows = caption.length + (credit ? 1 : 0);
   const imgRows = abs.lines - capRows;

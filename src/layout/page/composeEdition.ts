@@ -6,6 +6,7 @@ import type { FlowLine, Slot } from '../fillColumns.js';
 import { fillBalanced, fillColumns } from '../fillColumns.js';
 import { placeLine } from '../placeLine.js';
 import { MissingGlyphError } from '../../text/missingGlyph.js';
+import { takeTextDiagnostics } from '../../text/typesetParagraph.js';
 import { bodyLines } from './bodyLines.js';
 import { articleArea, composeArticle, jumpText, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
 import { firstArticleLine, furniture, lastArticleLine } from './furniture.js';
@@ -119,6 +120,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
 
   for (const a of ed.articles) {
     if (!wanted(a.block.page) && !wanted(a.continuation?.page)) continue;
+    takeTextDiagnostics(); // what an earlier setting left is not this article's
     try {
       composeOne(a);
     } catch (err) {
@@ -126,6 +128,8 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
       if (!(err instanceof MissingGlyphError)) throw err;
       diagnostics.push({ level: 'error', file: a.file, field: err.where.replace(`${a.meta.id} `, ''), message: err.reason });
     }
+    // a number or URL wider than its column was cut to fit: the copy desk hears of it (clreq has no rule for it)
+    for (const d of takeTextDiagnostics()) diagnostics.push({ level: 'warning', code: `text.${d.code}`, file: a.file, field: d.where.replace(`${a.meta.id} `, ''), message: d.message });
   }
 
   function composeOne(a: LoadedArticle): void {

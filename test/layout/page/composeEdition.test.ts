@@ -201,3 +201,16 @@ describe('composeEdition — missing glyphs', () => {
     expect(out.articles.map((f) => f.id)).toEqual(['plain']);
   });
 });
+
+describe('composeEdition — runs wider than the column', () => {
+  it('--- cut-run-is-reported --- a 30-digit number in a 1-column block is cut to fit and reported with file and paragraph', () => {
+    const a = article('digits', 'A01', { col: 1, line: 4, cols: 1, lines: 30 }, `第一段。\n编号123456789012345678901234567890已登记。`);
+    const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a], diagnostics: [] };
+    const out = composeEdition(ed, { fonts, photoInfo: new Map() });
+    const cut = out.diagnostics.filter((d) => d.code === 'text.cut-run');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ level: 'warning', file: 'articles/digits.md', field: 'body ¶2' });
+    // and no glyph leaves the column
+    for (const r of runsOf(out.pages[0]).filter((x) => x.source.id === 'digits')) for (let i = 0; i < r.xs.length; i++) expect(r.xs[i] + r.advs[i]).toBeLessThanOrEqual(r.width + 0.51 * r.size);
+  });
+});
