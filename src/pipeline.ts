@@ -222,7 +222,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
  * and the fits, photo jobs and diagnostics of the articles that are on them only.
  */
 function keepPages(ed: LoadedEdition, c: ComposedEdition, prev: ComposedEdition, only: ReadonlySet<string>): ComposedEdition {
-  const redone = new Set(ed.articles.filter((a) => only.has(a.block.page) || (a.continuation && only.has(a.continuation.page))).map((a) => a.file));
+  const redone = new Set(ed.articles.filter((a) => [a.block.page, ...(a.chain ?? (a.continuation ? [a.continuation] : [])).map((h) => h.page)].some((p) => only.has(p))).map((a) => a.file));
   const order = new Map(ed.articles.map((a, i) => [a.file, i]));
   const byArticle = <T extends { file?: string; article?: string }>(fresh: T[], old: T[], fileOf: (x: T) => string) =>
     [...fresh, ...old.filter((x) => order.has(fileOf(x)) && !redone.has(fileOf(x)))].sort((x, y) => (order.get(fileOf(x)) ?? -1) - (order.get(fileOf(y)) ?? -1));

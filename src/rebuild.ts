@@ -242,7 +242,7 @@ export function pagePrints(ed: LoadedEdition, editionDir: string): Map<string, s
   const templatesDir = path.resolve(editionDir, ed.edition.templatesDir);
   let notices: string | undefined;
   for (const spec of pages) {
-    const touching = ed.articles.filter((a) => a.block.page === spec.page || a.continuation?.page === spec.page);
+    const touching = ed.articles.filter((a) => articlePages(a).includes(spec.page));
     if (spec.notices) notices ??= hash(folderStamp(path.join(editionDir, 'notices')) + folderStamp(templatesDir));
     prints.set(spec.page, hash({
       spec,
@@ -261,8 +261,8 @@ export function changedPages(ed: LoadedEdition, before: ReadonlyMap<string, stri
   for (let grew = true; grew; ) {
     grew = false;
     for (const a of ed.articles) {
-      if (!a.continuation) continue;
-      const pair = [a.block.page, a.continuation.page];
+      const pair = articlePages(a);
+      if (pair.length < 2) continue;
       if (pair.some((p) => dirty.has(p)) && !pair.every((p) => dirty.has(p))) {
         pair.forEach((p) => dirty.add(p));
         grew = true;
@@ -270,4 +270,9 @@ export function changedPages(ed: LoadedEdition, before: ReadonlyMap<string, stri
     }
   }
   return dirty;
+}
+
+/** Every page an article is set on: its first block and each hop of its chain (转版). */
+export function articlePages(a: LoadedEdition['articles'][number]): string[] {
+  return [...new Set([a.block.page, ...(a.chain ?? (a.continuation ? [a.continuation] : [])).map((h) => h.page)])];
 }

@@ -69,7 +69,7 @@ describe('messages', () => {
     });
     const set = await setEdition(ed, fonts, { log: () => {} });
     const d = set.diagnostics.find((x) => x.file?.endsWith('a04-essay.md') && x.field === 'body');
-    expect(d?.message).toMatch(/^underset: \d+ of \d+ lines empty \(about \d+ 字 to fill; the template allows 3\)$/);
+    expect(d?.message).toMatch(/^underset: \d+ of \d+ lines empty \(about \d+ 字 to fill; the template allows 11\)$/);
     await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a04-essay\.md: body: underset: \d+ of \d+ lines empty .*\(--strict\)/);
   }, 60_000);
 });

@@ -119,7 +119,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   });
 
   for (const a of ed.articles) {
-    if (!wanted(a.block.page) && !wanted(a.continuation?.page)) continue;
+    if (![a.block.page, ...(a.chain ?? (a.continuation ? [a.continuation] : [])).map((h) => h.page)].some((p) => wanted(p))) continue;
     takeTextDiagnostics(); // what an earlier setting left is not this article's
     try {
       composeOne(a);
