@@ -63,16 +63,8 @@ export function prepareNoticeData(data: unknown, ctx: NoticeContext, name = 'not
 
 /** A notice set exactly as its page sets it, as a one-page Document, and its quote. */
 export function proofNotice(prepared: Prepared & { ok: true }, ctx: NoticeContext, fonts: FontBook = defaultFonts()): { document: Document; quote: Quote; notice: NoticeToSet } {
-  // deadlines: issue 14 — the proof shows the legal deadlines beside the quote
-  const n: NoticeToSet = { id: prepared.checked.id, file: prepared.checked.file, notice: prepared.checked.notice, text: prepared.text, deadlines: prepared.checked.deadlines };
-  const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prepared.checked.paper.desk };
-  let set: ReturnType<typeof setProof>;
-  try {
-    set = setProof(n, layout);
-  } catch (err) {
-    if (err instanceof MissingGlyphError) throw new UserError(err.message);
-    throw err;
-  }
+  // the proof shows the legal deadlines beside the quote
+  const { n, set } = setNoticeProof(prepared, ctx, fonts, true);
   const page = assemblePage(set.page, { number: 1, channel: 'proof' });
   const document = makeDocument({
     title: `校样 ${n.id}`, channel: 'proof', pages: [page], faceOf: (id) => fonts.face(id), root: projectRoot,
@@ -148,15 +140,7 @@ export function quoteNoticeSet(prepared: Prepared & { ok: true }, ctx: NoticeCon
  * dates, price …) and, with `signatureBox`, a box for the customer's signature and date.
  */
 export function customerProof(prepared: Prepared & { ok: true }, ctx: NoticeContext, opts: { lines: string[]; signatureBox?: boolean }, fonts: FontBook = defaultFonts()): { document: Document; quote: Quote } {
-  const n: NoticeToSet = { id: prepared.checked.id, file: prepared.checked.file, notice: prepared.checked.notice, text: prepared.text };
-  const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prepared.checked.paper.desk };
-  let set: ReturnType<typeof setProof>;
-  try {
-    set = setProof(n, layout);
-  } catch (err) {
-    if (err instanceof MissingGlyphError) throw new UserError(err.message);
-    throw err;
-  }
+  const { n, set } = setNoticeProof(prepared, ctx, fonts, false);
   const items: FrameItem[] = [...set.page.items];
   const source = { id: 'proof', component: 'furniture' as const };
   const margin = 36;
@@ -208,3 +192,16 @@ export async function renderPagePng(document: Document, label: string, opts: { d
   return renderPreview(page, { fonts: document.fonts, images, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
 }
 const outlinesOf = new WeakMap<FontBook, import('./render/preview/renderPreview.js').OutlineCache>();
+
+/** A notice set on a proof page with the page's engine (with its legal deadlines beside the quote, or not). */
+function setNoticeProof(prepared: Prepared & { ok: true }, ctx: NoticeContext, fonts: FontBook, withDeadlines: boolean) {
+  const n: NoticeToSet = { id: prepared.checked.id, file: prepared.checked.file, notice: prepared.checked.notice, text: prepared.text };
+  if (withDeadlines) n.deadlines = prepared.checked.deadlines;
+  const layout: NoticesLayoutContext = { fonts, style: ctx.config.style, rateCard: ctx.rateCard, desk: prepared.checked.paper.desk };
+  try {
+    return { n, set: setProof(n, layout) };
+  } catch (err) {
+    if (err instanceof MissingGlyphError) throw new UserError(err.message);
+    throw err;
+  }
+}

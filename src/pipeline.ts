@@ -154,14 +154,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   const fonts = FontBook.load(root);
   const set = await setEdition(editionPath, fonts, { ...opts, log });
   const stage = openStage(outDir);
-  const cacheDir = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'photos');
   try {
-    cleanPhotoCache(cacheDir);
-    const assets = await preparePhotos(set.composed.photoJobs, stage.dir, cacheDir, set.editionDir);
-    set.print.assets = assets;
-    set.archive.assets = assets;
-    const forms = copyForms(set.composed.forms, stage.dir);
-    if (Object.keys(forms).length) set.print.forms = set.archive.forms = forms;
+    const assets = await prepareAssets(set, stage.dir, outDir);
     const files: string[] = [];
     const write = (rel: string, data: string | Uint8Array) => {
       const f = path.join(stage.dir, rel);
@@ -169,7 +163,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       fs.writeFileSync(f, data);
       files.push(rel);
     };
-    const press = opts.pdfx ? await pressStage(set.print, stage.dir, { root, condition: typeof opts.pdfx === 'string' ? opts.pdfx : undefined, cacheDir: path.join(path.dirname(cacheDir), 'press') }) : undefined;
+    const press = opts.pdfx ? await pressStage(set.print, stage.dir, { root, condition: typeof opts.pdfx === 'string' ? opts.pdfx : undefined, cacheDir: path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'press') }) : undefined;
     if (press) {
       const report = await press.preflight();
       write('preflight.json', JSON.stringify(report, null, 1));
@@ -268,6 +262,20 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
   }
   if (problems.length) throw UserError.of(problems);
   return info;
+}
+
+/**
+ * The files the page trees name, prepared in the build's folder: the photos (crops from
+ * the cache beside out/) and the PDF forms (ads, masthead art); both channels get them.
+ */
+export async function prepareAssets(set: EditionSet, stageDir: string, outDir: string): Promise<Record<string, Asset>> {
+  const cacheDir = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'photos');
+  cleanPhotoCache(cacheDir);
+  const assets = await preparePhotos(set.composed.photoJobs, stageDir, cacheDir, set.editionDir);
+  set.print.assets = set.archive.assets = assets;
+  const forms = copyForms(set.composed.forms, stageDir);
+  if (Object.keys(forms).length) set.print.forms = set.archive.forms = forms;
+  return assets;
 }
 
 /** The PDF pages placed as forms, copied under out/forms/ (the page tree names them there). */

@@ -18,9 +18,8 @@ import type { LoadedEdition } from './content/loadEdition.js';
 import { FontBook } from './fonts/fontBook.js';
 import type { Document, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
-import { buildEdition, copyForms, setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
+import { buildEdition, prepareAssets, setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
 import { projectRoot } from './projectRoot.js';
-import { cleanPhotoCache, preparePhotos } from './render/photos.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import type { PreviewPool } from './render/preview/previewPool.js';
 import { copyfitReport } from './report/copyfit.js';
@@ -86,15 +85,8 @@ export class Rebuilder {
     });
     mark('set');
     const stage = openStage(this.outDir);
-    const cacheDir = path.join(path.dirname(path.resolve(this.outDir)), '.zuban-cache', 'photos');
     try {
-      cleanPhotoCache(cacheDir);
-      const assets = await preparePhotos(set.composed.photoJobs, stage.dir, cacheDir, set.editionDir);
-      set.print.assets = assets;
-      set.archive.assets = assets;
-      // the ads and masthead art placed as PDF forms, as a whole build copies them
-      const forms = copyForms(set.composed.forms, stage.dir);
-      if (Object.keys(forms).length) set.print.forms = set.archive.forms = forms;
+      const assets = await prepareAssets(set, stage.dir, this.outDir);
       mark('photos');
       const write = (rel: string, data: string | Uint8Array) => {
         const f = path.join(stage.dir, rel);
