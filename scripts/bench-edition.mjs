@@ -92,6 +92,8 @@ function makeEdition() {
       fm = fm.replace(/^id: *(\S+)\s*$/m, (_, id) => (n.id++, `id: ${r === 0 ? id : `${id}-r${r + 1}`}`));
       fm = fm.replace(/^page: *(A\d\d)\s*$/m, (_, p) => (n.page++, `page: ${movePage(p)}`));
       fm = fm.replace(/^(continue:.*\bpage: *)(A\d\d)/m, (_, pre, p) => `${pre}${movePage(p)}`);
+      // a story chain: `continue:` as a list of hops, each `- { page: A0k, … }`
+      fm = fm.replace(/^(  - \{ *page: *)(A\d\d)/gm, (_, pre, p) => `${pre}${movePage(p)}`);
       fm = fm.replace(/^(\s*-?\s*file: *)photos\//gm, (_, pre) => (photos++, `${pre}${photoDir}/`));
       if (n.id !== 1 || n.page !== 1) throw new Error(`bench-edition: ${f}: expected one top-level id: and page: line`);
       const name = r === 0 ? f : f.replace(/\.md$/, `-r${r + 1}.md`);
