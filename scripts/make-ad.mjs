@@ -11,21 +11,21 @@ const out = fs.createWriteStream('content/ads/hongjiang-bank.pdf');
 doc.pipe(out);
 const hei = 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf';
 const kai = 'fonts/cache/LXGWWenKai-Regular.ttf';
-doc.rect(0, 0, W, H).fill('#0b4f8a');
-doc.rect(8, 8, W - 16, H - 16).lineWidth(1).stroke('#ffffff');
+doc.rect(0, 0, W, H).fill([92, 43, 0, 46]);
+doc.rect(8, 8, W - 16, H - 16).lineWidth(1).stroke([0, 0, 0, 0]);
 // a bridge drawn as vectors: deck, two towers, cables
-doc.lineWidth(2).moveTo(20, 150).lineTo(W - 20, 150).stroke('#f2c14e');
+doc.lineWidth(2).moveTo(20, 150).lineTo(W - 20, 150).stroke([0, 20, 68, 5]);
 for (const tx of [80, 163]) {
-  doc.lineWidth(3).moveTo(tx, 150).lineTo(tx, 92).stroke('#f2c14e');
+  doc.lineWidth(3).moveTo(tx, 150).lineTo(tx, 92).stroke([0, 20, 68, 5]);
   for (let k = 1; k <= 5; k++) {
-    doc.lineWidth(0.6).moveTo(tx, 96).lineTo(tx - k * 11, 150).stroke('#ffffff');
-    doc.lineWidth(0.6).moveTo(tx, 96).lineTo(tx + k * 8, 150).stroke('#ffffff');
+    doc.lineWidth(0.6).moveTo(tx, 96).lineTo(tx - k * 11, 150).stroke([0, 0, 0, 0]);
+    doc.lineWidth(0.6).moveTo(tx, 96).lineTo(tx + k * 8, 150).stroke([0, 0, 0, 0]);
   }
 }
-doc.font(hei).fontSize(26).fillColor('#ffffff').text('泓江银行', 0, 24, { width: W, align: 'center' });
-doc.font(kai).fontSize(13).fillColor('#f2c14e').text('三桥通车 一路同行', 0, 62, { width: W, align: 'center' });
-doc.font(hei).fontSize(10).fillColor('#ffffff').text('过江通勤贷 年化利率3.1%起', 0, 162, { width: W, align: 'center' });
-doc.font(kai).fontSize(8).fillColor('#ffffff').text('客服热线 0745-95500　泓州市鼓楼区滨江路9号', 0, 184, { width: W, align: 'center' });
+doc.font(hei).fontSize(26).fillColor([0, 0, 0, 0]).text('泓江银行', 0, 24, { width: W, align: 'center' });
+doc.font(kai).fontSize(13).fillColor([0, 20, 68, 5]).text('三桥通车 一路同行', 0, 62, { width: W, align: 'center' });
+doc.font(hei).fontSize(10).fillColor([0, 0, 0, 0]).text('过江通勤贷 年化利率3.1%起', 0, 162, { width: W, align: 'center' });
+doc.font(kai).fontSize(8).fillColor([0, 0, 0, 0]).text('客服热线 0745-95500　泓州市鼓楼区滨江路9号', 0, 184, { width: W, align: 'center' });
 doc.end();
 await new Promise((r) => out.on('finish', r));
 console.log('content/ads/hongjiang-bank.pdf');
