@@ -239,7 +239,6 @@ export class DeskStore {
     const type = str(c.data.type);
     if (!type) throw new DeskError('须选择声明类型', 400);
     const now = this.ts();
-    const customer = (c.data.customer ?? {}) as Record<string, unknown>;
     return this.db.transaction().execute(async (trx) => {
       const pending = `pending-${crypto.randomUUID()}`;
       const { id } = await trx
@@ -248,15 +247,7 @@ export class DeskStore {
           order_no: pending,
           type,
           status: 'draft',
-          data: JSON.stringify(c.data),
-          ok: c.ok ? 1 : 0,
-          refused: c.refused ? JSON.stringify(c.refused) : null,
-          price_cents: c.priceCents,
-          customer_name: str(customer.name),
-          customer_phone: str(customer.phone) || null,
-          customer_id_kind: str(customer.idKind) || (customer.id ? 'id' : null),
-          customer_id: str(customer.id) || null,
-          subject: subjectOf(c.data),
+          ...checkedColumns(c),
           search: '',
           channel: meta.channel,
           clerk: meta.clerk,
@@ -295,19 +286,10 @@ export class DeskStore {
       const before = await this.lockNotice(trx, id);
       if (before.status !== 'draft') throw new DeskError('只有草稿可以修改（已确认的声明请撤销后重新受理）');
       if (str(c.data.type) !== before.type) throw new DeskError('不能更改声明类型', 400);
-      const customer = (c.data.customer ?? {}) as Record<string, unknown>;
       await trx
         .updateTable('notices')
         .set({
-          data: JSON.stringify(c.data),
-          ok: c.ok ? 1 : 0,
-          refused: c.refused ? JSON.stringify(c.refused) : null,
-          price_cents: c.priceCents,
-          customer_name: str(customer.name),
-          customer_phone: str(customer.phone) || null,
-          customer_id_kind: str(customer.idKind) || (customer.id ? 'id' : null),
-          customer_id: str(customer.id) || null,
-          subject: subjectOf(c.data),
+          ...checkedColumns(c),
           search: searchText(before.order_no, c.data),
           paper: str((c.data.run as Record<string, unknown> | undefined)?.paper) || null,
           run_first: dates[0],
@@ -595,3 +577,19 @@ export const STATUS_LABELS: Record<Status, string> = {
 export const CHANNEL_LABELS: Record<Channel, string> = { counter: '柜台', phone: '电话', online: '网上' };
 export const METHOD_LABELS: Record<PaymentMethod, string> = { cash: '现金', wechat: '微信', alipay: '支付宝', card: '银行卡', transfer: '转账' };
 export const ROLE_LABELS: Record<Role, string> = { desk: '受理员', editor: '编辑', admin: '管理员' };
+
+/** The columns a checked notice's data fills, the same on create and update. */
+function checkedColumns(c: CheckedData) {
+  const customer = (c.data.customer ?? {}) as Record<string, unknown>;
+  return {
+    data: JSON.stringify(c.data),
+    ok: c.ok ? 1 : 0,
+    refused: c.refused ? JSON.stringify(c.refused) : null,
+    price_cents: c.priceCents,
+    customer_name: str(customer.name),
+    customer_phone: str(customer.phone) || null,
+    customer_id_kind: str(customer.idKind) || (customer.id ? 'id' : null),
+    customer_id: str(customer.id) || null,
+    subject: subjectOf(c.data),
+  };
+}

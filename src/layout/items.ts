@@ -4,7 +4,7 @@
  * of the block it belongs to (a body column, a notice). Positions are final here; assembly
  * only groups, it never moves or measures.
  */
-import type { BoxItem, FormItem, Line, Paint, PathItem, RuleItem, Source } from '../frame/types.js';
+import type { BoxItem, FormItem, Line, Paint, PathItem, RuleItem, Source, ImageItem } from '../frame/types.js';
 
 /** A set line at its place, with the source it was set from. */
 export interface PlacedLine extends Line {
@@ -14,16 +14,8 @@ export interface PlacedLine extends Line {
   block?: string;
 }
 
-/** A placed photo: `asset` is its prepared file's id (the photo job's). */
-export interface PlacedImage {
-  kind: 'image';
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  asset: string;
-  ppi: number;
-}
+/** A placed photo: the page tree's image item (`asset` is its photo job's id). */
+export type PlacedImage = ImageItem;
 
 export type PlacedGraphic = (RuleItem | BoxItem | PlacedImage | FormItem | PathItem) & { source?: Source; block?: string };
 
