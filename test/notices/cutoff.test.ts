@@ -1,7 +1,7 @@
 /** The daily cut-off (issue 14 item 11): 16:00 Beijing time the day before (泓州日报). */
 import { describe, expect, it } from 'vitest';
 import { editionNotices } from '../../src/layout/notices/editionNotices.js';
-import { momentMs } from '../../src/notices/cutoff.js';
+import { latestMs, momentMs } from '../../src/notices/cutoff.js';
 import { prepareNoticeFile } from '../../src/notices/loadNotices.js';
 import { fonts } from '../helpers/fonts.js';
 import { prepareNotice } from '../../src/notices/prepareNotice.js';
@@ -42,6 +42,27 @@ describe('cut-off', () => {
     const n = editionNotices([p], { fonts, config: noticeCtx.config, rateCard: noticeCtx.rateCard, paperName: '泓州日报', pages: ['A05'] });
     n.fill('A05', grid, 4, grid.linesPerColumn - 1);
     expect(n.report.set[0].late).toMatchObject({ by: '林晓岚', reason: expect.any(String) });
+  });
+
+  it('a date-only acceptance is the whole day: on the day before the run it is not before the cut-off', () => {
+    // run 2026-11-24, cut-off 2026-11-23 16:00: "2026-11-23" may have been 17:00, so it is refused and the time asked for
+    const dayBefore = result(at('2026-11-20T10:00+08:00', 'accepted: 2026-11-23\n'));
+    expect(dayBefore.ok).toBe(false);
+    if (!dayBefore.ok) {
+      expect(dayBefore.refused[0]).toMatchObject({ field: 'accepted', code: 'cutoff.date-only' });
+      expect(dayBefore.refused[0].message).toContain('只写了日期');
+      expect(dayBefore.refused[0].messageEn).toContain('2026-11-23 16:00');
+    }
+    // the run day itself, and consent.at given as a date only, are judged the same way
+    expect(result(at('2026-11-20T10:00+08:00', 'accepted: 2026-11-24\n')).ok).toBe(false);
+    const consentOnly = result(at('2026-11-23'));
+    expect(!consentOnly.ok && consentOnly.refused[0]).toMatchObject({ field: 'consent.at', code: 'cutoff.date-only' });
+    // two days before: any hour of that day is before the cut-off
+    expect(result(at('2026-11-20T10:00+08:00', 'accepted: 2026-11-22\n')).ok).toBe(true);
+    // an editor's late mark covers a date-only acceptance too
+    expect(result(at('2026-11-23', 'late: { by: 林晓岚, at: 2026-11-23T17:10+08:00, reason: 法院限期 }\n')).ok).toBe(true);
+    expect(latestMs('2026-11-23')).toBe(Date.parse('2026-11-23T16:00:00Z') - 1);
+    expect(latestMs('2026-11-23T10:00+08:00')).toBe(momentMs('2026-11-23T10:00+08:00'));
   });
 
   it('a paper with an earlier cut-off refuses earlier (组版日报, 15:00)', () => {
