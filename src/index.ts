@@ -95,6 +95,8 @@ import { placeBlock, setNoticeBlock } from './layout/notices/setNoticeBlock.js';
 import { noticeMeasure } from './layout/notices/setNoticesPages.js';
 import { identifiersOf, type IdentifierRef } from './notices/noticeIdentifiers.js';
 import type { Notice } from './notices/schema/notice.js';
+import { readNoticeData } from './notices/readNoticeData.js';
+import { printedRecord, type PrintedRecord } from './notices/printedHistory.js';
 import type { FrameItem } from './layout/items.js';
 import { placeLine } from './layout/placeLine.js';
 import { typesetParagraph } from './text/typesetParagraph.js';
@@ -108,6 +110,20 @@ export { CUSTOMER_ID_KINDS } from './notices/schema/common.js';
 export { quoteLines } from './layout/notices/proofNotice.js';
 export type { NoticeText } from './notices/wording.js';
 export type { IdentifierRef };
+
+export type { PrintedRecord } from './notices/printedHistory.js';
+
+/**
+ * The printed-history record of one insertion of a notice given as data (the desk's
+ * published insertions, for the duplicate check of `zuban build --desk`): null when the
+ * data is no notice or its type is never a duplicate.
+ */
+export function printedRecordOf(data: unknown, id: string, date: string, salt: string): PrintedRecord | null {
+  const read = readNoticeData(data, id);
+  if (!read.ok) return null;
+  const r = printedRecord(read.notice, id, date, salt);
+  return r && { ...r, from: 'desk' };
+}
 
 /** A notice's data as the text of a notice file (what `zuban desk export` writes). */
 export function noticeYaml(data: unknown): string {

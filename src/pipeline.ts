@@ -25,6 +25,8 @@ import type { Asset, Channel, Document, EditionMeta, Page } from './frame/types.
 import { openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
 import { noticesStage, type GivenNotice } from './layout/notices/noticesStage.js';
+import { appendLedger, readLedger, type Ledger } from './notices/ledger.js';
+import type { PrintedHistory, PrintedRecord } from './notices/printedHistory.js';
 import type { PhotoInfo } from './layout/page/composeArticle.js';
 import { composeEdition, type ComposedEdition } from './layout/page/composeEdition.js';
 import { pageGrid } from './layout/page/pageGrid.js';
@@ -54,6 +56,16 @@ export interface BuildOptions {
   archive?: boolean;
   /** Notices given as data (the desk's scheduled notices) instead of the edition's notices/ folder. */
   notices?: readonly GivenNotice[];
+  /** What earlier editions printed, for the notices' duplicate check (buildEdition reads the ledger into it). */
+  history?: PrintedHistory;
+  /**
+   * The ledger of printed notices (src/notices/ledger.ts) the duplicate check reads and a
+   * successful build appends to; none when absent. `zuban build` passes
+   * `<out parent>/data/published.jsonl` unless --ledger names another.
+   */
+  ledger?: string;
+  /** Printed insertions known elsewhere (the desk's database), keyed with the ledger's salt. */
+  printedElsewhere?: (salt: string) => PrintedRecord[];
   /**
    * An incremental rebuild (src/rebuild.ts): the last good set and which pages to compose
    * again, decided from the loaded edition (undefined: all). Other pages are kept from it.
@@ -73,6 +85,8 @@ export interface EditionSet {
   archive: Document;
   notices?: unknown;
   diagnostics: Diagnostic[];
+  /** The notice insertions the pages placed, keyed with a ledger's salt. */
+  printed?: (salt: string) => PrintedRecord[];
 }
 
 /** content → notices → layout → frame: the page trees of an edition (photos not yet prepared). */
@@ -82,7 +96,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const editionDir = path.dirname(path.resolve(editionPath));
   for (const d of ed.diagnostics) log(`warning: ${formatDiagnostic(d)}`);
   const photoInfo = await readPhotoSizes(ed, opts.reuse?.photoSizes);
-  const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log, notices: opts.notices });
+  const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log, notices: opts.notices, history: opts.history });
   const only = opts.reuse?.pagesToCompose(ed);
   const previous = only ? opts.reuse!.previous : undefined;
   let composed: ComposedEdition;
@@ -112,7 +126,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   ];
   // the notices report is written as the notices pages are set: kept with them
   const noticesKept = previous && ed.edition.pages.some((p) => p.notices && !only!.has(p.page));
-  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: noticesKept ? previous.notices : notices?.report, diagnostics };
+  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: noticesKept ? previous.notices : notices?.report, diagnostics, printed: notices?.printed };
 }
 
 /** The page tree of one channel: the print pages, or the archive's where they differ. */
@@ -152,7 +166,20 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   const started = performance.now();
   const root = opts.root ?? projectRoot;
   const fonts = FontBook.load(root);
-  const set = await setEdition(editionPath, fonts, { ...opts, log });
+  // issue 14: the ledger of printed notices, for the duplicate check; appended once the build has succeeded
+  const ledgerFile = opts.ledger;
+  let history = opts.history;
+  if (ledgerFile) {
+    let ledger: Ledger;
+    try {
+      ledger = readLedger(ledgerFile);
+    } catch (err) {
+      throw new UserError((err as Error).message);
+    }
+    for (const k of ledger.skipped) log(`warning: ${ledgerFile}:${k.line}: unreadable line in the ledger of printed notices, skipped (${k.reason})`);
+    history = { salt: ledger.salt, records: [...ledger.records, ...(opts.history?.records ?? []), ...(opts.printedElsewhere?.(ledger.salt) ?? [])] };
+  }
+  const set = await setEdition(editionPath, fonts, { ...opts, log, history });
   const stage = openStage(outDir);
   try {
     const assets = await prepareAssets(set, stage.dir, outDir);
@@ -202,6 +229,13 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       await pool?.close();
     }
     stage.commit();
+    if (ledgerFile && set.printed) {
+      try {
+        appendLedger(ledgerFile, set.printed);
+      } catch (err) {
+        throw new UserError(`the edition was built, but its notices could not be added to the ledger ${ledgerFile} (${(err as Error).message}): the duplicate check of later editions will not see them — fix the file's folder and build again`);
+      }
+    }
     const overset = set.composed.articles.filter((a) => a.body.overLines > 0);
     result(`built ${set.print.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), path.resolve(outDir)) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${set.composed.articles.reduce((n, a) => n + a.body.usedChars, 0)} 字 set)`);
     return { ...set, files };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { BuildOptions } from '../pipeline.js';
+import { ledgerPath } from '../notices/ledger.js';
 import { UserError } from './errors.js';
 
 export function registerBuild(program: Command): void {
@@ -12,10 +13,11 @@ export function registerBuild(program: Command): void {
     .option('--watch', 'rebuild when content or templates change')
     .option('--no-preview', 'skip the PNG previews')
     .option('--desk <target>', 'set the notices the desk scheduled for the edition\'s date (its data folder or a postgres:// URL) instead of notices/, and mark them published when the build succeeds')
+    .option('--ledger <file>', 'the ledger of printed notices the duplicate check reads and a successful build appends to (default: data/published.jsonl beside the out folder)')
     .option('--archive', 'also the archive package: out/archive (PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel')
     .option('--pdfx [condition]', 'press-ready PDF/X pages, CMYK photos and out/preflight.json (print condition: templates/print/condition.yaml)')
-    .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean; desk?: string }) => {
-      const o = { strict: !!opts.strict, preview: opts.preview, archive: !!opts.archive, ...(opts.pdfx ? { pdfx: opts.pdfx } : {}) };
+    .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean; desk?: string; ledger?: string }) => {
+      const o = { strict: !!opts.strict, preview: opts.preview, archive: !!opts.archive, ledger: opts.ledger ?? ledgerPath(opts.out), ...(opts.pdfx ? { pdfx: opts.pdfx } : {}) };
       if (opts.watch) {
         const { watchEdition } = await import('./buildEdition.js');
         await watchEdition(edition, opts.out, o);
@@ -35,16 +37,22 @@ export function registerBuild(program: Command): void {
  */
 async function buildFromDesk(edition: string, out: string, desk: string, o: Omit<BuildOptions, 'notices'>): Promise<void> {
   const { buildEdition, loadEdition } = await import('../index.js');
-  const { openDeskStore, exportScheduled, markPublished } = await import('../desk/exportScheduled.js');
+  const { openDeskStore, exportScheduled, markPublished, printedByDesk } = await import('../desk/exportScheduled.js');
   const date = String(loadEdition(edition).edition.date);
   const store = await openDeskStore(desk).catch((err: Error) => {
     throw new UserError(`--desk ${desk}: ${err.message}`);
   });
   try {
     const exported = await exportScheduled(store, date, { actor: 'build' });
-    await buildEdition(edition, out, { ...o, notices: exported.map((n) => ({ data: n.data, name: n.orderNo })) });
-    await markPublished(store, date, exported, 'build');
-    process.stderr.write(`desk: ${exported.length} scheduled notices set and marked published (${date})\n`);
+    // the duplicate check sees what the desk printed, besides the ledger beside out/
+    const printedElsewhere = await printedByDesk(store, date);
+    const built = await buildEdition(edition, out, { ...o, notices: exported.map((n) => ({ data: n.data, name: n.orderNo })), printedElsewhere });
+    // only what the pages hold is published: a notice refused at the build stays scheduled, for the desk to see
+    const placed = new Set(((built.notices as { set?: { id: string }[] } | undefined)?.set ?? []).map((s) => s.id));
+    const printed = exported.filter((n) => placed.has(n.orderNo));
+    await markPublished(store, date, printed, 'build');
+    const held = exported.length - printed.length;
+    process.stderr.write(`desk: ${printed.length} scheduled notices set and marked published (${date})${held ? `; ${held} not printed, left scheduled: ${exported.filter((n) => !placed.has(n.orderNo)).map((n) => n.orderNo).join(', ')}` : ''}\n`);
   } finally {
     await store.handle.close();
   }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { noticeYaml } from '../index.js';
+import { noticeYaml, printedRecordOf, type PrintedRecord } from '../index.js';
 import { openDeskDb, isPostgresUrl } from './db.js';
 import { DeskStore } from './store.js';
 
@@ -57,4 +57,18 @@ export async function exportScheduled(store: DeskStore, date: string, opts: { ou
 /** After a successful build of `date`: its insertions are published (audited per notice). */
 export async function markPublished(store: DeskStore, date: string, notices: readonly Pick<ExportedNotice, 'id'>[], actor = 'build'): Promise<void> {
   await store.markPublished(date, notices.map((n) => n.id), actor);
+}
+
+/**
+ * What the desk has printed in the 30 days before `date`: its published insertions, as
+ * history records for the duplicate check (keyed with the build's ledger salt).
+ */
+export async function printedByDesk(store: DeskStore, date: string): Promise<(salt: string) => PrintedRecord[]> {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = (n: number) => new Date(d.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+  const rows = await store.publishedBetween(day(-30), day(-1));
+  return (salt) => rows.flatMap((r) => {
+    const rec = printedRecordOf(JSON.parse(r.data) as unknown, r.order_no, r.run_date, salt);
+    return rec ? [rec] : [];
+  });
 }

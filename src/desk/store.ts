@@ -489,6 +489,19 @@ export class DeskStore {
       .execute();
   }
 
+  /** Insertions published on dates from `from` to `to` (both included): what the paper printed, for the duplicate check. */
+  async publishedBetween(from: string, to: string): Promise<{ order_no: string; data: string; run_date: string }[]> {
+    return this.db
+      .selectFrom('run_dates')
+      .innerJoin('notices', 'notices.id', 'run_dates.notice_id')
+      .select(['notices.order_no', 'notices.data', 'run_dates.run_date'])
+      .where('run_dates.published_at', 'is not', null)
+      .where('run_dates.run_date', '>=', from)
+      .where('run_dates.run_date', '<=', to)
+      .orderBy('run_dates.run_date')
+      .execute();
+  }
+
   /** After a successful build: the date's insertions are published; a notice whose last insertion ran is `published`. */
   async markPublished(date: string, ids: number[], actor: string): Promise<void> {
     if (!ids.length) return;

@@ -7,10 +7,8 @@
  */
 import { addDays, type IsoDate } from './dates.js';
 import type { Prepared } from './prepareNotice.js';
-import { normalizeIdentifier } from './identifiers/normalizeIdentifier.js';
-import { printedName } from './identifiers/validatePersonName.js';
+import { duplicateKey, printedKey, type PrintedHistory, type PrintedRecord } from './printedHistory.js';
 import type { Reason } from './reasons.js';
-import type { Notice } from './schema/notice.js';
 
 type PreparedOk = Extract<Prepared, { ok: true }>;
 type PreparedRefused = Extract<Prepared, { ok: false }>;
@@ -19,6 +17,8 @@ type PreparedRefused = Extract<Prepared, { ok: false }>;
 export interface EditionSelectionOptions {
   /** How many days after the edition the report lists bookings for (default 7). */
   upcomingDays?: number;
+  /** What earlier editions printed (the build's ledger, the desk's published insertions). */
+  history?: PrintedHistory;
 }
 
 /** The notices of one edition, sorted by what the edition does with them. */
@@ -43,7 +43,7 @@ export function noticesForEdition(prepared: readonly Prepared[], date: IsoDate, 
   const sel: EditionSelection = { date, toSet: [], refusedDue: [], refusedOther: [], notDue: [], upcoming: [] };
   const later = new Map<IsoDate, { id: string; file: string }[]>();
   const last = addDays(date, days);
-  for (const p of withDuplicatesRefused(prepared, date)) {
+  for (const p of withDuplicatesRefused(prepared, date, opts.history)) {
     if (!p.ok) {
       const dates = p.runDates;
       (dates === undefined || dates.includes(date) ? sel.refusedDue : sel.refusedOther).push(p);
@@ -60,14 +60,21 @@ export function noticesForEdition(prepared: readonly Prepared[], date: IsoDate, 
 }
 
 /**
- * A lost-item notice that repeats one printed in the 30 days before the edition, or set
- * in it by an earlier file (same type, declarant and number), is a duplicate: the
- * customer would pay twice for one loss. It needs `duplicate` in its `confirmed` list
- * (a second run on purpose), else it is refused for this edition.
+ * A lost-item notice that repeats one printed in the 30 days before the edition — in an
+ * earlier edition (the history) or by an earlier file of this one (same type, declarant
+ * and number) — is a duplicate: the customer would pay twice for one loss. It is a
+ * warning the desk confirms: with `duplicate` in its `confirmed` list (a second run on
+ * purpose) it runs, else it is refused for this edition. A notice's own earlier
+ * insertions (same id) are no duplicate.
  */
-function withDuplicatesRefused(prepared: readonly Prepared[], date: IsoDate): Prepared[] {
+function withDuplicatesRefused(prepared: readonly Prepared[], date: IsoDate, history?: PrintedHistory): Prepared[] {
   const from = addDays(date, -30);
   const seen = new Map<string, { file: string; dates: readonly IsoDate[] }[]>();
+  const before = new Map<string, PrintedRecord[]>();
+  for (const r of history?.records ?? []) {
+    if (r.date < from || r.date >= date) continue;
+    before.set(r.key, [...(before.get(r.key) ?? []), r]);
+  }
   return prepared.map((p) => {
     if (!p.ok) return p;
     const n = p.checked.notice;
@@ -76,36 +83,35 @@ function withDuplicatesRefused(prepared: readonly Prepared[], date: IsoDate): Pr
     const earlier = seen.get(key) ?? [];
     seen.set(key, [...earlier, { file: p.checked.file, dates: n.run.dates }]);
     if (!n.run.dates.includes(date)) return p;
-    const twin = earlier.find((e) => e.dates.some((d) => d >= from && d <= date));
     const confirmed = Array.isArray(n.confirmed) && n.confirmed.includes('duplicate');
-    if (!twin || confirmed) return p;
-    const on = twin.dates.filter((d) => d >= from && d <= date).join('、');
-    const reason: Reason = {
-      file: p.checked.file,
-      field: 'confirmed',
-      code: 'duplicate',
-      message: `与${twin.file}重复（同类、同一声明人、同一号码，${on}刊登）：如确需再登，在 confirmed 中列出 duplicate`,
-      messageEn: `duplicates ${twin.file} (same type, declarant and number, run ${on}): to run it again on purpose, list duplicate in confirmed`,
-    };
+    if (confirmed) return p;
+    const printed = history ? (before.get(printedKey(n, history.salt) ?? '') ?? []).filter((r) => r.id !== p.checked.id && r.type === n.type) : [];
+    const twin = earlier.find((e) => e.dates.some((d) => d >= from && d <= date));
+    if (!twin && !printed.length) return p;
+    let reason: Reason;
+    if (printed.length) {
+      const last = printed.reduce((a, b) => (b.date > a.date ? b : a));
+      const where = last.from === 'desk' ? '受理台记录' : '刊登记录';
+      const whereEn = last.from === 'desk' ? 'the desk’s records' : 'the ledger of printed notices';
+      reason = {
+        file: p.checked.file,
+        field: 'confirmed',
+        code: 'duplicate',
+        message: `与${last.date}版已刊出的声明（${last.id}，见${where}）重复（同类、同一声明人、同一号码，30日内）：如确需再登，在 confirmed 中列出 duplicate`,
+        messageEn: `duplicates notice ${last.id} printed in the ${last.date} edition (${whereEn}; same type, declarant and number, within 30 days): to run it again on purpose, list duplicate in confirmed`,
+      };
+    } else {
+      const on = twin!.dates.filter((d) => d >= from && d <= date).join('、');
+      reason = {
+        file: p.checked.file,
+        field: 'confirmed',
+        code: 'duplicate',
+        message: `与${twin!.file}重复（同类、同一声明人、同一号码，${on}刊登）：如确需再登，在 confirmed 中列出 duplicate`,
+        messageEn: `duplicates ${twin!.file} (same type, declarant and number, run ${on}): to run it again on purpose, list duplicate in confirmed`,
+      };
+    }
     return { ok: false, file: p.checked.file, refused: [reason], runDates: [...n.run.dates] };
   });
-}
-
-/** What makes two lost-item notices the same loss; null for other types. */
-function duplicateKey(n: Notice): string | null {
-  const num = (s: string) => normalizeIdentifier(s).normalized;
-  switch (n.type) {
-    case 'lost-person':
-      return `${n.type}|${printedName(n.holder)}|${n.certificate}|${num(n.number)}`;
-    case 'lost-org':
-      return `${n.type}|${n.org}|${n.item}|${num(n.number)}`;
-    case 'lost-seal':
-      return `${n.type}|${num(n.uscc)}|${n.sealType}`;
-    case 'lost-invoice':
-      return `${n.type}|${num(n.uscc)}|${n.code ?? ''}|${n.from}|${n.to}`;
-    default:
-      return null;
-  }
 }
 
 /** One notice due in the edition, with which insertion of its run this is. */

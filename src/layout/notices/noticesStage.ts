@@ -15,6 +15,7 @@ import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.j
 import { prepareNoticeData } from '../../notices/readNoticeData.js';
 import { noticesForEdition, runDateReport } from '../../notices/noticesForEdition.js';
 import type { Prepared } from '../../notices/prepareNotice.js';
+import { printedRecord, type PrintedHistory, type PrintedRecord } from '../../notices/printedHistory.js';
 import type { PageFiller } from '../page/composeEdition.js';
 import type { PhotoJob } from '../page/composeArticle.js';
 import { editionNotices, type NoticesReport } from './editionNotices.js';
@@ -26,6 +27,8 @@ export interface NoticesStage {
   diagnostics: Diagnostic[];
   /** The notices' logos, to prepare with the photos (the page's images name them). */
   photoJobs: PhotoJob[];
+  /** The insertions the pages placed, keyed with `salt` (for the ledger of printed notices). */
+  printed: (salt: string) => PrintedRecord[];
 }
 
 /** Notices given as data instead of the edition's notices/ folder (the desk's scheduled notices). */
@@ -35,7 +38,7 @@ export interface GivenNotice {
   name: string;
 }
 
-export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontBook, opts: { strict?: boolean; log: (l: string) => void; notices?: readonly GivenNotice[] }): NoticesStage | undefined {
+export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontBook, opts: { strict?: boolean; log: (l: string) => void; notices?: readonly GivenNotice[]; history?: PrintedHistory }): NoticesStage | undefined {
   const pages = ed.edition.pages.filter((p) => p.notices).map((p) => p.page);
   const dir = path.join(editionDir, 'notices');
   if (!pages.length && !fs.existsSync(dir) && !opts.notices) return undefined;
@@ -52,7 +55,7 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     ? opts.notices.map((n) => prepareNoticeData(n.data, n.name, ctx))
     : fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];
   // only the notices whose run dates include the edition's date are set (one insertion each)
-  const sel = noticesForEdition(prepared, ed.edition.date);
+  const sel = noticesForEdition(prepared, ed.edition.date, { history: opts.history });
   const opt = { fonts, config: ctx.config, rateCard: ctx.rateCard, paperName: ed.edition.paper, pages };
   const n = editionNotices([...sel.toSet, ...sel.refusedDue, ...sel.refusedOther], opt);
   // the archive's pages: each notice in its archive wording, or left out without archive consent
@@ -80,5 +83,9 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     }
     return items;
   };
-  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs };
+  const printed = (salt: string) => {
+    const placed = new Set(n.report.set.map((s) => s.id));
+    return sel.toSet.flatMap((p) => (placed.has(p.checked.id) ? [printedRecord(p.checked.notice, p.checked.id, ed.edition.date, salt)] : [])).filter((r): r is PrintedRecord => r !== null);
+  };
+  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed };
 }
