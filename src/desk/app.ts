@@ -394,9 +394,9 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
   });
 
   // ── admin ──
-  app.get('/admin', (c) => {
+  app.get('/admin', async (c) => {
     need(c, 'admin');
-    return page(c, '管理', adminPage(c.get('csrf'), retentionDays, c.req.query('done')));
+    return page(c, '管理', adminPage(c.get('csrf'), retentionDays, c.req.query('done'), await store.users(), c.get('user').id));
   });
   app.post('/admin/purge', async (c) => {
     need(c, 'admin');
@@ -410,6 +410,28 @@ export function createDeskApp(deps: DeskDeps): Hono<Env> {
     if (!/^[A-Za-z0-9_.-]{2,32}$/.test(one(b, 'username')) || one(b, 'password').length < 10 || !ROLES.includes(role)) throw new DeskError('用户名、密码（至少10位）或角色不对', 400);
     await store.createUser({ username: one(b, 'username'), name: one(b, 'name') || one(b, 'username'), passwordHash: await hashPassword(one(b, 'password')), role }, c.get('user').username);
     return c.redirect(`/admin?done=${encodeURIComponent('已新增')}`, 303);
+  });
+  // user management: role, deactivate/activate, new password — each audited in the store
+  app.post('/admin/users/:uid/role', async (c) => {
+    need(c, 'admin');
+    const role = one(await formBody(c), 'role') as Role;
+    if (!ROLES.includes(role)) throw new DeskError('角色不对', 400);
+    const u = await store.setRole(c.req.param('uid'), role, c.get('user').username);
+    return c.redirect(`/admin?done=${encodeURIComponent(`${u.username}的角色已改为${role}`)}`, 303);
+  });
+  app.post('/admin/users/:uid/active', async (c) => {
+    need(c, 'admin');
+    const active = one(await formBody(c), 'active') === '1';
+    if (!active && c.req.param('uid') === c.get('user').id) throw new DeskError('不能停用自己的账号', 409);
+    const u = await store.setActive(c.req.param('uid'), active, c.get('user').username);
+    return c.redirect(`/admin?done=${encodeURIComponent(`${u.username}已${active ? '启用' : '停用'}`)}`, 303);
+  });
+  app.post('/admin/users/:uid/password', async (c) => {
+    need(c, 'admin');
+    const password = one(await formBody(c), 'password');
+    if (password.length < 10) throw new DeskError('密码至少10位', 400);
+    const u = await store.resetPassword(c.req.param('uid'), await hashPassword(password), c.get('user').username);
+    return c.redirect(`/admin?done=${encodeURIComponent(`${u.username}的密码已重设`)}`, 303);
   });
 
   // ── JSON API ──

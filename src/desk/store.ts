@@ -180,6 +180,51 @@ export class DeskStore {
     return { id, username: u.username, name: u.name, role: u.role };
   }
 
+  /** Every staff account, active first, for the admin page (no password hashes). */
+  async users(): Promise<{ id: string; username: string; name: string; role: Role; disabled: number; created_at: string }[]> {
+    const rows = await this.db.selectFrom('users').select(['id', 'username', 'name', 'role', 'disabled', 'created_at']).orderBy('disabled').orderBy('username').execute();
+    return rows.map((r) => ({ ...r, role: r.role as Role, disabled: Number(r.disabled) }));
+  }
+
+  /**
+   * One change to a staff account, in a transaction with its audit row (before/after, never
+   * a password hash). The last active admin cannot be demoted or deactivated: the desk would
+   * have no one to manage it. A deactivated account or a new password ends its sessions.
+   */
+  private async changeUser(id: string, actor: string, action: string, change: Partial<{ role: Role; disabled: number; password_hash: string }>): Promise<Staff> {
+    const out = await this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('users').select(['id', 'username', 'name', 'role', 'disabled']).where('id', '=', id).executeTakeFirst();
+      if (!before) throw new DeskError('没有这个人员', 404);
+      const demoted = (change.role !== undefined && change.role !== 'admin') || change.disabled === 1;
+      if (demoted && before.role === 'admin' && !before.disabled) {
+        const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).execute();
+        if (admins.length <= 1) throw new DeskError('这是最后一位在用的管理员，不能降级或停用', 409);
+      }
+      await trx.updateTable('users').set(change).where('id', '=', id).execute();
+      const view = (u: { role: string; disabled: number }) => ({ username: before.username, role: u.role, active: !Number(u.disabled) });
+      const after = { ...before, ...change };
+      await this.audit(trx, actor, action, 'user', id, view(before), { ...view(after), ...(change.password_hash ? { passwordReset: true } : {}) });
+      if (change.disabled === 1 || change.password_hash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      return { id, username: before.username, name: before.name, role: after.role as Role };
+    });
+    for (const [k, v] of this.sessionCache) if (v.s.user.id === id) this.sessionCache.delete(k);
+    return out;
+  }
+
+  async setRole(id: string, role: Role, actor: string): Promise<Staff> {
+    if (!ROLES.includes(role)) throw new DeskError(`未知角色 ${role}`, 400);
+    return this.changeUser(id, actor, 'user.role', { role });
+  }
+
+  async setActive(id: string, active: boolean, actor: string): Promise<Staff> {
+    return this.changeUser(id, actor, active ? 'user.activate' : 'user.deactivate', { disabled: active ? 0 : 1 });
+  }
+
+  /** A new password (already hashed with argon2id by the caller). */
+  async resetPassword(id: string, passwordHash: string, actor: string): Promise<Staff> {
+    return this.changeUser(id, actor, 'user.password', { password_hash: passwordHash });
+  }
+
   async userByUsername(username: string) {
     return this.db.selectFrom('users').selectAll().where('username', '=', username).where('disabled', '=', 0).executeTakeFirst();
   }

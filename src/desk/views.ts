@@ -17,6 +17,7 @@ import {
   type Channel,
   type NoticeRow,
   type PaymentMethod,
+  type Role,
   type Staff,
   type Status,
 } from './store.js';
@@ -290,8 +291,26 @@ ${m.callBack.map((r) => h`<tr><td><a href="/notices/${r.id}">${r.order_no}</a></
 </table>`;
 }
 
-export function adminPage(csrf: string, retentionDays: number, flash?: string): Safe {
+export interface StaffRow {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  disabled: number;
+  created_at: string;
+}
+
+export function adminPage(csrf: string, retentionDays: number, flash?: string, users: readonly StaffRow[] = [], self = ''): Safe {
+  const tok = h`<input type="hidden" name="_csrf" value="${csrf}">`;
+  const rows = users.map(
+    (u) => h`<tr data-user="${u.username}" class="${u.disabled ? 'muted' : ''}"><td>${u.username}</td><td>${u.name}</td>
+<td><form method="post" action="/admin/users/${u.id}/role" class="inline">${tok}<select name="role" aria-label="${u.username}的角色">${Object.entries(ROLE_LABELS).map(([v, l]) => h`<option value="${v}"${v === u.role ? h` selected` : ''}>${l}</option>`)}</select> <button>改角色</button></form></td>
+<td>${u.disabled ? '已停用' : '在用'} ${u.id === self ? '' : h`<form method="post" action="/admin/users/${u.id}/active" class="inline">${tok}<input type="hidden" name="active" value="${u.disabled ? '1' : '0'}"><button>${u.disabled ? '启用' : '停用'}</button></form>`}</td>
+<td><form method="post" action="/admin/users/${u.id}/password" class="inline">${tok}<input name="password" type="password" minlength="10" required aria-label="${u.username}的新密码" placeholder="新密码（至少10位）"> <button>重设密码</button></form></td></tr>`,
+  );
   return h`<h1>管理</h1>${flash ? h`<p class="ok" role="status">${flash}</p>` : ''}
+<h2>人员</h2><p class="muted">密码以 argon2id 保存；每次更改记入审计。停用或重设密码即结束该人员的登录。</p>
+<table class="users"><thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th>密码</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>清除个人信息</h2><p>最后一次刊登${retentionDays}天后，清除客户电话和证件号码（清除本身记入审计）。</p>
 <form method="post" action="/admin/purge"><input type="hidden" name="_csrf" value="${csrf}"><button>立即清除到期数据</button></form>
 <h2>新增人员</h2>
