@@ -186,6 +186,8 @@ function extras() {
   if (fs.existsSync(validate)) out.push('', 'Identifier validation (one core): ' + run('node', [validate]).trim());
   const quote = path.join(root, 'scripts/bench-quote.mjs');
   if (fs.existsSync(quote)) out.push('', 'Desk: ' + run('node', [quote]).trim());
+  const deskQuote = path.join(root, 'scripts/bench-desk-quote.mjs');
+  if (fs.existsSync(deskQuote)) out.push('', 'Desk over HTTP: ' + run('node', [deskQuote]).trim());
   const edition = path.join(root, 'scripts/bench-edition.mjs');
   if (fs.existsSync(edition)) {
     const time = (args, name) => {
