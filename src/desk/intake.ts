@@ -11,7 +11,7 @@ import type { CheckedData } from './store.js';
 export interface FieldDef {
   name: string;
   label: string;
-  input: 'text' | 'select' | 'date' | 'datetime' | 'checkbox' | 'checks' | 'dates' | 'paper';
+  input: 'text' | 'select' | 'date' | 'datetime' | 'checkbox' | 'checks' | 'dates' | 'paper' | 'list';
   options?: readonly (readonly [string, string])[];
   required?: boolean;
   hint?: string;
@@ -19,7 +19,15 @@ export interface FieldDef {
 
 const opts = (xs: readonly string[]) => xs.map((x) => [x, x] as const);
 
-/** The notice types the form offers (the JSON API takes every type). */
+const companyTail: FieldDef[] = [
+  { name: 'decision.organ', label: '决议机关', input: 'text', required: true, hint: '如：股东会' },
+  { name: 'decision.date', label: '决议日期', input: 'date', required: true },
+  { name: 'contact.name', label: '联系人', input: 'text', required: true },
+  { name: 'contact.phone', label: '联系电话', input: 'text', required: true },
+  { name: 'contact.address', label: '联系地址', input: 'text' },
+];
+
+/** The notice types the form offers: every type src/notices knows (a test holds them equal). */
 export const FORM_TYPES = {
   'lost-person': {
     label: '遗失声明（个人证件）',
@@ -100,6 +108,65 @@ export const FORM_TYPES = {
       { name: 'contact.address', label: '联系地址', input: 'text' },
     ],
   },
+  merger: {
+    label: '合并公告',
+    fields: [
+      { name: 'mode', label: '合并方式', input: 'select', options: [['absorption', '吸收合并（第一方存续）'], ['new', '新设合并']], required: true },
+      { name: 'parties.0.name', label: '合并方一（吸收合并时为存续方）', input: 'text', required: true },
+      { name: 'parties.0.uscc', label: '合并方一统一社会信用代码', input: 'text', required: true },
+      { name: 'parties.1.name', label: '合并方二', input: 'text', required: true },
+      { name: 'parties.1.uscc', label: '合并方二统一社会信用代码', input: 'text', required: true },
+      { name: 'parties.2.name', label: '合并方三（如有）', input: 'text' },
+      { name: 'parties.2.uscc', label: '合并方三统一社会信用代码', input: 'text' },
+      { name: 'newCompany', label: '新设公司名称（新设合并时）', input: 'text' },
+      ...companyTail,
+    ],
+  },
+  split: {
+    label: '分立公告',
+    fields: [
+      { name: 'company', label: '公司名称', input: 'text', required: true },
+      { name: 'uscc', label: '统一社会信用代码', input: 'text', required: true },
+      { name: 'successors', label: '分立后的公司（每行一家，至少两家）', input: 'list', required: true },
+      ...companyTail,
+    ],
+  },
+  'lost-invoice': {
+    label: '遗失声明（发票）',
+    fields: [
+      { name: 'org', label: '单位名称', input: 'text', required: true },
+      { name: 'uscc', label: '统一社会信用代码', input: 'text', required: true },
+      { name: 'invoiceType', label: '发票种类', input: 'text', required: true, hint: '如：增值税专用发票' },
+      { name: 'code', label: '发票代码（纸质发票）', input: 'text', hint: '数电发票不填' },
+      { name: 'from', label: '起始号码', input: 'text', required: true },
+      { name: 'to', label: '终止号码', input: 'text', required: true },
+      { name: 'count', label: '份数', input: 'text', required: true },
+    ],
+  },
+  correction: {
+    label: '更正',
+    fields: [
+      { name: 'published', label: '原刊登日期', input: 'date', required: true },
+      { name: 'page', label: '版次', input: 'text', required: true, hint: '如：A05' },
+      { name: 'title', label: '文章标题', input: 'text', required: true },
+      { name: 'wrong', label: '错误文字', input: 'text', required: true },
+      { name: 'right', label: '应为', input: 'text', required: true },
+    ],
+  },
+  'missing-person': {
+    label: '寻人启事',
+    fields: [
+      { name: 'name', label: '姓名', input: 'text', required: true },
+      { name: 'sex', label: '性别', input: 'select', options: [['男', '男'], ['女', '女']], required: true },
+      { name: 'age', label: '年龄', input: 'text', required: true },
+      { name: 'heightCm', label: '身高（厘米）', input: 'text', required: true },
+      { name: 'features', label: '特征', input: 'text', required: true, hint: '衣着、体态、口音等' },
+      { name: 'lastSeen.date', label: '走失日期', input: 'date', required: true },
+      { name: 'lastSeen.place', label: '走失地点', input: 'text', required: true },
+      { name: 'contact.name', label: '联系人', input: 'text' },
+      { name: 'contact.phone', label: '联系电话', input: 'text', required: true },
+    ],
+  },
 } as const satisfies Record<string, { label: string; fields: readonly FieldDef[] }>;
 export type FormType = keyof typeof FORM_TYPES;
 export const isFormType = (t: unknown): t is FormType => typeof t === 'string' && Object.hasOwn(FORM_TYPES, t);
@@ -166,8 +233,16 @@ export type FormBody = Record<string, string | string[] | undefined>;
 function setPath(obj: Record<string, unknown>, dotted: string, v: unknown): void {
   const keys = dotted.split('.');
   let o = obj;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  // a numeric key is a list's slot (parties.0.name): its container is an array
+  keys.slice(0, -1).forEach((k, i) => (o = (o[k] ??= /^\d+$/.test(keys[i + 1]) ? [] : {}) as Record<string, unknown>));
   o[keys[keys.length - 1]] = v;
+}
+
+/** Lists filled from numbered slots keep no holes (party 3 left empty, party 2 given). */
+function compact(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== undefined).map(compact);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]));
+  return v;
 }
 
 export function getPath(obj: unknown, dotted: string): unknown {
@@ -190,6 +265,8 @@ export function formToData(body: FormBody): Record<string, unknown> {
     const vs = all(body[f.name]).map((v) => v.trim()).filter((v) => v !== '');
     if (f.input === 'dates') {
       if (vs.length) setPath(data, f.name, [...new Set(vs)].sort());
+    } else if (f.input === 'list') {
+      if (vs.length) setPath(data, f.name, vs);
     } else if (f.input === 'checks') {
       if (vs.length) setPath(data, f.name, vs);
     } else if (f.input === 'checkbox') {
@@ -200,7 +277,7 @@ export function formToData(body: FormBody): Record<string, unknown> {
       setPath(data, f.name, f.input === 'datetime' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}+08:00` : v);
     }
   }
-  return data;
+  return compact(data) as Record<string, unknown>;
 }
 
 /** A notice's data → the form's values (for editing a draft). */
@@ -267,7 +344,9 @@ export function liveCheck(engine: NoticeEngine, data: Record<string, unknown>, s
   const { proof, checked } = checkForStore(engine, data, '受理中', withPage);
   const general: FieldMessage[] = [];
   if (submitted && isFormType(data.type)) {
-    for (const f of fieldsOf(data.type)) if (f.required && getPath(data, f.name) === undefined) add(f.name, { level: 'error', message: '必填' });
+    // the paper's own correction has no customer (the schema's customer is optional there)
+    const optional = (name: string) => data.type === 'correction' && name.startsWith('customer.');
+    for (const f of fieldsOf(data.type)) if (f.required && !optional(f.name) && getPath(data, f.name) === undefined) add(f.name, { level: 'error', message: '必填' });
   }
   if (!proof.ok) {
     // a notice refused only for want of confirmation lists its warnings and then that reason

@@ -99,6 +99,11 @@ function input(f: FieldDef, body: FormBody, msgs: Map<string, FieldMessage[]>, p
       control = h`<span id="${id}" class="dates">${ds.map((d, i) => h`<input type="date" name="${f.name}" value="${d}" aria-label="刊登日期${i + 1}">`)}</span>`;
       break;
     }
+    case 'list': {
+      const xs = [...many, '', ''].slice(0, Math.max(3, many.length + 1));
+      control = h`<span id="${id}" class="list">${xs.map((x, i) => h`<input name="${f.name}" value="${x}" autocomplete="off" aria-label="${f.label}${i + 1}">`)}</span>`;
+      break;
+    }
     case 'date':
       control = h`<input type="date" id="${id}" name="${f.name}" value="${one}"${aria}>`;
       break;
