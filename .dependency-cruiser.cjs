@@ -8,7 +8,7 @@
  * Arrows are the flow of data; a module may import the stages before its own. `frame`
  * (the page tree's types and their reader) is the contract layout writes and every
  * consumer reads, so layout may import its types; frame imports nothing of layout.
- * Leaf modules every stage may use: diagnostic.ts, projectRoot.ts, fonts/, io/, wasm/.
+ * Leaf modules every stage may use: diagnostic.ts, projectRoot.ts, jieba.ts, fonts/, io/, wasm/.
  */
 const stage = (name, mayNotImport) => ({
   name: `${name}-not-to-${mayNotImport.join('-')}`.replace(/[^a-z-]/g, ''),

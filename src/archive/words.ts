@@ -1,25 +1,9 @@
 /**
  * Words of a line for ALTO `String`s, from jieba (@node-rs/jieba, its bundled dictionary):
  * ICU's word break (Intl.Segmenter) splits 身份|证, 注|销, 债|权, and is some 300× slower.
- * Loaded on first use: only the archive needs it.
+ * One jieba for the process (src/jieba.ts), shared with the text engine's word starts.
  */
-import { createRequire } from 'node:module';
-
-interface JiebaLike {
-  cut(text: string, hmm?: boolean): string[];
-}
-
-let jieba: JiebaLike | undefined;
-
-function load(): JiebaLike {
-  if (!jieba) {
-    const require = createRequire(import.meta.url);
-    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): JiebaLike } };
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
-  }
-  return jieba;
-}
+import { jiebaSegmenter } from '../jieba.js';
 
 /**
  * The text cut into words, as [start, end) code-point offsets that cover it exactly;
@@ -28,7 +12,7 @@ function load(): JiebaLike {
 export function wordSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   let at = 0;
-  for (const w of load().cut(text, true)) {
+  for (const w of jiebaSegmenter().cut(text, true)) {
     const n = codePoints(w);
     out.push([at, at + n]);
     at += n;

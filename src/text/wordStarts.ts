@@ -1,28 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-interface Segmenter {
-  cut(text: string, hmm: boolean): string[];
-}
-
-let jieba: Segmenter | undefined;
-
-/**
- * jieba (`@node-rs/jieba`, its own dictionary), opened on first use: reading the 5 MB
- * dictionary costs ~0.3 s, so only text that must break at a word boundary (a head, a
- * byline that does not fit on one line) pays for it.
- */
-function segmenter(): Segmenter {
-  if (!jieba) {
-    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): Segmenter } };
-    const dir = path.dirname(require.resolve('@node-rs/jieba/package.json'));
-    jieba = Jieba.withDict(fs.readFileSync(path.join(dir, 'dict.txt')));
-  }
-  return jieba;
-}
+import { jiebaSegmenter as segmenter } from '../jieba.js';
 
 const memo = new Map<string, Uint8Array>();
 
