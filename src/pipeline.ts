@@ -221,7 +221,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
         const { writeArchive } = await import('./archive/index.js');
         const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION } });
         files.push(...r.files.map((f) => `archive/${f.path}`));
-        log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/`);
+        const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
+        log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/ (${(['pdf', 'epaper', 'alto', 'mets', 'write'] as const).map(ms).join(', ')})`);
       }
       write('report.json', JSON.stringify(report, null, 1));
       await Promise.all(previews);

@@ -5,7 +5,6 @@
  * at the page's (trim box's) top-left corner, as in the frame.
  */
 import type { Block, Component, Document, ImageItem, Line, Page } from '../frame/types.js';
-import { lineGlyphs, type PlacedGlyph } from './glyphs.js';
 import { COMPONENT_NAMES, units } from './structure.js';
 import { mm10, mm10Text } from './units.js';
 import { wordSpans } from './words.js';
@@ -215,7 +214,24 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
   );
 }
 
-/** A TextLine: Strings by word (split where the run, and so the style, changes), SP for white space. */
+/** Whether a character is white space (ALTO's SP), as `/^\s$/u` says; memoised per character. */
+const spaceMemo = new Map<string, boolean>();
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  let v = spaceMemo.get(ch);
+  if (v === undefined) spaceMemo.set(ch, (v = /^\s$/u.test(ch)));
+  return v;
+}
+
+/** A character as XML text: most need no escaping (esc() for the few that do). */
+const escChar = (ch: string) => (ch.length === 1 && ch.charCodeAt(0) > 0x3e ? ch : esc(ch));
+
+/**
+ * A TextLine: Strings by word (split where the run, and so the style, changes), SP for white
+ * space. Strings and Glyphs are most of the file (an element per character): they are
+ * written from the line's runs straight, with no object per glyph.
+ */
 function textLine(
   line: Line,
   id: string,
@@ -223,48 +239,62 @@ function textLine(
   styleOf: (font: string, size: number) => string,
   componentTag: (c: Component) => string,
 ): string {
-  const glyphs = lineGlyphs(line);
-  if (glyphs.length === 0) return '';
+  // the line's glyphs, left to right, as parallel arrays (what lineGlyphs() gives as objects)
+  const chs: string[] = [];
+  const xs: number[] = [];
+  const ws: number[] = [];
+  const runOf: number[] = [];
+  for (let r = 0; r < line.runs.length; r++) {
+    const run = line.runs[r];
+    let i = 0;
+    for (const ch of run.text) {
+      if (i >= run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
+      chs.push(ch);
+      xs.push(line.x + run.xs[i]);
+      ws.push(run.advs[i]);
+      runOf.push(r);
+      i++;
+    }
+    if (i !== run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
+  }
+  const n = chs.length;
+  if (n === 0) return '';
   const top = line.baseline - line.ascent;
   const height = line.ascent + line.descent;
-  const text = glyphs.map((g) => g.ch).join('');
   let body = '';
   let strings = 0;
-  let pendingSpace: PlacedGlyph[] = [];
+  let spaceFrom = -1, spaceTo = -1; // pending white space, glyphs [spaceFrom, spaceTo)
   const flushSpace = () => {
     // ALTO's line is (String, SP?)+: white space before the first String is dropped, a run of it is one SP
-    if (pendingSpace.length > 0 && strings > 0) {
-      const a = pendingSpace[0], b = pendingSpace[pendingSpace.length - 1];
-      body += el('SP', { HPOS: mm10(a.x), VPOS: mm10(top), WIDTH: mm10(b.x + b.w - a.x), HEIGHT: mm10(height) });
+    if (spaceFrom >= 0 && strings > 0) {
+      const a = spaceFrom, b = spaceTo - 1;
+      body += el('SP', { HPOS: mm10(xs[a]), VPOS: mm10(top), WIDTH: mm10(xs[b] + ws[b] - xs[a]), HEIGHT: mm10(height) });
     }
-    pendingSpace = [];
+    spaceFrom = spaceTo = -1;
   };
-  // Strings and Glyphs are most of the file: written straight, numbers need no escaping
-  const vpos = mm10Text(top), h = mm10Text(height);
-  const tail = ` VPOS="${vpos}" HEIGHT="${h}"`;
-  for (const [start, end] of wordSpans(text)) {
+  const tail = ` VPOS="${mm10Text(top)}" HEIGHT="${mm10Text(height)}"`;
+  for (const [start, end] of wordSpans(chs.join(''))) {
     // split at run boundaries: a String has one style
     let s = start;
     while (s < end) {
       let e = s + 1;
-      while (e < end && glyphs[e].run === glyphs[s].run) e++;
+      while (e < end && runOf[e] === runOf[s]) e++;
       let space = true;
-      for (let i = s; i < e; i++) if (!/^\s$/u.test(glyphs[i].ch)) space = false;
+      for (let i = s; i < e && space; i++) if (!isSpace(chs[i])) space = false;
       if (space) {
-        for (let i = s; i < e; i++) pendingSpace.push(glyphs[i]);
+        if (spaceFrom < 0) spaceFrom = s;
+        spaceTo = e;
       } else {
         flushSpace();
-        const run = line.runs[glyphs[s].run];
-        const first = glyphs[s], last = glyphs[e - 1];
+        const run = line.runs[runOf[s]];
         let content = '';
         let inner = '';
         for (let i = s; i < e; i++) {
-          const g = glyphs[i];
-          const c = esc(g.ch);
+          const c = escChar(chs[i]);
           content += c;
-          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(g.x)}" WIDTH="${mm10Text(g.w)}"${tail}/>`;
+          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(xs[i])}" WIDTH="${mm10Text(ws[i])}"${tail}/>`;
         }
-        body += `<String HPOS="${mm10Text(first.x)}" WIDTH="${mm10Text(last.x + last.w - first.x)}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        body += `<String HPOS="${mm10Text(xs[s])}" WIDTH="${mm10Text(xs[e - 1] + ws[e - 1] - xs[s])}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
         strings++;
       }
       s = e;
@@ -272,12 +302,11 @@ function textLine(
   }
   flushSpace();
   if (strings === 0) return '';
-  const first = glyphs[0], last = glyphs[glyphs.length - 1];
-  const x0 = mm10(first.x), x1 = mm10(last.x + last.w), base = mm10(line.baseline);
+  const x0 = mm10(xs[0]), x1 = mm10(xs[n - 1] + ws[n - 1]), base = mm10(line.baseline);
   const comp = line.component && line.component !== blockComponent ? line.component : undefined;
   return el(
     'TextLine',
-    { ID: id, ...box(first.x, top, last.x + last.w - first.x, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: `${x0},${base} ${x1},${base}` },
+    { ID: id, ...box(xs[0], top, xs[n - 1] + ws[n - 1] - xs[0], height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: `${x0},${base} ${x1},${base}` },
     body,
   );
 }
