@@ -28,9 +28,11 @@ describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', { timeout: 120_000 }, (
       expect(r.pages).toBe(1);
       expect(r.fonts).toBe(2);
       expect(r.info.Title).toBe(`城南日报 2026年12月4日 ${p.label}版 ${p.name}`);
-      expect(r.xmp).toContain(`<zbn:pageLabel>${p.label}</zbn:pageLabel>`);
-      expect(r.xmp).toContain(`<zbn:pageName>${p.name}</zbn:pageName>`);
+      // the newspaper fields in PRISM (parsed from pdfinfo -meta), declared in the extension schema
+      expect(r.prism).toEqual({ publicationName: '城南日报', coverDate: '2026-12-04', section: p.name, startingPage: p.label, pageCount: '1', ...(doc.meta.issue !== undefined ? { number: String(doc.meta.issue) } : {}) });
+      expect(r.extensionSchemas).toEqual([{ namespace: 'http://prismstandard.org/namespaces/basic/2.0/', prefix: 'prism', properties: Object.keys(r.prism).sort() }]);
       expect(r.xmp).toContain('<dc:date><rdf:Seq><rdf:li>2026-12-04</rdf:li></rdf:Seq></dc:date>');
+      expect(r.xmp).not.toMatch(/zuban\.example|zbn:/);
     }
   });
 
@@ -41,7 +43,8 @@ describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', { timeout: 120_000 }, (
     expect(r.pages).toBe(2);
     const labels = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', file], { encoding: 'utf8' })).pagelabels;
     expect(labels.map((l: { label: { '/P': string } }) => l.label['/P'])).toEqual(['u:A01', 'u:A02']);
-    expect(r.xmp).toContain('<zbn:pages><rdf:Seq><rdf:li>A01 要闻</rdf:li><rdf:li>A02 综合</rdf:li></rdf:Seq></zbn:pages>');
+    expect(r.prism).toMatchObject({ publicationName: '城南日报', coverDate: '2026-12-04', pageRange: 'A01-A02', pageCount: '2' });
+    expect(r.prism.section).toBeUndefined();
   });
 
   it('--- checks-bite --- the checks find a narrowed width, a wrong conformance, a title the XMP does not share', () => {
@@ -58,6 +61,8 @@ describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', { timeout: 120_000 }, (
     // a CID narrower than its glyph (what the print renderer's narrowed CIDs do): PDF/A-2 6.2.11.5
     expect(problems((s) => s.replace(/\/W \[0 \[1000 1000/, '/W [0 [1000  500'))).toMatch(/CID 1: W 500 but the program's advance is 1000/);
     expect(problems((s) => s.replace('<pdfaid:conformance>U<', '<pdfaid:conformance>B<'))).toMatch(/conformance B/);
+    // a PRISM property the extension schema does not declare (same length: startingPage → startingPagX)
+    expect(problems((s) => s.replace(/<prism:startingPage>(.*?)<\/prism:startingPage>/, '<prism:startingPagX>$1</prism:startingPagX>'))).toMatch(/prismstandard.org\/namespaces\/basic\/2.0\/startingPagX is not declared/);
     const utf8 = (t: string) => Buffer.from(t, 'utf8').toString('latin1');
     expect(problems((s) => s.replace(utf8('A02版 综合</rdf:li></rdf:Alt></dc:title>'), utf8('A03版 综合</rdf:li></rdf:Alt></dc:title>')))).toMatch(/Info \/Title/);
   });

@@ -31,6 +31,10 @@ export interface PdfAReport {
   xmp: string;
   fonts: number;
   pages: number;
+  /** The XMP's PDF/A extension schemas: namespace, prefix, the names of the properties declared. */
+  extensionSchemas: { namespace: string; prefix: string; properties: string[] }[];
+  /** The PRISM properties in the XMP, name → text. */
+  prism: Record<string, string>;
 }
 
 export function checkPdfA2u(file: string): PdfAReport {
@@ -132,6 +136,8 @@ export function checkPdfA2u(file: string): PdfAReport {
     pdfaSchema: 'http://www.aiim.org/pdfa/ns/schema#',
     pdfaProperty: 'http://www.aiim.org/pdfa/ns/property#',
   };
+  const extensionSchemas: { namespace: string; prefix: string; properties: string[] }[] = [];
+  const prism: Record<string, string> = {};
   let doc: XmlDocument | undefined;
   try {
     doc = XmlDocument.fromString(xmp.replace(/^\uFEFF/, ''));
@@ -161,6 +167,25 @@ export function checkPdfA2u(file: string): PdfAReport {
       const a = pdfDate(infoText(key)), b = one(xpath);
       if (a !== undefined && a !== b) fail(`Info ${key} ${a} ≠ XMP ${xpath} ${b}`);
     }
+    // every extension schema is a whole PDF/A description (6.6.2.3.2): name, namespace, prefix, properties with XMP value types
+    const XMP_TYPES = new Set(['Text', 'Integer', 'Real', 'Boolean', 'Date', 'URI', 'URL', 'Seq Text', 'Bag Text', 'Lang Alt']);
+    for (const s of doc.find('//pdfaSchema:schema/..', ns) as XmlElement[]) {
+      const field = (name: string) => (s.get(name, ns) as XmlElement | null)?.content;
+      if (!field('pdfaSchema:schema') || !field('pdfaSchema:namespaceURI') || !field('pdfaSchema:prefix')) fail('an extension schema lacks its name, namespace URI or prefix');
+      const uri = field('pdfaSchema:namespaceURI')!;
+      const used = doc.find(`//rdf:Description/*[namespace-uri()='${uri}']`, ns) as XmlElement[];
+      for (const u of used) if (u.prefix !== field('pdfaSchema:prefix')) fail(`XMP property ${u.name} in ${uri} has prefix ${u.prefix}, the schema says ${field('pdfaSchema:prefix')}`);
+      for (const prop of s.find('.//pdfaProperty:name/..', ns) as XmlElement[]) {
+        const f = (name: string) => (prop.get(name, ns) as XmlElement | null)?.content;
+        if (!XMP_TYPES.has(f('pdfaProperty:valueType') ?? '')) fail(`property ${f('pdfaProperty:name')}: value type ${f('pdfaProperty:valueType')} is no XMP type`);
+        if (!['internal', 'external'].includes(f('pdfaProperty:category') ?? '')) fail(`property ${f('pdfaProperty:name')}: category ${f('pdfaProperty:category')}`);
+        if (!f('pdfaProperty:description')) fail(`property ${f('pdfaProperty:name')}: no description`);
+        if (f('pdfaProperty:valueType') === 'Integer' && used.some((u) => u.name === f('pdfaProperty:name') && !/^-?\d+$/.test(u.content))) fail(`property ${f('pdfaProperty:name')} is not an Integer`);
+        if (f('pdfaProperty:valueType') === 'Date' && used.some((u) => u.name === f('pdfaProperty:name') && !/^\d{4}(-\d\d(-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?)?)?$/.test(u.content))) fail(`property ${f('pdfaProperty:name')} is not a Date`);
+      }
+      extensionSchemas.push({ namespace: uri, prefix: field('pdfaSchema:prefix')!, properties: (s.find('.//pdfaProperty:name', ns) as XmlElement[]).map((n) => n.content).sort() });
+    }
+    for (const el of doc.find(`//rdf:Description/*[namespace-uri()='http://prismstandard.org/namespaces/basic/2.0/']`, ns) as XmlElement[]) prism[el.name] = el.content;
     // every property outside the predefined schemas is declared in an extension schema
     const declared = new Set((doc.find('//pdfaSchema:schema/..', ns) as XmlElement[]).flatMap((s) => {
       const uri = (s.get('pdfaSchema:namespaceURI', ns) as XmlElement).content;
@@ -179,5 +204,5 @@ export function checkPdfA2u(file: string): PdfAReport {
     const [emb, , uni] = cols.slice(-5, -2);
     if (emb !== 'yes' || uni !== 'yes') fail(`pdffonts: ${r}`);
   }
-  return { problems, info, xmp, fonts, pages: Number(info.Pages) };
+  return { problems, info, xmp, fonts, pages: Number(info.Pages), extensionSchemas, prism };
 }
