@@ -96,7 +96,7 @@ function unitMods(u: Unit): string {
   return mods(
     (title ? el('mods:titleInfo', {}, el('mods:title', {}, esc(title)) + (deck ? el('mods:subTitle', {}, esc(deck)) : '')) : '') +
       (kicker ? el('mods:titleInfo', { type: 'alternative', displayLabel: '引题' }, el('mods:title', {}, esc(kicker))) : '') +
-      (byline ? el('mods:name', {}, el('mods:displayForm', {}, esc(byline)) + el('mods:role', {}, el('mods:roleTerm', { type: 'text' }, 'author'))) : '') +
+      (byline ? el('mods:name', {}, el('mods:displayForm', {}, esc(byline)) + el('mods:role', {}, el('mods:roleTerm', { type: 'text', authority: 'marcrelator' }, 'author'))) : '') +
       el('mods:genre', {}, esc(u.type === 'notice' && u.noticeType ? u.noticeType : u.type)) +
       lang +
       el('mods:identifier', { type: 'local' }, esc(u.id)) +

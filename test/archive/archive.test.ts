@@ -12,6 +12,7 @@ import { projectRoot } from '../../src/projectRoot.js';
 import { readAlto } from './alto.js';
 import { sampleDocument } from './fixtures.js';
 import { pdfGlyphs } from './pdfGlyphs.js';
+import { modsProblems } from './mods.js';
 import { xsdErrors } from './xsd.js';
 
 const MM = 72 / 25.4; // pt per mm
@@ -143,6 +144,15 @@ describe('archive export of a hand-built two-page document', { timeout: 120_000 
     }
     expect(mets).toContain('<mods:identifier type="CN">CN 11-0000</mods:identifier>');
     expect(mets).toContain('<mods:dateIssued encoding="w3cdtf" keyDate="yes">2026-12-04</mods:dateIssued>');
+  });
+
+  it('--- mods --- the MODS records in the METS keep the cited MODS 3 rules, and the check finds a broken one', () => {
+    const mets = fs.readFileSync(path.join(out(), 'mets.xml'), 'utf8');
+    expect(modsProblems(mets)).toEqual([]);
+    expect(modsProblems(mets.replace('<mods:typeOfResource>text<', '<mods:typeOfResource>newspaper<'))).toEqual([expect.stringMatching(/typeOfResource "newspaper" is none of text/)]);
+    expect(modsProblems(mets.replace('<mods:issuance>continuing</mods:issuance>', '<mods:issuance>continuing</mods:issuance><mods:pages>2</mods:pages>')).join('\n')).toMatch(/originInfo\/pages is not a subelement/);
+    expect(modsProblems(mets.replace('keyDate="yes">2026-12-04<', 'keyDate="yes">2026年12月4日<')).join('\n')).toMatch(/no W3C-DTF date/);
+    expect(modsProblems(mets.replace(/<mods:mods>/, '<mods:record>').replace(/<\/mods:mods>/, '</mods:record>')).join('\n')).toMatch(/<record> in http:\/\/www.loc.gov\/mods\/v3, not <mods>/);
   });
 
   it('--- channel --- refuses a print-channel document', async () => {
