@@ -73,9 +73,10 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
     const file = path.join(tmp, rel);
     const dir = path.dirname(file);
     if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true }), made.add(dir);
-    writing.push(fs.promises.writeFile(file, data));
-    const size = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length;
-    const f = { path: rel.split(path.sep).join('/'), sha256: crypto.createHash('sha256').update(data).digest('hex'), size, mimetype };
+    // a string is encoded once: the same bytes are written, hashed and counted
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    writing.push(fs.promises.writeFile(file, bytes));
+    const f = { path: rel.split(path.sep).join('/'), sha256: crypto.createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mimetype };
     files.push(f);
     timings.write += performance.now() - t;
     return f;
