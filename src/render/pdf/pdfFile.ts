@@ -160,7 +160,8 @@ export class PdfFile {
   }
 }
 
+/** Numbers of the page's own operators (the flip, image placement) to 6 decimals, as a PDF object's. */
 const num = (v: number) => {
-  const r = Math.round(v * 1000) / 1000;
+  const r = Math.round(v * 1e6) / 1e6;
   return Object.is(r, -0) ? '0' : String(r);
 };
