@@ -1,6 +1,6 @@
 /**
  * PDF/X for the press, as an extension of the file the renderer writes (render/pdf's
- * PdfFile, on zuban's own object writer pdfObjects.ts; see docs/print.md, "Wiring"):
+ * PdfFile, on zuban's own object writer pdfObjects.ts; docs/print.md says what it writes):
  *
  *   const o = new PdfObjects(compress, pdfxDocumentOptions(cond).pdfVersion);
  *   const px = beginPdfx(o, { cond, profile, title, seed, spots });   // once, before any page or font
