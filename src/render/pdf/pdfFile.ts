@@ -124,7 +124,7 @@ export class PdfFile {
       try {
         ref = imageXObject(this.objects, bytes);
       } catch (err) {
-        throw new UserError(`${typeof src === 'string' ? src : 'image'}: ${(err as Error).message} (the PDF embeds prepared JPEG files)`);
+        throw new UserError(`${typeof src === 'string' ? src : 'image'}: ${(err as Error).message} (the PDF embeds JPEG and PNG files)`);
       }
       x = { ref, name: `Im${this.images.size + 1}` };
       this.images.set(src, x);

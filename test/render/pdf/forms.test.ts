@@ -45,7 +45,7 @@ function doc(graphics: Document['pages'][number]['blocks'][number]['graphics'], 
 }
 
 describe('readPdf', () => {
-  it('--- page-box-and-content --- reads the box and the content of another program's file, compressed or not', async () => {
+  it('--- page-box-and-content --- reads the box and the content of another program’s file, compressed or not', async () => {
     for (const compress of [true, false]) {
       const page = pdfPage(readPdf(await makeAd(compress)), 1);
       expect(page.box).toEqual([0, 0, 243, 216]);
