@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The archive stage alone (writeArchive on the 16-page bench edition's out/frame-archive.json),
-// in one process: run 1 pays for loading pdfkit, the fonts and jieba as `zuban build --archive`
+// in one process: run 1 pays for loading the fonts and jieba as `zuban build --archive`
 // does, later runs show the steady cost. Prints per run the wall and CPU (user+sys) time and
 // writeArchive's own split: the pages' PDFs, the e-paper, ALTO, METS, hashing and writing.
 // Env: RUNS=3, EPAPER=0 (leave the e-paper out). Builds the edition first when

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where `zuban typeset`'s time goes, phase by phase, in one process, without a profiler's
 // overhead: module loading (each heavy package timed as it is first imported), font open,
-// composition (itemize → break → set → fill, per page), rendering (pdfkit, subset, deflate).
+// composition (itemize → break → set → fill, per page), rendering (content streams, subsets, deflate, the file).
 // Needs `npm run build`. Reads the workload that scripts/bench.mjs generated.
 //   usage: node scripts/bench-phases.mjs [PAGES=32] [REPEAT=3]
 // Prints one JSON line: ms per phase for the first pass (cold: what a whole-process run
@@ -32,7 +32,7 @@ const tick = () => {
 // Packages first, roughly in the order zuban's typeset path reaches them, so that each
 // figure is that package's own load and evaluation (through `import`: where dist/ loads a
 // package's CommonJS build instead, its figure differs a little).
-for (const m of ['commander', 'restructure', 'brotli/decompress.js', 'unicode-properties', 'fontkit', '@noble/ciphers/aes', 'linebreak', 'pdfkit']) {
+for (const m of ['commander', 'restructure', 'brotli/decompress.js', 'unicode-properties', 'fontkit']) {
   try {
     await import(m);
     mods[m] = tick();

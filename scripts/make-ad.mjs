@@ -1,7 +1,8 @@
 // Writes the sample edition's advertisement, content/ads/hongjiang-bank.pdf: an invented
 // advertiser, drawn with pdfkit as vectors and text (楷 and 黑 embedded), at the size the
 // edition books for it (2 columns × 17 lines of the 对开 grid: 243 × 216 pt).
-// Run: node scripts/make-ad.mjs
+// The ad stands for a file another program made, so it is drawn with pdfkit, which zuban
+// itself no longer depends on: `npm i --no-save pdfkit@0.20 && node scripts/make-ad.mjs`.
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 

@@ -22,7 +22,7 @@ import { archivePdf, epaperPdf } from './pdf.js';
 export { altoForPage, altoBlockId, altoIdsOf } from './alto.js';
 export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
 export { archivePdf, epaperPdf, pdfaMeta } from './pdf.js';
-export { makePdfA2u, pdfaDocumentOptions, xmpPacket, type PdfAMeta } from './pdfa.js';
+export { pdfA2u, xmpPacket, type PdfAMeta } from './pdfa.js';
 export { units, type Unit } from './structure.js';
 
 export interface WriteArchiveOptions {

@@ -6,21 +6,20 @@
  * ToUnicode (render/pdf's SubsetFont and CidMap); paints become DeviceGray or DeviceRGB
  * and CMYK images sRGB (the output intent is sRGB).
  *
- * This is the archive's own small drawer of frame v1 pages until render/pdf draws them;
- * see the report of issue 16 for how the renderer takes pdfa.ts instead.
+ * This is the archive's own small drawer of frame v1 pages (its colours and widths are
+ * not the press's); the file is written by render/pdf's PdfFile, as the print PDF is, and a
+ * placed PDF (an advertisement) is drawn as the same form XObject, its CMYK under a
+ * DefaultCMYK colour space so that it stays PDF/A.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import type PDFKitDocument from 'pdfkit';
 import type { Document, Page, Paint } from '../frame/types.js';
 import { SfntMetrics } from '../fonts/sfntMetrics.js';
+import { builtinCmykProfile } from '../print/icc.js';
 import { CidMap } from '../render/pdf/cidMap.js';
-import { SubsetFont } from '../render/pdf/subsetFont.js';
+import { PdfFile, type FontTable, type PageIn } from '../render/pdf/pdfFile.js';
+import type { PdfRef } from '../render/pdf/pdfObjects.js';
 import { pathOps } from '../render/pdf/pathOps.js';
-import { makePdfA2u, pdfaDocumentOptions, type PdfAMeta } from './pdfa.js';
-
-const require = createRequire(import.meta.url);
+import { pdfA2u, type PdfAMeta } from './pdfa.js';
 
 export interface ArchivePdfOptions {
   /** Font files are `fonts[id].file` relative to this folder. */
@@ -89,7 +88,6 @@ function openFont(file: string): SfntMetrics {
 
 interface FontUse {
   map: CidMap;
-  object: SubsetFont;
   sfnt: SfntMetrics;
   /** Font units → 1/1000 em. */
   scale: number;
@@ -118,42 +116,54 @@ export function paintOp(paint: Paint | undefined, stroke: boolean, spots: Docume
 async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): Promise<Buffer> {
   const meta = pdfaMeta(doc, pages, opts);
   const images = await prepareImages(doc, pages, opts.assetDir);
-  const PDFDocument = require('pdfkit') as typeof PDFKitDocument;
-  const pdf = new PDFDocument({
-    ...pdfaDocumentOptions(meta),
-    autoFirstPage: false,
-    compress: true,
-    font: null as unknown as string, // no default Helvetica: never drawn
-  });
-  makePdfA2u(pdf, meta);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    pdf.on('end', resolve);
-    pdf.on('error', reject);
-  });
-
+  const hasForms = pages.some((p) => p.blocks.some((b) => b.graphics.some((g) => g.kind === 'form')));
+  // a placed PDF keeps its own colours: its DeviceCMYK read through a CMYK profile (PDF/A-2 6.2.4.3)
+  const cmyk = hasForms ? await builtinCmykProfile() : undefined;
   const fonts = new Map<string, FontUse>();
+  const file = new PdfFile(
+    {
+      title: meta.title, date: meta.created, compress: true, extend: pdfA2u(meta),
+      formColorSpaces: cmyk
+        ? (o) => {
+            const icc = o.ref({ N: 4, Alternate: 'DeviceCMYK' });
+            icc.end(cmyk);
+            const cs = o.ref(['ICCBased', icc]);
+            cs.end();
+            return { DefaultCMYK: cs };
+          }
+        : undefined,
+    },
+    (key) => {
+      const f = fonts.get(key);
+      if (!f) throw new Error(`archive PDF: font '${key}' was never drawn`);
+      return { file: key, sfnt: f.sfnt };
+    },
+  );
   const fontFor = (id: string): FontUse => {
     let f = fonts.get(id);
     if (!f) {
       const ref = doc.fonts[id];
       if (!ref) throw new Error(`archive PDF: font '${id}' is not in the document's fonts`);
       const sfnt = openFont(path.resolve(opts.projectRoot, ref.file));
-      const rid = `Z${fonts.size + 1}`;
       const scale = 1000 / sfnt.info().unitsPerEm;
-      f = { map: new CidMap(rid, id, sfnt.advance(0) * scale), object: new SubsetFont(fastFontStreams(pdf), rid, sfnt), sfnt, scale };
+      f = { map: new CidMap(`Z${fonts.size + 1}`, id, sfnt.advance(0) * scale), sfnt, scale };
       fonts.set(id, f);
     }
     return f;
   };
+  const formFileOf = (asset: string) => {
+    const f = doc.forms?.[asset];
+    if (!f) throw new Error(`archive PDF: form '${asset}' is not in the document's forms`);
+    return { file: path.resolve(opts.assetDir, f.file), page: f.page };
+  };
 
   for (const page of pages) {
-    pdf.addPage({ size: [page.width, page.height], margin: 0 });
-    const p = (pdf as unknown as { page: { write(b: Uint8Array): void; fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } } }).page;
+    const out: string[] = [];
+    const write = (s: string) => out.push(s);
+    const xobjects: Record<string, PdfRef> = {};
+    const forms = new Map<string, string>();
+    const used = new Map<string, { id: string; key: string }>();
     const t = page.trim;
-    p.dictionary.data.TrimBox = [t.x, page.height - t.y - t.h, t.x + t.w, page.height - t.y];
-    const write = (s: string) => p.write(Buffer.from(s + '\n', 'latin1'));
     const shifted = t.x !== 0 || t.y !== 0;
     if (shifted) write(`q 1 0 0 1 ${num(t.x)} ${num(t.y)} cm`);
     // graphics first, block by block
@@ -172,11 +182,20 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
         } else if (g.kind === 'image') {
           const src = images.get(g.asset);
           if (src === undefined) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);
-          pdf.image(src, g.x, g.y, { width: g.w, height: g.h });
+          const x = file.image(src);
+          xobjects[x.name] = x.ref;
+          write(`q\n${num(g.w)} 0 0 ${num(-g.h)} ${num(g.x)} ${num(g.y + g.h)} cm\n/${x.name} Do\nQ`);
+        } else if (g.kind === 'form') {
+          // as the print PDF draws it (render/pdf/pageContent.ts): the form's space is y-up
+          const bbox = doc.forms?.[g.asset]?.box ?? [0, 0, g.w, g.h];
+          const id = forms.get(g.asset) ?? `Fm${forms.size + 1}`;
+          forms.set(g.asset, id);
+          const sx = g.w / (bbox[2] - bbox[0]), sy = g.h / (bbox[3] - bbox[1]);
+          write(`q ${num(sx)} 0 0 ${num(-sy)} ${num(g.x - bbox[0] * sx)} ${num(g.y + g.h + bbox[1] * sy)} cm /${id} Do Q`);
         }
       }
     }
-    // then the text, in one BT … ET (pdfkit's CTM is top-down: each Tm flips back, d = −1)
+    // then the text, in one BT … ET (the CTM is top-down: each Tm flips back, d = −1)
     const ops: string[] = ['BT'];
     let cur = '';
     let curPaint = '0 g';
@@ -185,7 +204,7 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
         for (const run of line.runs) {
           if (run.gids.length === 0) continue;
           const f = fontFor(run.font);
-          p.fonts[f.map.id] = f.object.ref;
+          used.set(f.map.id, { id: f.map.id, key: run.font });
           const sel = `/${f.map.id} ${num(run.size)} Tf`;
           if (sel !== cur) ops.push((cur = sel));
           const paint = paintOp(run.fill, false, doc.spots);
@@ -197,37 +216,16 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
     ops.push('ET');
     write(ops.join('\n'));
     if (shifted) write('Q');
+    const content: PageIn = {
+      width: page.width, height: page.height, trim: page.trim, ops: out.join('\n'), fonts: [...used.values()], images: [], xobjects,
+    };
+    if (forms.size) content.forms = [...forms].map(([asset, id]) => ({ id, asset }));
+    file.addPage(content, () => {
+      throw new Error('archive PDF: images are drawn in place');
+    }, formFileOf);
   }
-  for (const f of fonts.values()) f.object.finish(f.map.table);
-  pdf.end();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-/**
- * The pdfkit document as SubsetFont sees it, with its font programs (the streams with
- * Length1) deflated at level 1 here instead of at pdfkit's level 6: twice as fast on what
- * is most of the deflating of an archive page, for files some 5 % larger. Only this
- * document's font streams; nothing process-wide.
- */
-function fastFontStreams(pdf: PDFKit.PDFDocument): PDFKit.PDFDocument {
-  type Ref = { data: Record<string, unknown>; compress: boolean; end(chunk?: Uint8Array): void };
-  const doc = pdf as unknown as { ref(data?: Record<string, unknown>): Ref };
-  return {
-    ref(data?: Record<string, unknown>): Ref {
-      const ref = doc.ref(data);
-      if (data && 'Length1' in data) {
-        const end = ref.end.bind(ref);
-        ref.end = (chunk?: Uint8Array) => {
-          if (!chunk) return end();
-          ref.data.Filter = 'FlateDecode';
-          ref.compress = false;
-          end(zlib.deflateSync(chunk, { level: 1, memLevel: 9 }));
-        };
-      }
-      return ref;
-    },
-  } as unknown as PDFKit.PDFDocument;
+  const tables: FontTable[] = [...fonts.values()].map((f) => ({ id: f.map.id, key: f.map.key, table: f.map.table }));
+  return file.end(tables);
 }
 
 /** A run's TJ array: each glyph at the font's own width, offsets where the layout put it elsewhere. */
@@ -250,7 +248,7 @@ function tj(run: Document['pages'][number]['blocks'][number]['lines'][number]['r
   return out + '>]';
 }
 
-/** Asset id → what pdfkit places: the file, or for a CMYK image an sRGB JPEG of it (the output intent is sRGB). */
+/** Asset id → the JPEG placed: the file, or for a CMYK image an sRGB JPEG of it (the output intent is sRGB). */
 async function prepareImages(doc: Document, pages: Page[], assetDir: string): Promise<Map<string, string | Buffer>> {
   const out = new Map<string, string | Buffer>();
   for (const page of pages)

@@ -42,7 +42,7 @@ export interface PdfAMeta {
   modified?: Date;
 }
 
-/** The Info dictionary's entries (what pdfkit's `doc.info` holds). */
+/** The Info dictionary's entries (written by the PDF writer's info extension). */
 export interface PdfInfo {
   Title?: string;
   Author?: string;
@@ -84,7 +84,7 @@ const PRISM_PROPERTIES = {
 type PrismProperty = keyof typeof PRISM_PROPERTIES;
 
 const xe = (s: string | number) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-/** XMP date: ISO 8601 to the second, UTC (as pdfkit writes Info dates). */
+/** XMP date: ISO 8601 to the second, UTC (as the writer writes Info dates). */
 const xmpDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The newspaper fields of a file in PRISM: a page's 版次 and 版名, or the e-paper's range of pages. */

@@ -1,67 +1,30 @@
 /**
- * PDF/X for the press, as functions acting on a pdfkit document, for the PDF writer to
- * call (it owns pdfkit; see docs/print.md, "Wiring"):
+ * PDF/X for the press, as an extension of the file the renderer writes (render/pdf's
+ * PdfFile, on zuban's own object writer pdfObjects.ts; docs/print.md says what it writes):
  *
- *   const doc = new PDFDocument({ ...options, ...pdfxDocumentOptions(cond) });
- *   const px = beginPdfx(doc, { cond, profile, title, seed, spots });   // once, before any page or font
- *   addPdfxPage(doc, px, page);          // instead of doc.addPage: boxes, marks, offset, resources
- *   … content: colour operators from px.colour (K-only black text overprints) …
- *   doc.end();                           // Info, OutputIntent and subset tags are already in place
+ *   const o = new PdfObjects(compress, pdfxDocumentOptions(cond).pdfVersion);
+ *   const px = beginPdfx(o, { cond, profile, title, seed, spots });   // once, before any page or font
+ *   … each page: px.page(geometry) gives the media size, boxes, resources and first operators;
+ *     colour operators from px.colour (K-only black text overprints) …
+ *   … at the end: px.info(…) and px.catalog(…) entries; subset tags are renamed as fonts are written
  *
  * What it writes: an OutputIntent `/S /GTS_PDFX` whose DestOutputProfile is the print
  * condition's ICC profile (N 4); `GTS_PDFXVersion` (and `GTS_PDFXConformance` for X-1a) in
  * Info, `Trapped /False` as a name; TrimBox and BleedBox on every page; crop marks in the
  * registration colour (Separation /All) outside the bleed when asked; a subset tag per font
  * per file made from the file's seed, so two pages' subsets of one font never share a tag;
- * for X-4 the XMP identification (pdfxid) pdfkit's metadata then carries.
+ * for X-4 XMP metadata with the identification (pdfxid).
  * PDF/X-1a:2001 is PDF 1.3; X-4 is PDF 1.6.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Paint, Rect } from '../frame/types.js';
+import { metadataStream, PdfName, type PageSetup, type PdfExtension, type PdfObjects } from '../render/pdf/pdfObjects.js';
 import type { PdfxVersion, PrintCondition } from './printCondition.js';
 
-/** A PDF name object for pdfkit, which writes a JS string as a name only inside dictionaries. */
-export class PdfName {
-  constructor(readonly name: string) {}
-  get [Symbol.toStringTag](): string {
-    return 'PdfName';
-  }
-  /** `/Name`, its UTF-8 bytes outside the regular characters written #XX (a spot named 报头红). */
-  toString(): string {
-    let out = '/';
-    for (const b of Buffer.from(this.name, 'utf8')) {
-      const regular = b > 0x20 && b < 0x7f && !'#%()/<>[]{}'.includes(String.fromCharCode(b));
-      out += regular ? String.fromCharCode(b) : `#${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
-  }
-}
+export { PdfName };
 
-/** pdfkit's document, as far as these functions touch it (its public API and a few internals). */
-export interface PdfkitDoc {
-  info: Record<string, unknown>;
-  page: {
-    dictionary: { data: Record<string, unknown> };
-    ext_gstates: Record<string, unknown>;
-    colorSpaces: Record<string, unknown>;
-  };
-  _root: { data: Record<string, unknown> };
-  ref(data?: unknown): PdfRef;
-  addPage(options: { size: [number, number]; margin: number }): unknown;
-  addContent(ops: string): unknown;
-  translate(x: number, y: number): unknown;
-  appendXML?(xml: string, newline?: boolean): void;
-}
-
-interface PdfRef {
-  data: Record<string, unknown>;
-  write(chunk: Uint8Array | string): void;
-  end(chunk?: Uint8Array | string): void;
-  finalize(): void;
-}
-
-/** The options `new PDFDocument` must get for a PDF/X version. */
+/** The PDF version a PDF/X version is written in. */
 export function pdfxDocumentOptions(version: PdfxVersion | PrintCondition): { pdfVersion: '1.3' | '1.6' } {
   const v = typeof version === 'string' ? version : version.pdfx.version;
   return { pdfVersion: v === 'X-1a:2001' ? '1.3' : '1.6' };
@@ -83,7 +46,7 @@ export interface PdfxSetup {
 }
 
 /** What the page functions and the content builder need, made by beginPdfx. */
-export interface Pdfx {
+export interface Pdfx extends PdfExtension {
   readonly setup: PdfxSetup;
   readonly version: PdfxVersion;
   /** Resource names of the two graphics states. */
@@ -95,6 +58,7 @@ export interface Pdfx {
   readonly colorSpaces: Record<string, unknown>;
   /** The subset tags given, old name → new (for tests and the report). */
   readonly subsetNames: Map<string, string>;
+  page(geometry: PageGeometry): PageSetup & { boxes: PdfxPageBoxes };
 }
 
 /** The ExtGState names: overprint on (black text, K rules) and off (everything else). */
@@ -104,24 +68,17 @@ export const GS_KNOCKOUT = 'ZKO';
 export const CS_ALL = 'ZSAll';
 
 /**
- * Sets a pdfkit document up as PDF/X: Info keys, the output intent, the subset-tag rewriting
- * and, for X-4, the XMP identification. Call right after `new PDFDocument(...)`, before any
- * page, font or image.
+ * Sets a file up as PDF/X: the output intent, graphics states and Separations written
+ * once, the subset-tag renaming; the returned extension gives Info and catalog entries
+ * and each page's boxes. Call right after the file is opened, before any page or font.
  */
-export function beginPdfx(docIn: unknown, setup: PdfxSetup): Pdfx {
-  const doc = docIn as PdfkitDoc;
+export function beginPdfx(o: PdfObjects, setup: PdfxSetup): Pdfx {
   const { cond } = setup;
   const version = cond.pdfx.version;
-  // Info: version, conformance, Trapped as a name
-  doc.info.Title = setup.title;
-  doc.info.GTS_PDFXVersion = version === 'X-1a:2001' ? 'PDF/X-1:2001' : 'PDF/X-4';
-  if (version === 'X-1a:2001') doc.info.GTS_PDFXConformance = 'PDF/X-1a:2001';
-  doc.info.Trapped = new PdfName('False');
   // the output intent; the profile deflated once per process, not once per file
-  const profile = doc.ref({ N: 4, Filter: 'FlateDecode' });
-  profile.write(deflatedProfile(setup.profile));
-  profile.end();
-  const intent = doc.ref({
+  const profile = o.ref({ N: 4, Filter: 'FlateDecode' });
+  profile.end(deflatedProfile(setup.profile));
+  const intent = o.ref({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',
     OutputConditionIdentifier: new String(cond.profile.condition),
@@ -130,19 +87,17 @@ export function beginPdfx(docIn: unknown, setup: PdfxSetup): Pdfx {
     DestOutputProfile: profile,
   });
   intent.end();
-  doc._root.data.OutputIntents = [intent];
   // graphics states
-  const op = doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
+  const op = o.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
   op.end();
-  const ko = doc.ref({ Type: 'ExtGState', OP: false, op: false, OPM: 0 });
+  const ko = o.ref({ Type: 'ExtGState', OP: false, op: false, OPM: 0 });
   ko.end();
   const gstates = { [GS_OVERPRINT]: op, [GS_KNOCKOUT]: ko };
-  // spot colours as Separations with their CMYK alternates, ZS0, ZS1 …; ZSAll the registration
-  // colour of crop marks (pdfkit's own addSpotColor writes a name's UTF-8 a byte short)
+  // spot colours as Separations with their CMYK alternates, ZS0, ZS1 …; ZSAll the registration colour of crop marks
   const spotIds: Record<string, string> = {};
   const colorSpaces: Record<string, unknown> = {};
   const separation = (name: string, cmyk: readonly number[], id: string) => {
-    const ref = doc.ref([new PdfName('Separation'), new PdfName(name), new PdfName('DeviceCMYK'), { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [...cmyk], N: 1 }]);
+    const ref = o.ref(['Separation', name, 'DeviceCMYK', { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [...cmyk], N: 1 }]);
     ref.end();
     colorSpaces[id] = ref;
   };
@@ -151,9 +106,34 @@ export function beginPdfx(docIn: unknown, setup: PdfxSetup): Pdfx {
     separation(name, cmyk, `ZS${i}`);
   });
   if (cond.pdfx.cropMarks) separation('All', [1, 1, 1, 1], CS_ALL);
-  const subsetNames = uniqueSubsetTags(doc, setup.seed);
-  if (version === 'X-4') appendPdfxXmp(doc, setup);
-  return { setup, version, gs: { overprint: GS_OVERPRINT, knockout: GS_KNOCKOUT }, colour: new PressColour(cond, spotIds, setup.spots ?? {}), gstates, colorSpaces, subsetNames };
+  const subsetNames = uniqueSubsetTags(o, setup.seed);
+  const colour = new PressColour(cond, spotIds, setup.spots ?? {});
+  return {
+    pdfVersion: pdfxDocumentOptions(version).pdfVersion,
+    setup, version, gs: { overprint: GS_OVERPRINT, knockout: GS_KNOCKOUT }, colour, gstates, colorSpaces, subsetNames,
+    info: (info) => ({
+      ...info,
+      Title: new String(setup.title),
+      GTS_PDFXVersion: new String(version === 'X-1a:2001' ? 'PDF/X-1:2001' : 'PDF/X-4'),
+      ...(version === 'X-1a:2001' ? { GTS_PDFXConformance: new String('PDF/X-1a:2001') } : {}),
+      Trapped: 'False',
+    }),
+    catalog: (objects, info) => ({
+      OutputIntents: [intent],
+      ...(version === 'X-4' ? { Metadata: metadataStream(objects, pdfxXmp(setup, info)) } : {}),
+    }),
+    page: (geometry) => {
+      const boxes = pdfxPageBoxes(geometry, cond);
+      colour.reset();
+      let before = cond.pdfx.cropMarks ? cropMarks(boxes) + '\n' : '';
+      if (boxes.offset) before += `1 0 0 1 ${n(boxes.offset)} ${n(boxes.offset)} cm\n`;
+      return {
+        width: boxes.width, height: boxes.height, boxes, before,
+        entries: { TrimBox: boxes.trimBox, BleedBox: boxes.bleedBox },
+        resources: { ExtGState: gstates, ColorSpace: colorSpaces },
+      };
+    },
+  } as Pdfx;
 }
 
 /** A page's geometry: the frame's page (media size, trim box in media coordinates, y down). */
@@ -194,33 +174,11 @@ export function pdfxPageBoxes(page: PageGeometry, cond: PrintCondition): PdfxPag
   return { width, height, offset, trimBox, bleedBox };
 }
 
-/**
- * Adds a page for the frame's page: the media size (grown for bleed and marks), TrimBox and
- * BleedBox, the graphics states in its resources, crop marks if the condition asks, and the
- * content offset (a `cm` pdfkit also records, so its images land right). Use instead of
- * `doc.addPage`; returns the boxes.
- */
-export function addPdfxPage(docIn: unknown, px: Pdfx, page: PageGeometry): PdfxPageBoxes {
-  const doc = docIn as PdfkitDoc;
-  const boxes = pdfxPageBoxes(page, px.setup.cond);
-  doc.addPage({ size: [boxes.width, boxes.height], margin: 0 });
-  const d = doc.page.dictionary.data;
-  d.TrimBox = boxes.trimBox;
-  d.BleedBox = boxes.bleedBox;
-  if (px.version === 'X-1a:2001') delete d.UserUnit; // PDF 1.6
-  Object.assign(doc.page.ext_gstates, px.gstates);
-  Object.assign(doc.page.colorSpaces, px.colorSpaces);
-  if (px.setup.cond.pdfx.cropMarks) doc.addContent(cropMarks(boxes));
-  if (boxes.offset) doc.translate(boxes.offset, boxes.offset);
-  px.colour.reset();
-  return boxes;
-}
-
-/** Crop marks at the trim corners in Separation /All, drawn in pdfkit's page space (y down). */
+/** Crop marks at the trim corners in Separation /All, drawn in the page's y-down space. */
 function cropMarks(b: PdfxPageBoxes): string {
   const cs = CS_ALL;
   const [l, bottom, r, top] = b.trimBox;
-  // pdfkit's page space is y down from the media top: y = height − y_pdf
+  // the page space is y down from the media top: y = height − y_pdf
   const yTop = b.height - top, yBottom = b.height - bottom;
   const out: string[] = ['q', `/${cs} CS 1 SCN`, `${CROP_MARK.width} w`, `/${GS_KNOCKOUT} gs`];
   const bleed = Math.max(l - b.bleedBox[0], 0);
@@ -241,7 +199,7 @@ function cropMarks(b: PdfxPageBoxes): string {
  * else) under the condition's size overprints: `/ZOP gs` (OP, op true, OPM 1) before it,
  * `/ZKO gs` before anything else, so white never overprints. Stateful: each call returns
  * only the operators that change something ('' when nothing does); `reset()` at the start
- * of every page's stream (addPdfxPage does it) and after every `Q`. Operators are legal
+ * of every page's stream (pageContent's press painter does it) and after every `Q`. Operators are legal
  * inside BT … ET.
  */
 export class PressColour {
@@ -337,11 +295,10 @@ function isKOnlySolid(p: Paint | undefined): boolean {
  * Gives every font subset of the file its own tag: `FontName` and `BaseFont` values of the
  * form `ABCDEF+Name` are renamed, as their objects are written, to a tag made from the
  * file's seed and the old name (the same old name gets the same new one, so a font's
- * Type0, CIDFont and descriptor agree). pdfkit derives the tag from the resource name
+ * Type0, CIDFont and descriptor agree). The writer derives the tag from the resource name
  * (`Z1` → `BZZZZZ`), which is why every file's first font had the same one.
  */
-export function uniqueSubsetTags(docIn: unknown, seed: string): Map<string, string> {
-  const doc = docIn as PdfkitDoc;
+export function uniqueSubsetTags(o: PdfObjects, seed: string): Map<string, string> {
   const names = new Map<string, string>();
   const used = new Set<string>();
   const rename = (old: string): string => {
@@ -359,21 +316,13 @@ export function uniqueSubsetTags(docIn: unknown, seed: string): Map<string, stri
     names.set(old, neu);
     return neu;
   };
-  const ref = doc.ref.bind(doc);
-  doc.ref = (data?: unknown) => {
-    const r = ref(data);
-    const finalize = r.finalize.bind(r);
-    r.finalize = () => {
-      const d = r.data;
-      if (d && typeof d === 'object' && !Array.isArray(d)) {
-        for (const key of ['FontName', 'BaseFont']) {
-          const v = d[key];
-          if (typeof v === 'string' && /^[A-Z]{6}\+/.test(v)) d[key] = rename(v);
-        }
-      }
-      finalize();
-    };
-    return r;
+  o.onWrite = (d) => {
+    for (const key of ['FontName', 'BaseFont']) {
+      const v = d[key];
+      if (typeof v === 'string' && /^[A-Z]{6}\+/.test(v)) d[key] = rename(v);
+      // a placed PDF's font, its name copied as written
+      else if (v instanceof PdfName && /^\/[A-Z]{6}\+/.test(String(v))) d[key] = PdfName.raw(rename(String(v).slice(1)));
+    }
   };
   return names;
 }
@@ -393,24 +342,44 @@ export function subsetTag(s: string): string {
   return tag;
 }
 
-/** The XMP of PDF/X-4: pdfxid:GTS_PDFXVersion, and the xmpMM ids it requires. */
-function appendPdfxXmp(doc: PdfkitDoc, setup: PdfxSetup): void {
-  if (!doc.appendXML) return;
+const xe = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The XMP of PDF/X-4: title, dates and producer as Info has them, pdfxid:GTS_PDFXVersion, and the xmpMM ids it requires. */
+function pdfxXmp(setup: PdfxSetup, info: Record<string, unknown>): string {
   const uuid = (s: string) => {
     const h = createHash('sha256').update(s).digest('hex');
     return `uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
   };
-  doc.appendXML(`
-        <rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-            <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
-            <xmpMM:DocumentID>${uuid(`doc\0${setup.seed}`)}</xmpMM:DocumentID>
-            <xmpMM:InstanceID>${uuid(`instance\0${setup.seed}`)}</xmpMM:InstanceID>
-            <xmpMM:VersionID>1</xmpMM:VersionID>
-            <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-        </rdf:Description>
-        `);
+  const date = (v: unknown) => (v instanceof Date ? v.toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
+  return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:format>application/pdf</dc:format>
+    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xe(setup.title)}</rdf:li></rdf:Alt></dc:title>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+    <xmp:CreateDate>${date(info.CreationDate)}</xmp:CreateDate>
+    <xmp:ModifyDate>${date(info.ModDate)}</xmp:ModifyDate>
+    <xmp:MetadataDate>${date(info.ModDate)}</xmp:MetadataDate>
+    <xmp:CreatorTool>${xe(String(info.Creator ?? 'zuban'))}</xmp:CreatorTool>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+    <pdf:Producer>${xe(String(info.Producer ?? 'zuban'))}</pdf:Producer>
+    <pdf:Trapped>False</pdf:Trapped>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+    <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
+    <xmpMM:DocumentID>${uuid(`doc\0${setup.seed}`)}</xmpMM:DocumentID>
+    <xmpMM:InstanceID>${uuid(`instance\0${setup.seed}`)}</xmpMM:InstanceID>
+    <xmpMM:VersionID>1</xmpMM:VersionID>
+    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;

@@ -15,6 +15,8 @@ export interface PdfGlyph {
   /** Width (the glyph's W width × size). */
   w: number;
   baseline: number;
+  /** Drawn inside a form XObject (a placed PDF: an advertisement), not by the page's own text. */
+  inForm?: boolean;
 }
 
 type PdfJs = typeof import('pdfjs-dist');
@@ -47,10 +49,18 @@ export async function pdfGlyphs(file: string): Promise<{ glyphs: PdfGlyph[]; tex
     const stack: M[] = [];
     let tm: M = [1, 0, 0, 1, 0, 0];
     let size = 0;
+    let forms = 0;
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
-      if (fn === OPS.save) stack.push(ctm);
+      if (fn === OPS.paintFormXObjectBegin) {
+        forms++;
+        stack.push(ctm);
+        if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = mul(Array.from(args[0] as ArrayLike<number>) as M, ctm);
+      } else if (fn === OPS.paintFormXObjectEnd) {
+        forms--;
+        ctm = stack.pop() ?? ctm;
+      } else if (fn === OPS.save) stack.push(ctm);
       else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
       else if (fn === OPS.transform) ctm = mul(Array.from(args as ArrayLike<number>) as M, ctm);
       else if (fn === OPS.setFont) size = args[1] as number;
@@ -64,7 +74,7 @@ export async function pdfGlyphs(file: string): Promise<{ glyphs: PdfGlyph[]; tex
           const w = (g.width / 1000) * size;
           const o = mul(tm, ctm);
           // device y is up: the page tree's y is down
-          glyphs.push({ ch: g.unicode, x: o[4], w: w * o[0], baseline: H - o[5] });
+          glyphs.push({ ch: g.unicode, x: o[4], w: w * o[0], baseline: H - o[5], ...(forms ? { inForm: true } : {}) });
           tm = mul([1, 0, 0, 1, w, 0], tm);
         }
       }

@@ -43,7 +43,8 @@ describe('the sample edition with --pdfx', () => {
       const file = path.join(out, 'pages', `${p.label}.pdf`);
       const j = JSON.parse(run('qpdf', ['--json', file]));
       const objs = j.qpdf[1];
-      const get = (r: string) => objs[`obj:${r}`]?.value ?? objs[`obj:${r}`]?.stream;
+      // an indirect object's value, or a direct value as it is
+      const get = (r: string) => (typeof r === 'string' && / 0 R$/.test(r) ? (objs[`obj:${r}`]?.value ?? objs[`obj:${r}`]?.stream) : r);
       expect(j.qpdf[0].pdfversion).toBe('1.3');
       const info = get(objs.trailer.value['/Info']);
       expect(get(info['/GTS_PDFXVersion'])).toBe('u:PDF/X-1:2001');

@@ -1,67 +1,67 @@
 /**
- * A page of a supplied PDF (an advertisement, masthead art) copied into the document
- * pdfkit writes, as a form XObject: its content, and every object its resources reach
- * (fonts, images, patterns, colour spaces) copied once, streams byte for byte with their
- * filters. pdfkit has no PDF import; this is the small one zuban needs (io/readPdf.ts
- * reads the file).
+ * A page of a supplied PDF (an advertisement, masthead art) copied into the file zuban
+ * writes (pdfObjects.ts), as a form XObject: its content, and every object its resources
+ * reach (fonts, images, patterns, colour spaces) copied once, streams byte for byte with
+ * their filters. io/readPdf.ts reads the file.
  */
-import type PDFKitDocument from 'pdfkit';
-import { PdfName, PdfRef, PdfStream, pdfPage, readPdf, type PdfDoc, type PdfValue } from '../../io/readPdf.js';
+import { PdfName as SrcName, PdfRef as SrcRef, PdfStream, pdfPage, readPdf, type PdfDoc, type PdfValue } from '../../io/readPdf.js';
+import { PdfName, type PdfObjects, type PdfRef } from './pdfObjects.js';
 
-type Doc = InstanceType<typeof PDFKitDocument>;
-/** pdfkit's indirect object (PDFReference): data, then stream bytes, then end(). */
-interface KitRef {
-  data: Record<string, unknown>;
-  compress: boolean;
-  end(chunk?: Uint8Array): void;
-}
-
-/** The form XObject of page `pageNo` of `bytes`, written into `doc`; returns its reference. */
-export function importForm(doc: Doc, bytes: Uint8Array, pageNo = 1): KitRef {
+/**
+ * The form XObject of page `pageNo` of `bytes`, written into `o`; returns its reference.
+ * `colorSpaces` are added to the form's own ColorSpace resources (PDF/A's DefaultCMYK).
+ */
+export function importForm(o: PdfObjects, bytes: Uint8Array, pageNo = 1, colorSpaces?: Record<string, unknown>): PdfRef {
   const src = readPdf(bytes);
   const page = pdfPage(src, pageNo);
-  const copied = new Map<number, KitRef>();
-  const resources = convert(doc, src, page.resources, copied);
-  const form = (doc as unknown as { ref(d: object): KitRef }).ref({
-    Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: page.box, Resources: resources,
-  });
+  const copied = new Map<number, PdfRef | null>();
+  const resources = convert(o, src, page.resources, copied) as Record<string, unknown>;
+  if (colorSpaces) {
+    let cs = resources.ColorSpace;
+    if (cs instanceof Object && 'id' in cs && 'data' in cs) cs = (cs as PdfRef).data; // an indirect dictionary: its entries, copied
+    resources.ColorSpace = { ...(cs as Record<string, unknown> | undefined), ...colorSpaces };
+  }
+  const form = o.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: page.box, Resources: resources });
   form.end(page.content);
   return form;
 }
 
-/** A value of the source file as pdfkit writes it: names as strings, strings as bytes, references copied. */
-function convert(doc: Doc, src: PdfDoc, v: PdfValue, copied: Map<number, KitRef>): unknown {
-  if (v instanceof PdfName) return v.name;
+/** A value of the source file as the writer takes it: names as written, strings as bytes, references copied. */
+function convert(o: PdfObjects, src: PdfDoc, v: PdfValue, copied: Map<number, PdfRef | null>): unknown {
+  if (v instanceof SrcName) return PdfName.raw(v.name);
   if (v instanceof Uint8Array) return v;
-  if (Array.isArray(v)) return v.map((x) => convert(doc, src, x, copied));
+  if (Array.isArray(v)) return v.map((x) => convert(o, src, x, copied));
   if (v instanceof Map) {
-    const o: Record<string, unknown> = {};
+    const out: Record<string, unknown> = {};
     // a page's parent would drag the source's whole page tree along
-    for (const [k, x] of v) if (k !== 'Parent') o[k] = convert(doc, src, x, copied);
-    return o;
+    for (const [k, x] of v) if (k !== 'Parent') out[k] = convert(o, src, x, copied);
+    return out;
   }
-  if (v instanceof PdfRef) return copyObject(doc, src, v.num, copied);
+  if (v instanceof SrcRef) return copyObject(o, src, v.num, copied);
   if (v instanceof PdfStream) throw new Error('a stream that is not an indirect object');
   return v;
 }
 
 /** Copies an indirect object once (cycles end at the memo: the reference exists before its data). */
-function copyObject(doc: Doc, src: PdfDoc, num: number, copied: Map<number, KitRef>): KitRef | null {
+function copyObject(o: PdfObjects, src: PdfDoc, num: number, copied: Map<number, PdfRef | null>): PdfRef | null {
   const hit = copied.get(num);
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   const obj = src.objects.get(num);
-  if (obj === undefined) return null;
-  const ref = (doc as unknown as { ref(d: object): KitRef }).ref({});
+  if (obj === undefined) {
+    copied.set(num, null);
+    return null;
+  }
+  const ref = o.ref({});
   copied.set(num, ref);
   if (obj instanceof PdfStream) {
-    const data = convert(doc, src, obj.dict, copied) as Record<string, unknown>;
+    const data = convert(o, src, obj.dict, copied) as Record<string, unknown>;
     delete data.Length;
-    Object.assign(ref.data, data);
-    // the bytes are copied as they are, filters and all: pdfkit must not deflate them again
+    ref.data = data;
+    // the bytes are copied as they are, filters and all: not deflated again
     ref.compress = false;
     ref.end(obj.raw);
   } else {
-    ref.data = convert(doc, src, obj, copied) as Record<string, unknown>;
+    ref.data = convert(o, src, obj, copied);
     ref.end();
   }
   return ref;

@@ -23,7 +23,7 @@ export interface PageContent {
   ops: string;
   /** The fonts the operators select. */
   fonts: FontUse[];
-  /** Images, drawn after the operators (pdfkit places them): asset ids. */
+  /** Images, drawn after the operators (PdfFile places them): asset ids. */
   images: { asset: string; x: number; y: number; w: number; h: number }[];
   /** Form XObjects the operators draw (`/Fm1 Do`): resource name and form asset id. */
   forms?: { id: string; asset: string }[];
@@ -123,7 +123,7 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
       else if (g.kind === 'box') ops.push(...painter.box(g));
       else if (g.kind === 'path') ops.push(painter.path(g));
       else if (g.kind === 'form') {
-        // pdfkit's page CTM is y-down; the form's own space is y-up: scale y by −1
+        // the page's CTM is y-down (PdfFile flips it); the form's own space is y-up: scale y by −1
         const bbox = formBox?.(g.asset) ?? [0, 0, g.w, g.h];
         const id = forms.get(g.asset) ?? `Fm${forms.size + 1}`;
         forms.set(g.asset, id);
@@ -132,7 +132,7 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
       } else images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
     }
   }
-  // Text in one BT … ET block: page coordinates are top-down (pdfkit flips the CTM), so
+  // Text in one BT … ET block: page coordinates are top-down (PdfFile flips the CTM), so
   // each line's text matrix flips back (d = −1) to draw glyphs upright.
   ops.push('BT');
   const fonts = new Map<string, FontUse>();

@@ -5,43 +5,49 @@
  * alternate the document's spots table gives).
  */
 import fs from 'node:fs';
-import type PDFKitDocument from 'pdfkit';
 import { importForm } from './formXObject.js';
 import type { PageContent } from './pageContent.js';
-
-type Doc = InstanceType<typeof PDFKitDocument>;
+import { nameToken, type PdfObjects, type PdfRef } from './pdfObjects.js';
 
 export interface Extras {
-  forms: Map<string, unknown>;
-  spots: Map<string, unknown>;
+  forms: Map<string, PdfRef>;
+  spots: Map<string, PdfRef>;
+  /** Colour spaces added to every imported form's resources (PDF/A's DefaultCMYK). */
+  formColorSpaces?: Record<string, unknown>;
 }
 
 /** A PDF name's bytes, `#xx`-escaped where they are not regular ASCII (a Chinese colourant name is UTF-8). */
 export function pdfName(s: string): string {
-  return [...Buffer.from(s, 'utf8')].map((b) => (b > 0x20 && b < 0x7f && !'#()<>[]{}/%'.includes(String.fromCharCode(b)) ? String.fromCharCode(b) : `#${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return nameToken(s).slice(1);
 }
 
-export function addExtras(doc: Doc, page: PageContent, extras: Extras, formFileOf?: (asset: string) => { file: string; page: number }): void {
-  const kit = doc as unknown as { ref(d: unknown): { end(b?: Uint8Array): void }; page: { xobjects: Record<string, unknown>; colorSpaces: Record<string, unknown> } };
+/** The page's XObject and ColorSpace resources for its forms and spots, written once per file. */
+export function addExtras(
+  o: PdfObjects,
+  page: Pick<PageContent, 'forms' | 'spots'>,
+  extras: Extras,
+  resources: { XObject: Record<string, unknown>; ColorSpace: Record<string, unknown> },
+  formFileOf?: (asset: string) => { file: string; page: number },
+): void {
   for (const f of page.forms ?? []) {
     let ref = extras.forms.get(f.asset);
     if (!ref) {
       if (!formFileOf) throw new Error(`a page draws form '${f.asset}', and no form files were given`);
       const src = formFileOf(f.asset);
-      ref = importForm(doc, fs.readFileSync(src.file), src.page);
+      ref = importForm(o, fs.readFileSync(src.file), src.page, extras.formColorSpaces);
       extras.forms.set(f.asset, ref);
     }
-    kit.page.xobjects[f.id] = ref;
+    resources.XObject[f.id] = ref;
   }
   for (const s of page.spots ?? []) {
     let ref = extras.spots.get(s.name);
     if (!ref) {
-      const fn = kit.ref({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: s.cmyk, N: 1 });
+      const fn = o.ref({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: s.cmyk, N: 1 });
       fn.end();
-      const cs = kit.ref(['Separation', pdfName(s.name), 'DeviceCMYK', fn]);
-      cs.end();
-      extras.spots.set(s.name, (ref = cs));
+      ref = o.ref(['Separation', s.name, 'DeviceCMYK', fn]);
+      ref.end();
+      extras.spots.set(s.name, ref);
     }
-    kit.page.colorSpaces[s.id] = ref;
+    resources.ColorSpace[s.id] = ref;
   }
 }

@@ -31,7 +31,7 @@ export interface DocumentHead extends Pick<Document, 'title' | 'assets' | 'spots
 
 /**
  * Draws page trees into one PDF, a page at a time: each page's content stream is built
- * (pageContent) and handed to pdfkit (PdfFile) as soon as the page is given, so a long
+ * (pageContent) and handed to the file (PdfFile) as soon as the page is given, so a long
  * document's pages need not all be held; the fonts are written after the last page.
  */
 export class PdfWriter {
@@ -48,7 +48,7 @@ export class PdfWriter {
   ) {}
 
   static async open(doc: DocumentHead, opts: RenderOptions): Promise<PdfWriter> {
-    // pdfkit is loaded when the first PDF is written, not with the modules that import this one
+    // the file writer is loaded when the first PDF is written, not with the modules that import this one
     const { PdfFile } = await import('./pdfFile.js');
     const faces = new Map<string, FontFace>();
     const faceOf = (id: string) => {
@@ -84,7 +84,7 @@ export class PdfWriter {
 
   /**
    * The CIDs of a font id's file. Fonts that name the same file share one map, one
-   * resource and one embedded font: pdfkit itself merges two registrations of one font.
+   * resource and one embedded font.
    */
   private cidMap(id: string): CidMap {
     let m = this.maps.get(id);

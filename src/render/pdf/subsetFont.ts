@@ -2,56 +2,41 @@
  * A TrueType font embedded in a PDF as a subset, written by zuban from the font's own
  * bytes (SfntMetrics) — a Type 0 font with Identity-H encoding over a CIDFontType2 whose
  * CIDs are indexes into the subset (CIDToGIDMap Identity), a W array and a ToUnicode CMap.
- * Why not pdfkit's font embedding: it goes through fontkit, whose loading alone is a fifth
- * of a one-page `zuban typeset`, and re-encodes every table through restructure; here the
- * subset is tables copied as bytes and three small headers patched. pdfkit still writes
- * the document: objects are its references (`doc.ref`).
+ * Why not a PDF library's font embedding: it goes through fontkit, whose loading alone is a
+ * fifth of a one-page `zuban typeset`, and re-encodes every table through restructure; here
+ * the subset is tables copied as bytes and three small headers patched. The objects are
+ * the file's (pdfObjects.ts).
  */
-import { deflateSync } from 'node:zlib';
 import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
 import type { CidTable } from './cidMap.js';
+import { fastDeflate, type PdfObjects, type PdfRef } from './pdfObjects.js';
+
+export { fastDeflate };
 
 /**
  * A font object of the PDF file: the dictionary pages name in their resources (`ref`),
  * written out once the last page has said which CIDs it uses (`finish`).
  */
 export interface PdfFontObject {
-  readonly ref: unknown;
+  readonly ref: PdfRef;
   finish(table: CidTable): void;
-}
-
-interface Ref {
-  data: Record<string, unknown>;
-  end(chunk?: Uint8Array | string): void;
-}
-
-interface Doc {
-  ref(data?: Record<string, unknown>): Ref;
-  compress: boolean;
-}
-
-/** zlib at level 1 with the most match-finding memory: half the time of level 6 for ~5 % more bytes. */
-export function fastDeflate(bytes: Uint8Array): Buffer {
-  return deflateSync(bytes, { level: 1, memLevel: 9 });
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 export class SubsetFont implements PdfFontObject {
-  private readonly doc: Doc;
-  private readonly dict: Ref;
+  private readonly dict: PdfRef;
 
   constructor(
-    doc: PDFKit.PDFDocument,
+    private readonly doc: PdfObjects,
     /** Resource name on the pages, e.g. 'Z1' (also the seed of the subset tag). */
     private readonly id: string,
     private readonly sfnt: SfntMetrics,
   ) {
-    this.doc = doc as unknown as Doc;
     this.dict = this.doc.ref();
   }
 
-  get ref(): unknown {
+  get ref(): PdfRef {
     return this.dict;
   }
 
@@ -63,13 +48,11 @@ export class SubsetFont implements PdfFontObject {
     const bytes = writeSubset(this.sfnt, gids);
     // components of composite glyphs were appended: they are drawn only inside others
     for (let c = widths.length; c < gids.length; c++) widths.push(this.sfnt.advance(gids[c]) * s);
-    // deflated here at zlib level 1 (pdfkit would use level 6: twice the time on the
-    // subsets, most of a page's bytes, for files ~5 % smaller); a stream that names its
-    // filter is written by pdfkit as it is
-    const packed = this.doc.compress ? fastDeflate(bytes) : undefined;
-    const file = this.doc.ref(packed ? { Length1: bytes.length, Filter: 'FlateDecode' } : { Length1: bytes.length });
-    file.end(packed ?? bytes);
-    // the subset tag: six capitals from the resource name, as pdfkit makes them
+    // deflated at zlib level 1 like every stream the writer packs (level 6 takes twice the
+    // time on the subsets, most of a page's bytes, for files ~5 % smaller)
+    const file = this.doc.ref({ Length1: bytes.length });
+    file.end(bytes);
+    // the subset tag: six capitals from the resource name
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((this.id.charCodeAt(i) || 73) + 17)).join('');
     const name = `${tag}+${info.postscriptName.replaceAll(' ', '_')}`;
     let flags = 1 << 2; // symbolic: the glyphs are not the standard Latin set

@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { pdfPage, readPdf } from '../../../src/io/readPdf.js';
 import { renderPdf } from '../../../src/render/pdf/renderPdf.js';
@@ -19,21 +18,20 @@ import { adBlock } from '../../../src/layout/page/adBlock.js';
 import { pageGrid } from '../../../src/layout/page/pageGrid.js';
 import { loadEdition } from '../../../src/content/loadEdition.js';
 import { fonts } from '../../helpers/fonts.js';
+import { projectRoot } from '../../../src/projectRoot.js';
 
-const PDFDocument = createRequire(import.meta.url)('pdfkit');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-forms-'));
 
-/** A one-page ad made with pdfkit: a rule, a box, and text in an embedded CJK font. */
-async function makeAd(w: number, h: number, compress: boolean): Promise<Buffer> {
-  const doc = new PDFDocument({ size: [w, h], margin: 0, compress });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((r) => doc.on('end', r));
-  doc.rect(4, 4, w - 8, h - 8).lineWidth(1).stroke('#003366');
-  doc.font(fonts.face('hei').file).fontSize(18).text('泓江银行广告', 10, 20);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+/**
+ * A one-page ad another program made: the sample edition's (vectors, and text in two
+ * embedded CJK fonts, 243 × 216 pt), as it is or with its streams decompressed by qpdf.
+ */
+async function makeAd(compress: boolean): Promise<Buffer> {
+  const file = path.join(projectRoot, 'content/ads/hongjiang-bank.pdf');
+  if (compress) return fs.readFileSync(file);
+  const out = path.join(dir, 'ad-plain.pdf');
+  execFileSync('qpdf', ['--stream-data=uncompress', '--object-streams=disable', file, out]);
+  return fs.readFileSync(out);
 }
 
 function doc(graphics: Document['pages'][number]['blocks'][number]['graphics'], forms?: Document['forms']): Document {
@@ -47,9 +45,9 @@ function doc(graphics: Document['pages'][number]['blocks'][number]['graphics'], 
 }
 
 describe('readPdf', () => {
-  it('--- page-box-and-content --- reads the box and the content of a pdfkit file, compressed or not', async () => {
+  it('--- page-box-and-content --- reads the box and the content of another program’s file, compressed or not', async () => {
     for (const compress of [true, false]) {
-      const page = pdfPage(readPdf(await makeAd(243, 216, compress)), 1);
+      const page = pdfPage(readPdf(await makeAd(compress)), 1);
       expect(page.box).toEqual([0, 0, 243, 216]);
       expect(Buffer.from(page.content).toString('latin1')).toMatch(/re/);
       expect(page.resources.has('Font')).toBe(true);
@@ -63,11 +61,11 @@ describe('readPdf', () => {
 describe('forms and spots in the PDF', () => {
   it('--- ad-stays-text --- a placed ad keeps its text and fonts and draws no raster', async () => {
     const file = path.join(dir, 'ad.pdf');
-    fs.writeFileSync(file, await makeAd(243, 216, true));
+    fs.writeFileSync(file, await makeAd(true));
     const d = doc([{ kind: 'form', x: 20, y: 40, w: 243, h: 216, asset: 'ad' }], { ad: { file: 'ad.pdf', sha256: '0'.repeat(64), page: 1, box: [0, 0, 243, 216], source: 'ad.pdf' } });
     const out = path.join(dir, 'page.pdf');
     fs.writeFileSync(out, await renderPdf(d, { openFont: (r) => fonts.faceForFile(r.role, r.file), assetDir: dir }));
-    expect(execFileSync('pdftotext', [out, '-']).toString()).toContain('泓江银行广告');
+    expect(execFileSync('pdftotext', [out, '-']).toString()).toContain('泓江银行');
     expect(execFileSync('pdfimages', ['-list', out]).toString().trim().split('\n')).toHaveLength(2); // the header only
     expect(execFileSync('pdffonts', [out]).toString()).toMatch(/NotoSansSC-Bold.*yes/);
     // placed upright at its place: the text's top-left is inside the form's rect
