@@ -258,13 +258,20 @@ function textLine(
         const first = glyphs[s], last = glyphs[e - 1];
         let content = '';
         let inner = '';
+        // 竖排: each glyph's own em box, and the String's box round them, top to bottom
+        const vtail = (g: PlacedGlyph) => (g.y === undefined ? tail : ` VPOS="${mm10Text(g.y)}" HEIGHT="${mm10Text(g.h!)}"`);
         for (let i = s; i < e; i++) {
           const g = glyphs[i];
           const c = esc(g.ch);
           content += c;
-          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(g.x)}" WIDTH="${mm10Text(g.w)}"${tail}/>`;
+          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(g.x)}" WIDTH="${mm10Text(g.w)}"${vtail(g)}/>`;
         }
-        body += `<String HPOS="${mm10Text(first.x)}" WIDTH="${mm10Text(last.x + last.w - first.x)}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        if (first.y === undefined) body += `<String HPOS="${mm10Text(first.x)}" WIDTH="${mm10Text(last.x + last.w - first.x)}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        else {
+          const span = glyphs.slice(s, e);
+          const x0 = Math.min(...span.map((g) => g.x)), x1 = Math.max(...span.map((g) => g.x + g.w));
+          body += `<String HPOS="${mm10Text(x0)}" WIDTH="${mm10Text(x1 - x0)}" VPOS="${mm10Text(first.y)}" HEIGHT="${mm10Text(last.y! + last.h! - first.y)}" STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        }
         strings++;
       }
       s = e;
@@ -275,9 +282,14 @@ function textLine(
   const first = glyphs[0], last = glyphs[glyphs.length - 1];
   const x0 = mm10(first.x), x1 = mm10(last.x + last.w), base = mm10(line.baseline);
   const comp = line.component && line.component !== blockComponent ? line.component : undefined;
+  // 竖排: the baseline runs down the column's middle
+  const cx = mm10(line.x + line.measure / 2);
+  const baseline = first.y !== undefined ? `${cx},${mm10(top)} ${cx},${mm10(top + height)}` : `${x0},${base} ${x1},${base}`;
+  const bx0 = first.y !== undefined ? Math.min(...glyphs.map((g) => g.x)) : first.x;
+  const bx1 = first.y !== undefined ? Math.max(...glyphs.map((g) => g.x + g.w)) : last.x + last.w;
   return el(
     'TextLine',
-    { ID: id, ...box(first.x, top, last.x + last.w - first.x, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: `${x0},${base} ${x1},${base}` },
+    { ID: id, ...box(bx0, top, bx1 - bx0, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: baseline },
     body,
   );
 }

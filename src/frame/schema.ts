@@ -16,7 +16,8 @@ const Component = z.enum(COMPONENTS as [string, ...string[]]);
 const Rect = z.strictObject({ x: num, y: num, w: num, h: num });
 const Run = z.strictObject({
   font: z.string(), size: num, text: z.string(), gids: z.array(z.number().int()), xs: z.array(num), advs: z.array(num),
-  ranges: z.array(z.number().int()), fill: Paint.optional(),
+  ranges: z.array(z.number().int()), fill: Paint.optional(), scale: num.min(50).max(200).optional(),
+  vertical: z.literal(true).optional(), ys: z.array(num).optional(),
 });
 const Line = z.strictObject({
   baseline: num, x: num, measure: num, ascent: num, descent: num, para: z.number().int().optional(), component: Component.optional(),

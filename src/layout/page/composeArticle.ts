@@ -7,7 +7,8 @@ import type { SetLine } from '../../text/setLines.js';
 import { fillBalanced, fillColumns, type FlowLine, type Slot } from '../fillColumns.js';
 import { placeLine } from '../placeLine.js';
 import type { PageGrid } from './pageGrid.js';
-import { setHeads, type HeadFit, type HeadPart } from './setHeads.js';
+import { setHeads, type HeadFit, type HeadPart, type SetHeads } from './setHeads.js';
+import { setVerticalHead } from './setVerticalHead.js';
 import { blockArea, type BlockArea } from './blockArea.js';
 import { textOptions } from './textOptions.js';
 
@@ -88,25 +89,42 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
   const id = a.meta.id;
   const area = articleArea(a, rect, grid, ctx.reserveBottom);
   const sizes = t.heads[a.meta.rank];
+  const diagnostics: LayoutDiagnostic[] = [];
+  const vertical = a.meta.headForm === 'vertical';
+  const [minScale, maxScale] = t.copyfit.headScale;
+  let headScale = a.meta.headScale;
+  if (headScale !== undefined && (headScale < minScale || headScale > maxScale)) {
+    diagnostics.push({ level: 'error', file: a.file, field: 'headScale', message: `${headScale} % is outside the template's copyfit.headScale [${minScale}, ${maxScale}]` });
+    headScale = undefined;
+  }
   const parts: HeadPart[] = [];
-  if (a.meta.kicker) parts.push({ component: 'kicker', text: a.meta.kicker, font: t.fonts.kicker, sizes: sizes.kicker, maxLines: 1 });
-  parts.push({ component: 'head', text: a.meta.title, font: t.fonts.head, sizes: sizes.head, maxLines: a.meta.rank === 'lead' ? 2 : rect.cols === 1 ? 3 : 2 });
-  if (a.meta.deck) parts.push({ component: 'deck', text: a.meta.deck, font: t.fonts.deck, sizes: sizes.deck, maxLines: 2 });
+  if (a.meta.kicker && !vertical) parts.push({ component: 'kicker', text: a.meta.kicker, font: t.fonts.kicker, sizes: sizes.kicker, maxLines: 1, scale: headScale });
+  if (!vertical) parts.push({ component: 'head', text: a.meta.title, font: t.fonts.head, sizes: sizes.head, maxLines: a.meta.rank === 'lead' ? 2 : rect.cols === 1 ? 3 : 2, scale: headScale });
+  if (a.meta.deck && !vertical) parts.push({ component: 'deck', text: a.meta.deck, font: t.fonts.deck, sizes: sizes.deck, maxLines: 2, scale: headScale });
+  if (vertical) {
+    for (const f of ['kicker', 'deck'] as const) {
+      if (a.meta[f]) diagnostics.push({ level: 'error', file: a.file, field: f, message: `a vertical head (headForm: vertical) stands alone: drop the ${f} or set the head across the block` });
+    }
+    if (headScale !== undefined) diagnostics.push({ level: 'error', file: a.file, field: 'headScale', message: 'a vertical head is not scaled (长体/扁体 is for heads set across)' });
+  }
   // 题上图: photos above the heads take the block's first lines; the heads start under them
   const aboveRows = a.photos.reduce((n, p) => (p.above ? Math.max(n, p.place.line - 1 + p.place.lines) : n), 0);
-  const beside = headBesideColumns(a, area);
+  const beside = vertical ? Math.min(a.meta.headBeside ?? 1, Math.max(0, area.columns.length - 1)) : headBesideColumns(a, area);
+  if (vertical && !beside) diagnostics.push({ level: 'error', file: a.file, field: 'headForm', message: 'a vertical head needs a column of its own beside the text: the block has one column' });
   const headInset = rect.cols > 1 && !a.meta.box && !beside ? grid.charPt : 0;
   const headX = beside ? area.columns[0].x : area.x;
   const headW = beside ? area.columns[beside - 1].x + area.columns[beside - 1].width - headX : area.width;
-  const heads = setHeads(parts, headX + headInset, headW - 2 * headInset, area.firstLine + aboveRows, grid, fonts, id, beside ? 'left' : t.heads.align);
+  const heads = vertical && beside
+    ? verticalHead(a, headX, headW, area.firstLine + aboveRows, area.lastLine, grid, fonts)
+    : setHeads(parts, headX + headInset, headW - 2 * headInset, area.firstLine + aboveRows, grid, fonts, id, beside ? 'left' : t.heads.align);
   if (area.fill) for (const l of heads.runs) for (const r of l.runs) r.fill = area.fill;
   const items: FrameItem[] = [...area.graphics, ...heads.runs];
-  const diagnostics: LayoutDiagnostic[] = [];
   for (const f of heads.fits) {
     const field = f.component === 'head' ? 'title' : f.component;
     // one message per head, only when it does not fit: a head stepped down a 号 to fit is
     // routine copyfitting, recorded in report.json (heads[].step), not a warning
-    if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step} size(s) down) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
+    if (f.over > 0 && vertical) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `the vertical head does not fit its column: even at the smallest allowed size (${f.size} pt) its ${f.chars} characters run past the block's foot — shorten it` });
+    else if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step} size(s) down${f.scale !== 100 ? `, at ${f.scale} %` : ''}) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
   }
   // beside the heads, the body starts at the top of the block
   const bodyTop = area.firstLine + aboveRows + (beside ? 0 : heads.rows);
@@ -162,6 +180,13 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     photoJobs,
     diagnostics,
   };
+}
+
+/** 竖排: the 主题 in the head column, top to bottom from the first line to the block's foot. */
+function verticalHead(a: LoadedArticle, x: number, width: number, firstRow: number, lastRow: number, grid: PageGrid, fonts: FontBook): SetHeads {
+  const t = grid.template;
+  const v = setVerticalHead(a.meta.title, t.fonts.head, t.heads.vertical ?? t.heads[a.meta.rank].head, { x, width, firstRow, lastRow }, grid, fonts, a.meta.id);
+  return { runs: [v.line], rows: 0, fits: [v.fit] };
 }
 
 /** How many of the area's columns the heads take beside the text (0: heads across the block). */

@@ -117,6 +117,14 @@ export const ArticleMetaSchema = z.strictObject({
   gutter: z.number().min(0.5).max(4).optional(),
   /** 题在文旁 — the heads take this many of the body's columns at the block's left, the text runs beside them. */
   headBeside: z.number().int().min(1).max(7).optional(),
+  /**
+   * The 主题's form: across the block (default), or 竖排 — set top to bottom in the block's
+   * first column (or its `headBeside` columns), the body beside it. A vertical head stands
+   * alone: no 引题 or 副题 with it.
+   */
+  headForm: z.enum(['horizontal', 'vertical']).default('horizontal'),
+  /** 长体/扁体 — the heads' horizontal scale, percent (80 … 120), fixed instead of the template's copyfit. */
+  headScale: z.number().int().min(80).max(120).optional(),
   /** A frame, 底纹 or 反白 round the block. */
   box: BoxSchema.optional(),
   /** Photos, placed inside the article's first block. */

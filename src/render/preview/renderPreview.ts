@@ -137,9 +137,12 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         const ref = inputs.fonts[run.font];
         const k = (run.size / outlines.unitsPerEm(ref)) * s;
         ctx.fillStyle = cssColour(run.fill);
+        // 长体/扁体 scales the outlines across; 竖排 gives each glyph its own baseline
+        const kx = (k * (run.scale ?? 100)) / 100;
+        const ys = run.ys;
         for (let i = 0; i < run.gids.length; i++) {
           // font units, y up → page pixels, y down
-          ctx.setTransform(k, 0, 0, -k, (line.x + run.xs[i]) * s, line.baseline * s);
+          ctx.setTransform(kx, 0, 0, -k, (line.x + run.xs[i]) * s, (line.baseline + (ys ? ys[i] : 0)) * s);
           ctx.fill(outlines.get(ref, run.gids[i]));
         }
       }
