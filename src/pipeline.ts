@@ -290,7 +290,7 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
         info.set(p.path, size);
         cache?.set(p.path, { key, info: size });
       } catch (err) {
-        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: 'field' in a ? a.field : `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
+        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: 'field' in a ? a.field : 'field' in p ? String(p.field) : `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
       }
     }
   }

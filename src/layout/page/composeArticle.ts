@@ -134,16 +134,18 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
   const photoJobs: PhotoJob[] = [];
   const captions: TextFit[] = [];
   a.photos.forEach((p, i) => {
+    // a 组图 is set once, from its first picture
+    if (p.group && p.group.index > 0) return;
     const abs = { col: rect.col + p.place.col - 1, line: area.firstLine + p.place.line - 1, cols: p.place.cols, lines: p.place.lines };
     if (!p.above && abs.line < bodyTop) {
       // line 1 means the top of the block: the photo goes under the heads, as meant
-      if (p.place.line > 1) diagnostics.push({ level: 'warning', file: a.file, field: `photos.${i}.place.line`, message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
+      if (p.place.line > 1) diagnostics.push({ level: 'warning', file: a.file, field: dotted(fieldOf(p, i)).replace(/\.(group\.\d+\.)?file$/, '.place.line'), message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
       abs.line = bodyTop;
     }
     abs.lines = Math.min(abs.lines, bottom - abs.line + 1);
     const set = setPhoto(a, i, abs, ctx, items, diagnostics);
     if (set) {
-      photoJobs.push(set.job);
+      photoJobs.push(...set.jobs);
       captions.push(set.caption);
     }
     taken.push({ x0: grid.colX(abs.col), x1: grid.colX(abs.col) + grid.span(abs.cols), from: abs.line, to: abs.line + abs.lines - 1 });
@@ -235,26 +237,69 @@ export function setOneLine(text: string, font: string, size: number, measure: nu
   return line;
 }
 
+/**
+ * A picture, or a 组图 (the pictures of a group, from index i on), and its caption in a
+ * grid rect. The caption goes under the pictures (its lines the rect's last grid lines) or
+ * beside them (its own `captionCols` grid columns, its last line on the pictures' last
+ * line). A group's cells share the picture area: `grid` columns × rows, a grid gutter
+ * apart across and a fifth of a 字 down, each on whole grid lines, each cropped round its
+ * own focus.
+ */
 function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext, items: FrameItem[], diagnostics: LayoutDiagnostic[]) {
   const { grid, fonts } = ctx;
   const t = grid.template;
   const p = a.photos[i];
   const id = a.meta.id;
-  const info = ctx.photoInfo.get(p.path);
-  const x = grid.colX(abs.col);
-  const w = grid.span(abs.cols);
+  const field = dotted(fieldOf(p, i)).replace(/\.(group\.\d+\.)?file$/, '');
+  const members = a.photos.slice(i, i + (p.group?.size ?? 1));
+  const side = p.captionSide ?? 'below';
+  const capCols = side === 'below' ? 0 : Math.min(p.captionCols ?? 1, abs.cols - 1);
+  const picCol = side === 'left' ? abs.col + capCols : abs.col;
+  const picCols = abs.cols - capCols;
+  const x = grid.colX(picCol);
+  const w = grid.span(picCols);
+  const capX = side === 'below' ? x : side === 'left' ? grid.colX(abs.col) : grid.colX(abs.col + picCols);
+  const capW = side === 'below' ? w : grid.span(capCols);
   const capSize = grid.size(t.text.caption);
   // 楷 captions take their full-width marks from 宋 (LXGW WenKai's quotes read as Latin ones)
-  const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { ...textOptions(t, 'caption', fonts.face(t.fonts.body)), size: capSize, measure: w, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} photos.${i}.caption` });
-  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), w, 'right', grid, fonts, id) : undefined;
+  const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { ...textOptions(t, 'caption', fonts.face(t.fonts.body)), size: capSize, measure: capW, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} ${field}.caption` });
+  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), capW, 'right', grid, fonts, id) : undefined;
   const capRows = caption.length + (credit ? 1 : 0);
-  const imgRows = abs.lines - capRows;
-  if (!info || imgRows < 2) {
-    diagnostics.push({ level: 'error', file: a.file, field: `photos.${i}.place.lines`, message: `${abs.lines} lines leave no room for the picture above its ${capRows}-line caption` });
+  const [gc, gr] = p.grid ?? [members.length, 1];
+  const imgRows = side === 'below' ? abs.lines - capRows : abs.lines;
+  // whole grid lines per row of cells
+  const cellRows = Math.floor(imgRows / gr);
+  if (members.some((m) => !ctx.photoInfo.get(m.path)) || cellRows < 2 || (side !== 'below' && capRows > abs.lines)) {
+    const room = side === 'below' ? `above its ${capRows}-line caption` : `beside its ${capRows}-line caption`;
+    diagnostics.push({ level: 'error', file: a.file, field: `${field}.place.lines`, message: `${abs.lines} lines leave no room for the picture${members.length > 1 ? 's' : ''} ${room}` });
     return undefined;
   }
-  const y = grid.rowTop(abs.line);
-  const h = imgRows * grid.linePitch - 0.4 * grid.charPt;
+  const gutterX = grid.gutterWidth;
+  const cellW = (w - (gc - 1) * gutterX) / gc;
+  const jobs: PhotoJob[] = [];
+  members.forEach((m, j) => {
+    const cx = x + (j % gc) * (cellW + gutterX);
+    const y = grid.rowTop(abs.line + Math.floor(j / gc) * cellRows);
+    const job = placePicture(a, i + j, m, { x: cx, y, w: cellW, h: cellRows * grid.linePitch - 0.4 * grid.charPt }, ctx, items, diagnostics);
+    if (job) jobs.push(job);
+  });
+  // the caption: under the pictures, or beside them with its foot on their last line
+  const capTop = side === 'below' ? abs.line + gr * cellRows : abs.line + gr * cellRows - capRows;
+  caption.forEach((line, k) => items.push(placeLine(line, capX, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));
+  if (credit) items.push(...creditRuns(credit, capX, grid.baseline(capTop + caption.length), grid.size(t.text.credit), id, i));
+  const capChars = caption.reduce((n, l) => n + l.chars, 0);
+  return {
+    jobs,
+    caption: { capacityLines: capRows, usedLines: capRows, overLines: 0, capacityChars: capRows * Math.floor(capW / capSize), usedChars: capChars, overChars: 0 },
+  };
+}
+
+/** One picture cropped to its box round its focus: the image item, its ppi checks and the crop job. */
+function placePicture(a: LoadedArticle, i: number, p: LoadedArticle['photos'][number], box: { x: number; y: number; w: number; h: number }, ctx: BlockContext, items: FrameItem[], diagnostics: LayoutDiagnostic[]): PhotoJob | undefined {
+  const t = ctx.grid.template;
+  const id = a.meta.id;
+  const info = ctx.photoInfo.get(p.path)!;
+  const { x, y, w, h } = box;
   const aspect = w / h;
   const [fx, fy] = p.focus ?? [0.5, 0.5];
   let cw = info.width, ch = info.height;
@@ -263,27 +308,25 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const left = clamp(Math.round(fx * info.width - cw / 2), 0, info.width - cw);
   const top = clamp(Math.round(fy * info.height - ch / 2), 0, info.height - ch);
   const ppi = cw / (w / 72);
+  const field = dotted(fieldOf(p, i));
   if (ppi < t.photos.errorBelowPpi) {
-    diagnostics.push({ level: 'error', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept); at least ${t.photos.errorBelowPpi} ppi is needed` });
+    diagnostics.push({ level: 'error', file: a.file, field, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept); at least ${t.photos.errorBelowPpi} ppi is needed` });
   } else if (ppi < t.photos.warnBelowPpi) {
-    diagnostics.push({ level: 'warning', code: 'photo.ppi-low', file: a.file, field: `photos.${i}.file`, message: `${p.file} gives only ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept; ${t.photos.warnBelowPpi} ppi recommended)` });
+    diagnostics.push({ level: 'warning', code: 'photo.ppi-low', file: a.file, field, message: `${p.file} gives only ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept; ${t.photos.warnBelowPpi} ppi recommended)` });
   }
   const scale = Math.min(1, t.photos.ppi / ppi);
   const asset = `${id}-${i + 1}`;
   const image: PlacedGraphic & PlacedImage = { kind: 'image', x, y, w, h, asset, ppi: Math.round(Math.min(ppi, t.photos.ppi)), source: { id, component: 'photo', para: i } };
   items.push(image);
-  const capTop = abs.line + imgRows;
-  caption.forEach((line, k) => items.push(placeLine(line, x, grid.baseline(capTop + k), capSize, { id, component: 'caption', para: i })));
-  if (credit) items.push(...creditRuns(credit, x, grid.baseline(capTop + caption.length), grid.size(t.text.credit), id, i));
-  const capChars = caption.reduce((n, l) => n + l.chars, 0);
-  return {
-    job: { asset, src: p.path, file: p.file, ppi: image.ppi, article: a.file, field: `photos[${i}].file`, crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey },
-    caption: { capacityLines: capRows, usedLines: capRows, overLines: 0, capacityChars: capRows * Math.floor(w / capSize), usedChars: capChars, overChars: 0 },
-  };
+  return { asset, src: p.path, file: p.file, ppi: image.ppi, article: a.file, field: fieldOf(p, i), crop: { left, top, width: cw, height: ch }, width: Math.max(1, Math.round(cw * scale)), height: Math.max(1, Math.round(ch * scale)), grey: t.photos.grey };
 }
 
 function creditRuns(line: SetLine, x: number, y: number, size: number, id: string, i: number): PlacedLine[] {
   return [placeLine(line, x, y, size, { id, component: 'credit', para: i })];
 }
 
+/** photos[2].group[1].file → photos.2.group.1.file, as layout's messages name fields. */
+/** The front-matter field a picture comes from (photos[i].file for one made without the loader). */
+const fieldOf = (p: { field?: string }, i: number) => p.field ?? `photos[${i}].file`;
+const dotted = (field: string) => field.replace(/\[(\d+)\]/g, '.$1');
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
