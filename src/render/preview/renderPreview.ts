@@ -21,6 +21,8 @@ export interface PreviewInputs {
   fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
   /** Asset id → absolute path of its file. */
   images: Record<string, string>;
+  /** Form (ad) asset id → a PNG of its page (rasterForm), pasted where the form is placed. */
+  forms?: Record<string, string>;
   /** Proof marks drawn over the page (src/report/proofMarks.ts): never in the print PDF. */
   marks?: readonly PreviewMark[];
   /** The font file the marks' labels are drawn in (a Han font). */
@@ -97,7 +99,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const images: { asset: string; x: number; y: number; w: number; h: number }[] = [];
+  const images: { asset: string; x: number; y: number; w: number; h: number; file?: string }[] = [];
   for (const b of page.blocks) {
     for (const g of b.graphics) {
       ctx.setTransform(s, 0, 0, s, 0, 0);
@@ -117,8 +119,11 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         ctx.setTransform((s * g.w) / vw, 0, 0, (s * g.h) / vh, s * (g.x - (vx * g.w) / vw), s * (g.y - (vy * g.h) / vh));
         ctx.fillStyle = cssColour(g.fill);
         ctx.fill(new Path2D(g.d));
+      } else if (g.kind === 'form' && inputs.forms?.[g.asset]) {
+        // a placed PDF page (an ad), drawn once to a PNG: pasted like a photo
+        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.forms[g.asset] });
       } else if (g.kind === 'form') {
-        // a placed PDF page (an ad): the preview shows its box, not its content
+        // a placed PDF page without a picture of it: the preview shows its box
         ctx.fillStyle = '#e8e8e8';
         ctx.fillRect(g.x, g.y, g.w, g.h);
         stroke(ctx, 0.5, s, () => {
@@ -166,7 +171,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
       const left = Math.round(im.x * s), top = Math.round(im.y * s);
       const width = Math.max(1, Math.round((im.x + im.w) * s) - left), height = Math.max(1, Math.round((im.y + im.h) * s) - top);
       // transparency on white, as the PDF shows it (see preparePhotos)
-      const input = await sharp(inputs.images[im.asset]).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).toBuffer();
+      const input = await sharp(im.file ?? inputs.images[im.asset]).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).toBuffer();
       return { input, left, top };
     }),
   );
