@@ -18,6 +18,7 @@ import { SfntMetrics } from '../fonts/sfntMetrics.js';
 import { CidMap } from '../render/pdf/cidMap.js';
 import { SubsetFont } from '../render/pdf/subsetFont.js';
 import { pathOps } from '../render/pdf/pathOps.js';
+import { maskOps } from '../render/pdf/maskOps.js';
 import { makePdfA2u, pdfaDocumentOptions, type PdfAMeta } from './pdfa.js';
 
 const require = createRequire(import.meta.url);
@@ -169,6 +170,9 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
         } else if (g.kind === 'path') {
           // masthead art (issue 13), in the archive's own paint
           write(pathOps(g, paintOp(g.fill, false, doc.spots)));
+        } else if (g.kind === 'mask') {
+          // PNG masthead art: a one-ink inline image in the spot's Separation
+          write(maskOps(g, paintOp(g.fill, false, doc.spots)));
         } else if (g.kind === 'image') {
           const src = images.get(g.asset);
           if (src === undefined) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);

@@ -129,7 +129,7 @@ export function checkEdition(input: EditionCheckInput): { problems: Problem[]; d
   const art = input.edition.masthead?.art;
   if (art) {
     const path = input.photos.resolve(art);
-    if (!/\.(svg|pdf)$/i.test(art)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} is not an SVG or PDF file` });
+    if (!/\.(svg|pdf|png)$/i.test(art)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} is not an SVG, PDF or PNG file` });
     else if (!input.photos.exists(path)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `no such file: ${input.photos.display(art)}` });
     else if (!input.photos.inside(path)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} lies outside the edition folder` });
   }

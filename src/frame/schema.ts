@@ -29,6 +29,7 @@ const Graphic = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('image'), x: num, y: num, w: num, h: num, asset: z.string(), ppi: num }),
   z.strictObject({ kind: z.literal('form'), x: num, y: num, w: num, h: num, asset: z.string() }),
   z.strictObject({ kind: z.literal('path'), x: num, y: num, w: num, h: num, viewBox: z.tuple([num, num, num, num]), d: z.string(), fill: Paint.optional() }),
+  z.strictObject({ kind: z.literal('mask'), x: num, y: num, w: num, h: num, width: z.number().int().positive(), height: z.number().int().positive(), data: z.string(), fill: Paint.optional() }),
 ]);
 const Block = z.strictObject({
   id: z.string(), kind: z.enum(['text', 'image', 'graphic']),

@@ -198,7 +198,25 @@ export interface PathItem {
   fill?: Paint;
 }
 
-export type Graphic = RuleItem | BoxItem | ImageItem | FormItem | PathItem;
+/**
+ * A one-ink image (masthead art from a PNG): `width` × `height` samples of ink coverage,
+ * 0 (none) … 255 (full), row by row from the top, deflated and base64-encoded in `data`,
+ * painted in `fill` over x, y, w, h — a spot paint prints in its Separation, each sample
+ * the tint; without a spot, black. Opaque: where the ink is 0 it knocks out to paper.
+ */
+export interface MaskItem {
+  kind: 'mask';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  width: number;
+  height: number;
+  data: string;
+  fill?: Paint;
+}
+
+export type Graphic = RuleItem | BoxItem | ImageItem | FormItem | PathItem | MaskItem;
 
 export type BlockKind = 'text' | 'image' | 'graphic';
 

@@ -7,6 +7,7 @@ import type { Document, Graphic, Page, Paint, Rect, Run } from '../../frame/type
 import type { PressColour } from '../../print/pdfx.js';
 import type { CidMap } from './cidMap.js';
 import { pathOps } from './pathOps.js';
+import { maskOps } from './maskOps.js';
 
 /** A font the operators select: its resource name and its font id in the document. */
 export interface FontUse {
@@ -122,6 +123,7 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
       if (g.kind === 'rule') ops.push(painter.rule(g));
       else if (g.kind === 'box') ops.push(...painter.box(g));
       else if (g.kind === 'path') ops.push(painter.path(g));
+      else if (g.kind === 'mask') ops.push(maskOps(g, (press ? press.fillPaint(g.fill) : paintOp(g.fill, false, spots)).trim()));
       else if (g.kind === 'form') {
         // pdfkit's page CTM is y-down; the form's own space is y-up: scale y by −1
         const bbox = formBox?.(g.asset) ?? [0, 0, g.w, g.h];
