@@ -315,7 +315,7 @@ export async function prepareAssets(set: EditionSet, stageDir: string, outDir: s
 }
 
 /** Form asset id → a PNG of its page at the previews' resolution (rasterForm, cached by content). */
-async function previewForms(doc: Document, stageDir: string, cacheDir: string): Promise<Record<string, string>> {
+export async function previewForms(doc: Document, stageDir: string, cacheDir: string): Promise<Record<string, string>> {
   const { rasterForm } = await import('./render/preview/rasterForm.js');
   const out: Record<string, string> = {};
   for (const [id, f] of Object.entries(doc.forms ?? {})) out[id] = await rasterForm(f, path.join(stageDir, f.file), 150, cacheDir);
