@@ -204,13 +204,15 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     try {
       const previews: Promise<void>[] = [];
       const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
+      // ads in the previews: each form's page drawn once, cached by content beside out/
+      const forms = pool ? await previewForms(set.print, stage.dir, path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'forms')) : {};
       const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
       const marks = proofMarks(set.print, report.copyfit);
       const markFont = fonts.face('hei').file;
       for (const page of set.print.pages) {
         const t0 = performance.now();
         write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
-        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
+        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images, forms, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
         result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       }
       write('edition.pdf', await renderPdf(set.print, render));
@@ -291,7 +293,7 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
         info.set(p.path, size);
         cache?.set(p.path, { key, info: size });
       } catch (err) {
-        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: 'field' in a ? a.field : `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
+        problems.push({ code: 'photo.unreadable', severity: 'error', file: a.file, field: 'field' in a ? a.field : 'field' in p ? String(p.field) : `photos[${i}].file`, message: `${p.file} 不是可读的图片`, messageEn: `${p.file} is not an image zuban can read (${(err as Error).message})` });
       }
     }
   }
@@ -311,6 +313,14 @@ export async function prepareAssets(set: EditionSet, stageDir: string, outDir: s
   const forms = copyForms(set.composed.forms, stageDir);
   if (Object.keys(forms).length) set.print.forms = set.archive.forms = forms;
   return assets;
+}
+
+/** Form asset id → a PNG of its page at the previews' resolution (rasterForm, cached by content). */
+export async function previewForms(doc: Document, stageDir: string, cacheDir: string): Promise<Record<string, string>> {
+  const { rasterForm } = await import('./render/preview/rasterForm.js');
+  const out: Record<string, string> = {};
+  for (const [id, f] of Object.entries(doc.forms ?? {})) out[id] = await rasterForm(f, path.join(stageDir, f.file), 150, cacheDir);
+  return out;
 }
 
 /** The PDF pages placed as forms, copied under out/forms/ (the page tree names them there). */

@@ -244,8 +244,13 @@ function textLine(
   const xs: number[] = [];
   const ws: number[] = [];
   const runOf: number[] = [];
+  // 竖排 only: each glyph's em box, top (NaN in a horizontal run) and height
+  const ys: number[] = [];
+  const hs: number[] = [];
+  let vertical = false;
   for (let r = 0; r < line.runs.length; r++) {
     const run = line.runs[r];
+    if (run.vertical) vertical = true;
     let i = 0;
     for (const ch of run.text) {
       if (i >= run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
@@ -253,6 +258,8 @@ function textLine(
       xs.push(line.x + run.xs[i]);
       ws.push(run.advs[i]);
       runOf.push(r);
+      ys.push(run.vertical ? line.baseline + (run.ys?.[i] ?? 0) - line.ascent : NaN);
+      hs.push(run.size);
       i++;
     }
     if (i !== run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
@@ -273,6 +280,13 @@ function textLine(
     spaceFrom = spaceTo = -1;
   };
   const tail = ` VPOS="${mm10Text(top)}" HEIGHT="${mm10Text(height)}"`;
+  // 竖排: each glyph's own em box
+  const vtail = (i: number) => (Number.isNaN(ys[i]) ? tail : ` VPOS="${mm10Text(ys[i])}" HEIGHT="${mm10Text(hs[i])}"`);
+  const spanX = (a: number, b: number) => {
+    let x0 = Infinity, x1 = -Infinity;
+    for (let i = a; i < b; i++) (x0 = Math.min(x0, xs[i])), (x1 = Math.max(x1, xs[i] + ws[i]));
+    return [x0, x1];
+  };
   for (const [start, end] of wordSpans(chs.join(''))) {
     // split at run boundaries: a String has one style
     let s = start;
@@ -292,9 +306,14 @@ function textLine(
         for (let i = s; i < e; i++) {
           const c = escChar(chs[i]);
           content += c;
-          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(xs[i])}" WIDTH="${mm10Text(ws[i])}"${tail}/>`;
+          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(xs[i])}" WIDTH="${mm10Text(ws[i])}"${vtail(i)}/>`;
         }
-        body += `<String HPOS="${mm10Text(xs[s])}" WIDTH="${mm10Text(xs[e - 1] + ws[e - 1] - xs[s])}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        if (!run.vertical) body += `<String HPOS="${mm10Text(xs[s])}" WIDTH="${mm10Text(xs[e - 1] + ws[e - 1] - xs[s])}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        else {
+          // the String's box round its glyphs, top to bottom
+          const [x0, x1] = spanX(s, e);
+          body += `<String HPOS="${mm10Text(x0)}" WIDTH="${mm10Text(x1 - x0)}" VPOS="${mm10Text(ys[s])}" HEIGHT="${mm10Text(ys[e - 1] + hs[e - 1] - ys[s])}" STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
+        }
         strings++;
       }
       s = e;
@@ -304,9 +323,13 @@ function textLine(
   if (strings === 0) return '';
   const x0 = mm10(xs[0]), x1 = mm10(xs[n - 1] + ws[n - 1]), base = mm10(line.baseline);
   const comp = line.component && line.component !== blockComponent ? line.component : undefined;
+  // 竖排: the baseline runs down the column's middle
+  const cx = mm10(line.x + line.measure / 2);
+  const baseline = vertical ? `${cx},${mm10(top)} ${cx},${mm10(top + height)}` : `${x0},${base} ${x1},${base}`;
+  const [bx0, bx1] = vertical ? spanX(0, n) : [xs[0], xs[n - 1] + ws[n - 1]];
   return el(
     'TextLine',
-    { ID: id, ...box(xs[0], top, xs[n - 1] + ws[n - 1] - xs[0], height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: `${x0},${base} ${x1},${base}` },
+    { ID: id, ...box(bx0, top, bx1 - bx0, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: baseline },
     body,
   );
 }

@@ -10,6 +10,9 @@ export interface PlacedGlyph {
   w: number;
   /** Index of the run in the line. */
   run: number;
+  /** 竖排 only: the glyph's em box, top and height, pt (a vertical run's glyphs each have their own). */
+  y?: number;
+  h?: number;
 }
 
 /** A line's glyphs left to right (runs in order, each glyph at `line.x + xs[i]`). */
@@ -18,7 +21,9 @@ export function lineGlyphs(line: Line): PlacedGlyph[] {
   line.runs.forEach((run, r) => {
     const chars = [...run.text];
     if (chars.length !== run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
-    for (let i = 0; i < chars.length; i++) out.push({ ch: chars[i], x: line.x + run.xs[i], w: run.advs[i], run: r });
+    if (run.vertical) {
+      for (let i = 0; i < chars.length; i++) out.push({ ch: chars[i], x: line.x + run.xs[i], w: run.advs[i], run: r, y: line.baseline + (run.ys?.[i] ?? 0) - line.ascent, h: run.size });
+    } else for (let i = 0; i < chars.length; i++) out.push({ ch: chars[i], x: line.x + run.xs[i], w: run.advs[i], run: r });
   });
   return out;
 }

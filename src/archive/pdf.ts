@@ -19,6 +19,7 @@ import { CidMap } from '../render/pdf/cidMap.js';
 import { PdfFile, type FontTable, type PageIn } from '../render/pdf/pdfFile.js';
 import type { PdfRef } from '../render/pdf/pdfObjects.js';
 import { pathOps } from '../render/pdf/pathOps.js';
+import { maskOps } from '../render/pdf/maskOps.js';
 import { pdfA2u, type PdfAMeta } from './pdfa.js';
 
 export interface ArchivePdfOptions {
@@ -179,6 +180,9 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
         } else if (g.kind === 'path') {
           // masthead art (issue 13), in the archive's own paint
           write(pathOps(g, paintOp(g.fill, false, doc.spots)));
+        } else if (g.kind === 'mask') {
+          // PNG masthead art: a one-ink inline image in the spot's Separation
+          write(maskOps(g, paintOp(g.fill, false, doc.spots)));
         } else if (g.kind === 'image') {
           const src = images.get(g.asset);
           if (src === undefined) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);
@@ -199,6 +203,7 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
     const ops: string[] = ['BT'];
     let cur = '';
     let curPaint = '0 g';
+    let curTz = 100;
     for (const block of page.blocks) {
       for (const line of block.lines) {
         for (const run of line.runs) {
@@ -209,10 +214,15 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
           if (sel !== cur) ops.push((cur = sel));
           const paint = paintOp(run.fill, false, doc.spots);
           if (paint !== curPaint) ops.push((curPaint = paint));
-          ops.push(`1 0 0 -1 ${num(line.x + run.xs[0])} ${num(line.baseline)} Tm ${tj(run, f, page.label)} TJ`);
+          // 长体/扁体 (Tz) and 竖排 (a Tm per glyph): issue 13
+          const tz = run.scale ?? 100;
+          if (tz !== curTz) ops.push(`${num((curTz = tz))} Tz`);
+          if (run.vertical) run.gids.forEach((_, i) => ops.push(`1 0 0 -1 ${num(line.x + run.xs[i])} ${num(line.baseline + (run.ys?.[i] ?? 0))} Tm ${tj(glyphOf(run, i), f, page.label)} TJ`));
+          else ops.push(`1 0 0 -1 ${num(line.x + run.xs[0])} ${num(line.baseline)} Tm ${tj(run, f, page.label)} TJ`);
         }
       }
     }
+    if (curTz !== 100) ops.push('100 Tz');
     ops.push('ET');
     write(ops.join('\n'));
     if (shifted) write('Q');
@@ -229,8 +239,18 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
 }
 
 /** A run's TJ array: each glyph at the font's own width, offsets where the layout put it elsewhere. */
-function tj(run: Document['pages'][number]['blocks'][number]['lines'][number]['runs'][number], f: FontUse, label: string): string {
-  const k = 1000 / run.size;
+type Run = Document['pages'][number]['blocks'][number]['lines'][number]['runs'][number];
+
+/** Glyph i of a vertical run, as a one-glyph run at its own origin. */
+function glyphOf(run: Run, i: number): Run {
+  const ch = [...run.text][i];
+  return { ...run, text: ch, gids: [run.gids[i]], xs: [0], advs: [run.advs[i]], ranges: run.ranges.slice(2 * i, 2 * i + 2), vertical: undefined, ys: undefined };
+}
+
+function tj(run: Run, f: FontUse, label: string): string {
+  // widths in the array are unscaled: Tz scales them
+  const tz = (run.scale ?? 100) / 100;
+  const k = 1000 / run.size / tz;
   let out = '[<';
   let pen = run.xs[0];
   let i = 0;
@@ -242,7 +262,7 @@ function tj(run: Document['pages'][number]['blocks'][number]['lines'][number]['r
     if (gap > 0.0005 || gap < -0.0005) out += `> ${num(-gap * k)} <`;
     const width = f.sfnt.advance(gid) * f.scale;
     out += f.map.cid(gid, width, ch.codePointAt(0)!);
-    pen = x + (width * run.size) / 1000;
+    pen = x + (width * run.size * tz) / 1000;
     i++;
   }
   return out + '>]';

@@ -19,10 +19,19 @@ export interface PlacedBlock {
   rect: GridRect;
 }
 
-/** A photo with its file resolved. */
-export interface LoadedPhoto extends Photo {
+/**
+ * A picture with its file resolved. A 组图 entry of the front matter becomes one per
+ * picture, in order, each with `group` saying where it stands; the caption, credit and
+ * place are the group's (read from its first).
+ */
+export interface LoadedPhoto extends Omit<Photo, 'file' | 'group'> {
+  file: string;
   /** Absolute path of the image file. */
   path: string;
+  /** The front-matter field the picture comes from, for messages: photos[2].file, photos[3].group[1].file. */
+  field: string;
+  /** 组图: this picture's index in its group and the group's size. */
+  group?: { index: number; size: number };
 }
 
 /** An article ready for layout: front matter, body, places resolved to grid rectangles. */
@@ -120,7 +129,7 @@ export function checkEdition(input: EditionCheckInput): { problems: Problem[]; d
   const art = input.edition.masthead?.art;
   if (art) {
     const path = input.photos.resolve(art);
-    if (!/\.(svg|pdf)$/i.test(art)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} is not an SVG or PDF file` });
+    if (!/\.(svg|pdf|png)$/i.test(art)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} is not an SVG, PDF or PNG file` });
     else if (!input.photos.exists(path)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `no such file: ${input.photos.display(art)}` });
     else if (!input.photos.inside(path)) problems.push({ file: input.editionFile, field: 'masthead.art', reason: `${art} lies outside the edition folder` });
   }
@@ -231,27 +240,35 @@ function resolvePlace(file: string, field: string, place: Place, page: PageInfo,
 /** Photos with paths, or undefined when one is misplaced or missing. */
 function checkPhotos(a: ParsedArticle, block: GridRect | undefined, files: PhotoFiles, problems: Problem[]): LoadedPhoto[] | undefined {
   let ok = true;
-  const photos = a.meta.photos.map((p, i): LoadedPhoto => {
-    const field = `photos[${i}]`;
-    const path = files.resolve(p.file);
-    if (!/\.(jpe?g|png)$/i.test(p.file)) {
-      problems.push({ file: a.file, field: `${field}.file`, reason: `${p.file} is not a JPEG or PNG file (.jpg, .jpeg, .png)` });
-      ok = false;
-    } else if (!files.exists(path)) {
-      problems.push({ file: a.file, field: `${field}.file`, reason: `no such file: ${files.display(p.file)}` });
-      ok = false;
-    } else if (!files.inside(path)) {
-      problems.push({ file: a.file, field: `${field}.file`, reason: `${p.file} lies outside the edition folder (photos must be kept with the edition)` });
-      ok = false;
-    }
+  const photos = a.meta.photos.flatMap((p, i): LoadedPhoto[] => {
+    const members = p.group ?? [{ file: p.file!, focus: p.focus }];
+    const loaded = members.map((m, j): LoadedPhoto => {
+      const field = p.group ? `photos[${i}].group[${j}].file` : `photos[${i}].file`;
+      const path = files.resolve(m.file);
+      if (!/\.(jpe?g|png)$/i.test(m.file)) {
+        problems.push({ file: a.file, field, reason: `${m.file} is not a JPEG or PNG file (.jpg, .jpeg, .png)` });
+        ok = false;
+      } else if (!files.exists(path)) {
+        problems.push({ file: a.file, field, reason: `no such file: ${files.display(m.file)}` });
+        ok = false;
+      } else if (!files.inside(path)) {
+        problems.push({ file: a.file, field, reason: `${m.file} lies outside the edition folder (photos must be kept with the edition)` });
+        ok = false;
+      }
+      const { group: _g, file: _f, focus: _fo, ...rest } = p;
+      const out: LoadedPhoto = { ...rest, file: m.file, path, field };
+      if (m.focus) out.focus = m.focus;
+      if (p.group) out.group = { index: j, size: members.length };
+      return out;
+    });
     if (block) {
       const outside = rectOutsideGrid(p.place, block.cols, block.lines, 'article block');
       if (outside) {
-        problems.push({ file: a.file, field: `${field}.place.${outside.field}`, reason: outside.message });
+        problems.push({ file: a.file, field: `photos[${i}].place.${outside.field}`, reason: outside.message });
         ok = false;
       }
     }
-    return { ...p, path };
+    return loaded;
   });
   return ok ? photos : undefined;
 }

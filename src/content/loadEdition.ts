@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Ad, Edition } from '../model/schema/edition.js';
-import { readArt, readPdfArt, type PdfArt, type SvgArt } from './readArt.js';
+import { readArt, readPdfArt, type PdfArt, type PngArt, type SvgArt } from './readArt.js';
 import type { Template } from '../model/schema/template.js';
 import { UserError } from '../diagnostic.js';
 import { checkEdition, type LoadedArticle } from './checkEdition.js';
@@ -34,7 +34,7 @@ export interface LoadedEdition {
   /** edition.yaml as shown in messages. */
   editionFile?: string;
   /** The 报头 art, read. */
-  mastheadArt?: SvgArt | PdfArt;
+  mastheadArt?: SvgArt | PdfArt | PngArt;
 }
 
 /** An ad with its file's absolute path and, for a PDF, its page box. */
@@ -120,7 +120,7 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   });
   problems.push(...checked.problems);
   const ads: LoadedAd[] = [];
-  let mastheadArt: SvgArt | PdfArt | undefined;
+  let mastheadArt: SvgArt | PdfArt | PngArt | undefined;
   if (!problems.length) {
     edition.ads.forEach((ad, i) => {
       const path = resolve(root, ad.file);

@@ -4,7 +4,9 @@
  * can check sizes and place them without opening files.
  */
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { pdfPage, readPdf } from '../io/readPdf.js';
+import { readPngCoverage } from '../io/readPng.js';
 
 /** Vector art: SVG path data in its viewBox (y down). */
 export interface SvgArt {
@@ -18,6 +20,20 @@ export interface PdfArt {
   kind: 'pdf';
   path: string;
   box: [number, number, number, number];
+}
+
+/** Raster art (a PNG): its pixel size and ink coverage, deflated and base64 (a frame `mask`'s data). */
+export interface PngArt {
+  kind: 'png';
+  width: number;
+  height: number;
+  data: string;
+}
+
+/** Reads a PNG's ink coverage (io/readPng). */
+export function readPngArt(path: string): PngArt {
+  const c = readPngCoverage(readFileSync(path));
+  return { kind: 'png', width: c.width, height: c.height, data: deflateSync(c.ink, { level: 9 }).toString('base64') };
 }
 
 /** Reads the paths of a simple SVG: `viewBox` (or width/height) and every `<path d>`; transforms, strokes and arcs are refused. */
@@ -45,6 +61,7 @@ export function readPdfArt(path: string): PdfArt {
 }
 
 /** Art from a file by its extension. */
-export function readArt(path: string): SvgArt | PdfArt {
+export function readArt(path: string): SvgArt | PdfArt | PngArt {
+  if (/\.png$/i.test(path)) return readPngArt(path);
   return /\.svg$/i.test(path) ? readSvgArt(readFileSync(path, 'utf8')) : readPdfArt(path);
 }

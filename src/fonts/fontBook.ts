@@ -140,6 +140,31 @@ export class FontFace {
     return { gid: this.gid(cp), adv: this.adv(cp), trimL: this.trimL(cp), trimR: this.trimR(cp) };
   }
 
+  /**
+   * 竖排: the glyph that sets `cp` in vertical text — the font's GSUB `vert`/`vrt2` form (，。
+   * moved to the cell's upper right, 「」《》（） and —— turned), else the upright glyph — with
+   * its horizontal advance (to centre it in the column) and its vertical advance, em: the
+   * em, as every ideograph and vertical mark in a CJK font takes.
+   */
+  verticalGlyph(cp: number): { gid: number; width: number; adv: number } {
+    let v = this.vertical.get(cp);
+    if (!v) {
+      const gid = this.gid(cp);
+      let vgid = gid;
+      if (gid) {
+        // —— is the full-width bar U+2015 here (see lookup); its vertical form is the bar's
+        const ch = String.fromCodePoint(cp === 0x2014 && gid === this.cmapLookup(0x2015) ? 0x2015 : cp);
+        const run = this.font.layout(ch, ['vert', 'vrt2']);
+        if (run.glyphs.length === 1) vgid = run.glyphs[0].id;
+      }
+      v = { gid: vgid, width: vgid ? this.glyphAdvance(vgid) : 0, adv: 1 };
+      this.vertical.set(cp, v);
+    }
+    return v;
+  }
+
+  private readonly vertical = new Map<number, { gid: number; width: number; adv: number }>();
+
   private fill(cp: number): number {
     const g = this.lookup(cp);
     this.bmpGid[cp] = g;

@@ -16,7 +16,8 @@ const Component = z.enum(COMPONENTS as [string, ...string[]]);
 const Rect = z.strictObject({ x: num, y: num, w: num, h: num });
 const Run = z.strictObject({
   font: z.string(), size: num, text: z.string(), gids: z.array(z.number().int()), xs: z.array(num), advs: z.array(num),
-  ranges: z.array(z.number().int()), fill: Paint.optional(),
+  ranges: z.array(z.number().int()), fill: Paint.optional(), scale: num.min(50).max(200).optional(),
+  vertical: z.literal(true).optional(), ys: z.array(num).optional(),
 });
 const Line = z.strictObject({
   baseline: num, x: num, measure: num, ascent: num, descent: num, para: z.number().int().optional(), component: Component.optional(),
@@ -28,6 +29,7 @@ const Graphic = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('image'), x: num, y: num, w: num, h: num, asset: z.string(), ppi: num }),
   z.strictObject({ kind: z.literal('form'), x: num, y: num, w: num, h: num, asset: z.string() }),
   z.strictObject({ kind: z.literal('path'), x: num, y: num, w: num, h: num, viewBox: z.tuple([num, num, num, num]), d: z.string(), fill: Paint.optional() }),
+  z.strictObject({ kind: z.literal('mask'), x: num, y: num, w: num, h: num, width: z.number().int().positive(), height: z.number().int().positive(), data: z.string(), fill: Paint.optional() }),
 ]);
 const Block = z.strictObject({
   id: z.string(), kind: z.enum(['text', 'image', 'graphic']),

@@ -90,6 +90,24 @@ export interface Run {
   ranges: number[];
   /** Fill; default black (gray 0). */
   fill?: Paint;
+  /**
+   * 长体/扁体 — horizontal scale of the glyphs, percent (80 … 120; absent = 100). `xs` and
+   * `advs` are the scaled positions and advances; the PDF sets it as `Tz`.
+   */
+  scale?: number;
+  /**
+   * 竖排 — the run is set top to bottom in one column. The glyphs are the font's vertical
+   * forms (GSUB `vert`/`vrt2`, so ，。「」《》 sit and turn as vertical text wants) drawn
+   * upright, each at its own place: glyph i's origin is (line.x + xs[i], line.baseline +
+   * ys[i]); xs centres it in the column, ys steps down by the vertical advance (the em).
+   * `advs` stay the glyphs' horizontal advances (their width across the column, what the
+   * PDF's widths give). The line's box is the column: x … x + measure across,
+   * baseline − ascent … baseline + descent down; glyph i's box is its em, xs[i] … xs[i] +
+   * advs[i] across and ys[i] − ascent … ys[i] + size − ascent down from the baseline.
+   */
+  vertical?: true;
+  /** 竖排 only: each glyph's baseline, pt below the line's baseline (glyph 0 at 0). */
+  ys?: number[];
 }
 
 /** One set line. */
@@ -180,7 +198,25 @@ export interface PathItem {
   fill?: Paint;
 }
 
-export type Graphic = RuleItem | BoxItem | ImageItem | FormItem | PathItem;
+/**
+ * A one-ink image (masthead art from a PNG): `width` × `height` samples of ink coverage,
+ * 0 (none) … 255 (full), row by row from the top, deflated and base64-encoded in `data`,
+ * painted in `fill` over x, y, w, h — a spot paint prints in its Separation, each sample
+ * the tint; without a spot, black. Opaque: where the ink is 0 it knocks out to paper.
+ */
+export interface MaskItem {
+  kind: 'mask';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  width: number;
+  height: number;
+  data: string;
+  fill?: Paint;
+}
+
+export type Graphic = RuleItem | BoxItem | ImageItem | FormItem | PathItem | MaskItem;
 
 export type BlockKind = 'text' | 'image' | 'graphic';
 

@@ -4,7 +4,7 @@
  * of the block it belongs to (a body column, a notice). Positions are final here; assembly
  * only groups, it never moves or measures.
  */
-import type { BoxItem, FormItem, Line, Paint, PathItem, RuleItem, Source, ImageItem } from '../frame/types.js';
+import type { BoxItem, FormItem, Line, MaskItem, Paint, PathItem, RuleItem, Source, ImageItem } from '../frame/types.js';
 
 /** A set line at its place, with the source it was set from. */
 export interface PlacedLine extends Line {
@@ -17,7 +17,7 @@ export interface PlacedLine extends Line {
 /** A placed photo: the page tree's image item (`asset` is its photo job's id). */
 export type PlacedImage = ImageItem;
 
-export type PlacedGraphic = (RuleItem | BoxItem | PlacedImage | FormItem | PathItem) & { source?: Source; block?: string };
+export type PlacedGraphic = (RuleItem | BoxItem | PlacedImage | FormItem | PathItem | MaskItem) & { source?: Source; block?: string };
 
 export type FrameItem = PlacedLine | PlacedGraphic;
 

@@ -267,6 +267,7 @@ function sizeFields(t: Template): { path: (string | number)[]; size: SizeSpec }[
       t.heads[rank][part].forEach((size, i) => out.push({ path: ['heads', rank, part, i], size }));
     }
   }
+  t.heads.vertical?.forEach((size, i) => out.push({ path: ['heads', 'vertical', i], size }));
   for (const part of ['subhead', 'caption', 'credit', 'byline'] as const) {
     out.push({ path: ['text', part], size: t.text[part] });
   }

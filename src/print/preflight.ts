@@ -21,6 +21,10 @@
  * - `preflight.white.invisible` white text on paper or on a white fill: error;
  *   `preflight.white.small` reversed (white) text under 10 pt: warning
  * - `preflight.spot`       a spot colour the document's `spots` table does not define: error
+ *
+ * Inside a placed PDF page (an ad, masthead art; formPreflight.ts), named with its file
+ * and page: RGB colours or images (`preflight.rgb`, error for PDF/X-1a), fonts not embedded
+ * (`preflight.font`, error), images under the ppi limits at the placed size (`preflight.ppi`).
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +33,7 @@ import type { Diagnostic, Severity } from './diagnostic.js';
 import type { PrintPhoto } from './cmykPhotos.js';
 import { coverage, isPureBlack, isRichBlack, isWhite, paintCmyk, paintTac, type Cmyk, type Coverage } from './ink.js';
 import type { PrintCondition } from './printCondition.js';
+import { inspectPlacedPdf, type FormFinding } from './formPreflight.js';
 
 export type PreflightCheck =
   | 'tac.image' | 'tac.fill' | 'tac.overprint' | 'rich-black' | 'text.colour-small' | 'ppi' | 'rgb' | 'rgb.converted'
@@ -169,6 +174,8 @@ export async function preflight(doc: Document, cond: PrintCondition, opts: Prefl
           if (g.stroke > 0 && g.stroke < cond.hairline) add({ check: 'hairline', severity: 'error', block, rect: gr, value: g.stroke, limit: cond.hairline, message: `${where(block)}：框线 ${g.stroke} pt，细于 ${cond.hairline} pt`, messageEn: `${whereEn(block)}: box stroke ${g.stroke} pt, thinner than ${cond.hairline} pt` });
           if (g.stroke > 0) paintCheck(block, g.strokePaint, '框线', 'box stroke', gr, 0);
           if (g.fill) paintCheck(block, g.fill, '底色', 'box fill', gr, clippedArea(gr, page.trim));
+        } else if (g.kind === 'form') {
+          formChecks(doc, g, outDir, cond, (f) => add({ ...f, block, rect: gr, asset: g.asset }), where(block), whereEn(block));
         } else if (g.kind === 'image') {
           const a = doc.assets[g.asset];
           const printed = assetCoverage.get(g.asset);
@@ -252,6 +259,31 @@ export async function preflight(doc: Document, cond: PrintCondition, opts: Prefl
     pages,
     findings,
   };
+}
+
+type FormCheck = Pick<Finding, 'check' | 'severity' | 'message' | 'messageEn' | 'value' | 'limit'>;
+
+/** The checks inside a placed PDF page, each finding naming the file and page. */
+function formChecks(doc: Document, g: Extract<Graphic, { kind: 'form' }>, outDir: string, cond: PrintCondition, add: (f: FormCheck) => void, where: string, whereEn: string): void {
+  const form = doc.forms?.[g.asset];
+  if (!form) return;
+  const file = path.join(outDir, form.file);
+  if (!existsSync(file)) return;
+  const x1a = cond.pdfx.version === 'X-1a:2001';
+  const at = `${form.source} 第 ${form.page} 页`, atEn = `${form.source} page ${form.page}`;
+  let found: FormFinding[];
+  try {
+    found = inspectPlacedPdf(readFileSync(file), form.page, g.w / (form.box[2] - form.box[0]));
+  } catch (err) {
+    add({ check: 'font', severity: 'error', message: `${where}：无法检查置入的 PDF ${at}（${(err as Error).message}）`, messageEn: `${whereEn}: the placed PDF ${atEn} cannot be checked (${(err as Error).message})` });
+    return;
+  }
+  for (const f of found) {
+    if (f.kind === 'rgb') add({ check: 'rgb', severity: x1a ? 'error' : 'warning', message: `${where}：置入的 PDF ${at} 含 RGB（${f.what}），PDF/${cond.pdfx.version} 只允许 CMYK、灰度和专色`, messageEn: `${whereEn}: placed PDF ${atEn} has RGB (${f.what}); PDF/${cond.pdfx.version} ${x1a ? 'allows only CMYK, grey and spot colour' : 'prints it through the output intent: convert it'}` });
+    else if (f.kind === 'font') add({ check: 'font', severity: 'error', message: `${where}：置入的 PDF ${at} 的字体 ${f.font} 未嵌入`, messageEn: `${whereEn}: placed PDF ${atEn} uses font ${f.font} without embedding it` });
+    else if (f.ppi < cond.ppi.min) add({ check: 'ppi', severity: 'error', value: f.ppi, limit: cond.ppi.min, message: `${where}：置入的 PDF ${at} 中的图片 ${f.image} 有效分辨率 ${f.ppi} ppi，低于下限 ${cond.ppi.min} ppi`, messageEn: `${whereEn}: placed PDF ${atEn}: image ${f.image} at ${f.ppi} ppi effective, under the minimum ${cond.ppi.min} ppi` });
+    else if (f.ppi < cond.ppi.warn) add({ check: 'ppi', severity: 'warning', value: f.ppi, limit: cond.ppi.warn, message: `${where}：置入的 PDF ${at} 中的图片 ${f.image} 有效分辨率 ${f.ppi} ppi，低于 ${cond.ppi.warn} ppi`, messageEn: `${whereEn}: placed PDF ${atEn}: image ${f.image} at ${f.ppi} ppi effective, under ${cond.ppi.warn} ppi` });
+  }
 }
 
 /** One line a page and a total, as the CLI prints them. */

@@ -24,7 +24,7 @@ export function copyfitReport(ed: LoadedEdition, editionDir: string, c: Composed
     pages: ed.edition.pages.map((p, i) => ({ page: p.page, number: i + 1, name: p.name, articles: c.articles.filter((a) => a.page === p.page).map((a) => a.id) })),
     copyfit: c.articles.map((a) => ({
       id: a.id, file: rel(a.file), page: a.page, continuedOn: a.continuedOn, ...(a.chain ? { chain: a.chain } : {}),
-      heads: a.heads.map((h) => ({ component: h.component, size: h.size, step: h.step, lines: h.lines, maxLines: h.maxLines, over: h.over })),
+      heads: a.heads.map((h) => ({ component: h.component, size: h.size, step: h.step, lines: h.lines, maxLines: h.maxLines, over: h.over, scale: h.scale })),
       body: {
         ...a.body,
         underLines: Math.max(0, a.body.capacityLines - a.body.usedLines),

@@ -12,9 +12,17 @@ export interface AltoBox {
   h: number;
   /** The baseline of its TextLine, pt from the page top. */
   baseline: number;
-  glyphs: { content: string; x: number; w: number }[];
+  /** 竖排: its TextLine's BASELINE runs down the page. */
+  vertical: boolean;
+  /** Each Glyph's box (y and h: its own, or its line's). */
+  glyphs: { content: string; x: number; w: number; y: number; h: number }[];
 }
 
+/** A BASELINE polyline "x0,y0 x1,y1" that runs straight down. */
+const isVertical = (points: string) => {
+  const [a, b] = points.split(' ').map((p) => p.split(',').map(Number));
+  return !!b && a[0] === b[0] && a[1] !== b[1];
+};
 const num = (e: XmlElement, a: string) => ptFromMm10(Number(e.attr(a)?.value));
 
 /** The page's Strings (in pt) in document order, and its TextBlock ids with their IDNEXT. */
@@ -28,7 +36,8 @@ export function readAlto(xml: string): { strings: AltoBox[]; blocks: { id: strin
       w: num(s, 'WIDTH'),
       h: num(s, 'HEIGHT'),
       baseline: ptFromMm10(Number((s.parent as XmlElement).attr('BASELINE')!.value.split(' ')[0].split(',')[1])),
-      glyphs: (s.find('a:Glyph', NS) as XmlElement[]).map((g) => ({ content: g.attr('CONTENT')!.value, x: num(g, 'HPOS'), w: num(g, 'WIDTH') })),
+      vertical: isVertical((s.parent as XmlElement).attr('BASELINE')!.value),
+      glyphs: (s.find('a:Glyph', NS) as XmlElement[]).map((g) => ({ content: g.attr('CONTENT')!.value, x: num(g, 'HPOS'), w: num(g, 'WIDTH'), y: num(g, 'VPOS'), h: num(g, 'HEIGHT') })),
     }));
     const blocks = (doc.find('//a:TextBlock', NS) as XmlElement[]).map((b) => ({
       id: b.attr('ID')!.value,

@@ -79,7 +79,12 @@ describe('archive export of the sample edition (out/frame-archive.json)', { time
       for (const s of alto.strings) {
         const mine = pg.slice(k, (k += s.glyphs.length));
         const x1 = Math.max(...mine.map((g) => g.x + g.w));
-        worst = Math.max(worst, Math.abs(mine[0].x - s.x), Math.abs(x1 - (s.x + s.w)), ...mine.map((g) => Math.abs(g.baseline - s.baseline)));
+        // a 竖排 String (its glyphs one under another): each glyph's baseline inside its own Glyph box
+        const vertical = s.vertical;
+        const x0 = Math.min(...mine.map((g) => g.x));
+        worst = Math.max(worst, Math.abs(x0 - s.x), Math.abs(x1 - (s.x + s.w)));
+        if (vertical) mine.forEach((g, i) => expect(g.baseline > s.glyphs[i].y && g.baseline < s.glyphs[i].y + s.glyphs[i].h, `${p.label} ${s.content}`).toBe(true));
+        else worst = Math.max(worst, ...mine.map((g) => Math.abs(g.baseline - s.baseline)));
         s.glyphs.forEach((g, i) => (worst = Math.max(worst, Math.abs(g.x - mine[i].x), Math.abs(g.w - mine[i].w))));
         strings++;
       }

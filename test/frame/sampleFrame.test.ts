@@ -118,7 +118,9 @@ describe('out/frame.json', () => {
         if (fn === pdfjs.OPS.paintFormXObjectEnd) inForm--;
         if (fn === pdfjs.OPS.showText && !inForm) shown.push((ops.argsArray[i][0] as unknown[]).filter((g): g is { unicode: string } => typeof g === 'object' && g !== null));
       });
-      const runs = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.runs.map((r) => ({ b, l, r }))));
+      // a 竖排 run shows each glyph at its own place: one showText per glyph
+      const runs = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.runs.flatMap((r) =>
+        r.vertical ? r.gids.map((gid, i) => ({ b, l, r: { ...r, gids: [gid], ranges: r.ranges.slice(2 * i, 2 * i + 2) } })) : [{ b, l, r }])));
       expect(shown.length, page.label).toBe(runs.length);
       runs.forEach(({ b, l, r }, k) => {
         const text = sourceText(b.source.id, l.component ?? b.source.component, l.para ?? b.source.para);

@@ -5,7 +5,7 @@ import type { Edition, PageSpec } from '../../model/schema/edition.js';
 import { placeLine } from '../placeLine.js';
 import { setOneLine } from './composeArticle.js';
 import type { PageGrid } from './pageGrid.js';
-import type { PdfArt, SvgArt } from '../../content/readArt.js';
+import type { PdfArt, PngArt, SvgArt } from '../../content/readArt.js';
 import { earBox, mastheadArt } from './mastheadArt.js';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -39,7 +39,7 @@ export function lastArticleLine(grid: PageGrid): number {
  * number, price, sponsor), 报眉 on the others (paper name, date, 版次 and 版名 above a rule),
  * and the credits line (责任编辑 / 美术编辑 / 校对) at every page's foot.
  */
-export function furniture(edition: Edition, spec: PageSpec, pageNo: number, grid: PageGrid, fonts: FontBook, art?: SvgArt | PdfArt): FrameItem[] {
+export function furniture(edition: Edition, spec: PageSpec, pageNo: number, grid: PageGrid, fonts: FontBook, art?: SvgArt | PdfArt | PngArt): FrameItem[] {
   const t = grid.template;
   const f = t.furniture;
   const font = t.fonts.furniture;

@@ -1,5 +1,5 @@
 import type { FontBook } from '../../fonts/fontBook.js';
-import type { PdfArt, SvgArt } from '../../content/readArt.js';
+import type { PdfArt, PngArt, SvgArt } from '../../content/readArt.js';
 import type { Paint } from '../../frame/types.js';
 import type { FrameItem, PlacedGraphic } from '../items.js';
 import { placeLine } from '../placeLine.js';
@@ -13,15 +13,17 @@ export const MASTHEAD_FORM = 'masthead-art';
 
 /**
  * 报头 art scaled to fit the band (x, y, w, h), proportions kept, centred: SVG paths filled
- * in the template's spot colour (a Separation in the PDF), or a PDF page as a form (its
- * own colours).
+ * in the template's spot colour (a Separation in the PDF), a PNG's ink as a one-ink image
+ * in that colour, or a PDF page as a form (its own colours).
  */
-export function mastheadArt(art: SvgArt | PdfArt, x: number, y: number, w: number, h: number, spot: string | undefined): PlacedGraphic[] {
-  const [aw, ah] = art.kind === 'svg' ? [art.viewBox[2], art.viewBox[3]] : [art.box[2] - art.box[0], art.box[3] - art.box[1]];
+export function mastheadArt(art: SvgArt | PdfArt | PngArt, x: number, y: number, w: number, h: number, spot: string | undefined): PlacedGraphic[] {
+  const [aw, ah] = art.kind === 'svg' ? [art.viewBox[2], art.viewBox[3]] : art.kind === 'png' ? [art.width, art.height] : [art.box[2] - art.box[0], art.box[3] - art.box[1]];
   const k = Math.min(w / aw, h / ah);
   const r = { x: round(x + (w - aw * k) / 2), y: round(y + (h - ah * k) / 2), w: round(aw * k), h: round(ah * k) };
   if (art.kind === 'pdf') return [{ kind: 'form', ...r, asset: MASTHEAD_FORM, source: SOURCE }];
   const fill: Paint = spot ? { spot, tint: 1 } : { gray: 0 };
+  // a PNG: its ink coverage as a one-ink image in the spot colour
+  if (art.kind === 'png') return [{ kind: 'mask', ...r, width: art.width, height: art.height, data: art.data, fill, source: SOURCE }];
   return [{ kind: 'path', ...r, viewBox: art.viewBox, d: art.d, fill, source: SOURCE }];
 }
 

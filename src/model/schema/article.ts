@@ -42,24 +42,52 @@ export type Rank = z.infer<typeof RankSchema>;
 
 const Unit = z.number().min(0).max(1);
 
-export const PhotoSchema = z.strictObject({
-  /** Image file (JPEG or PNG), relative to the folder of edition.yaml, e.g. photos/bridge.jpg. */
+/** One picture of a 组图 (photo group). */
+export const GroupPhotoSchema = z.strictObject({
+  /** Image file (JPEG or PNG), relative to the folder of edition.yaml. */
   file: z.string().min(1),
-  /** 图说 — caption, set under the picture. */
-  caption: z.string().min(1),
-  /** Photographer's credit, e.g. 本报记者 周航 摄. */
-  credit: z.string().optional(),
-  /**
-   * Box of the picture and its caption inside the article's block, in grid units relative
-   * to the block (column 1, line 1 = the block's top-left). The caption takes the bottom
-   * lines of the box.
-   */
-  place: GridRectSchema,
   /** Point of interest [x, y], 0…1 from the image's top-left, kept when cropping. */
   focus: z.tuple([Unit, Unit]).optional(),
-  /** 题上图 — the photo sits above the heads: its place starts on the block's line 1, and the heads start under it. */
-  above: z.boolean().default(false),
 });
+export type GroupPhoto = z.infer<typeof GroupPhotoSchema>;
+
+export const PhotoSchema = z
+  .strictObject({
+    /** Image file (JPEG or PNG), relative to the folder of edition.yaml, e.g. photos/bridge.jpg. */
+    file: z.string().min(1).optional(),
+    /**
+     * 组图 — instead of `file`, several pictures side by side (or in a `grid`) sharing one
+     * caption and credit: each is cropped to its own cell, the cells a gutter apart.
+     */
+    group: z.array(GroupPhotoSchema).min(2).max(9).optional(),
+    /** 组图 layout: [columns, rows] of cells, filled row by row (default: all side by side). */
+    grid: z.tuple([z.number().int().min(1).max(9), z.number().int().min(1).max(9)]).optional(),
+    /** 图说 — caption, set under the picture (or beside it, see captionSide). */
+    caption: z.string().min(1),
+    /** Photographer's credit, e.g. 本报记者 周航 摄. */
+    credit: z.string().optional(),
+    /**
+     * Box of the picture and its caption inside the article's block, in grid units relative
+     * to the block (column 1, line 1 = the block's top-left). The caption takes the bottom
+     * lines of the box, or its first or last `captionCols` columns.
+     */
+    place: GridRectSchema,
+    /** Where the caption goes: under the picture (default), or in a column of its own at its left or right, its foot level with the picture's. */
+    captionSide: z.enum(['below', 'left', 'right']).default('below'),
+    /** Grid columns a caption beside the picture takes (default 1). */
+    captionCols: z.number().int().min(1).max(4).default(1),
+    /** Point of interest [x, y], 0…1 from the image's top-left, kept when cropping. */
+    focus: z.tuple([Unit, Unit]).optional(),
+    /** 题上图 — the photo sits above the heads: its place starts on the block's line 1, and the heads start under them. */
+    above: z.boolean().default(false),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.file === !p.group) ctx.addIssue({ code: 'custom', path: ['file'], message: 'give either file (one picture) or group (a 组图 of several), not both or neither' });
+    if (p.group && p.focus) ctx.addIssue({ code: 'custom', path: ['focus'], message: 'a group gives each picture its own focus (group[i].focus)' });
+    if (p.grid && !p.group) ctx.addIssue({ code: 'custom', path: ['grid'], message: 'grid lays out a group: give group, or drop grid' });
+    if (p.grid && p.group && p.grid[0] * p.grid[1] < p.group.length) ctx.addIssue({ code: 'custom', path: ['grid'], message: `${p.grid[0]}×${p.grid[1]} cells hold fewer than the group's ${p.group.length} pictures` });
+    if (p.captionSide !== 'below' && p.captionCols >= p.place.cols) ctx.addIssue({ code: 'custom', path: ['captionCols'], message: `a caption beside the picture takes ${p.captionCols} of the place's ${p.place.cols} columns: nothing is left for the picture` });
+  });
 export type Photo = z.infer<typeof PhotoSchema>;
 
 /**
@@ -117,6 +145,14 @@ export const ArticleMetaSchema = z.strictObject({
   gutter: z.number().min(0.5).max(4).optional(),
   /** 题在文旁 — the heads take this many of the body's columns at the block's left, the text runs beside them. */
   headBeside: z.number().int().min(1).max(7).optional(),
+  /**
+   * The 主题's form: across the block (default), or 竖排 — set top to bottom in the block's
+   * first column (or its `headBeside` columns), the body beside it. A vertical head stands
+   * alone: no 引题 or 副题 with it.
+   */
+  headForm: z.enum(['horizontal', 'vertical']).default('horizontal'),
+  /** 长体/扁体 — the heads' horizontal scale, percent (80 … 120), fixed instead of the template's copyfit. */
+  headScale: z.number().int().min(80).max(120).optional(),
   /** A frame, 底纹 or 反白 round the block. */
   box: BoxSchema.optional(),
   /** Photos, placed inside the article's first block. */

@@ -166,6 +166,8 @@ export const TemplateSchema = z
       secondary: HeadSizesSchema,
       /** 简讯 — short items. */
       brief: HeadSizesSchema,
+      /** 竖排 — sizes of a vertical 主题 (an article's `headForm: vertical`), largest first; default the rank's head sizes. */
+      vertical: SizeSteps.optional(),
     }),
     /** Sizes of the other text components. */
     text: z.strictObject({
@@ -203,6 +205,15 @@ export const TemplateSchema = z
          * end a line or two short each, so the default allows a few lines per block.
          */
         undersetLines: z.number().int().positive().default(12),
+        /**
+         * 长体/扁体 — the horizontal scales, percent [least, most], a head may be set at. A
+         * head that does not fit at a 号 is condensed (长体) in 5 % steps down to the least
+         * before it drops a 号; [100, 100] (the default) never scales. An article may fix
+         * its head's scale within the range (`headScale`), e.g. 110 for a 扁体 head.
+         */
+        headScale: z
+          .tuple([z.number().int().min(80).max(100), z.number().int().min(100).max(120)])
+          .default([100, 100]),
       })
       .prefault({}),
     /**

@@ -7,6 +7,7 @@ import type { Document, Graphic, Page, Paint, Rect, Run } from '../../frame/type
 import type { PressColour } from '../../print/pdfx.js';
 import type { CidMap } from './cidMap.js';
 import { pathOps } from './pathOps.js';
+import { maskOps } from './maskOps.js';
 
 /** A font the operators select: its resource name and its font id in the document. */
 export interface FontUse {
@@ -122,6 +123,7 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
       if (g.kind === 'rule') ops.push(painter.rule(g));
       else if (g.kind === 'box') ops.push(...painter.box(g));
       else if (g.kind === 'path') ops.push(painter.path(g));
+      else if (g.kind === 'mask') ops.push(maskOps(g, (press ? press.fillPaint(g.fill) : paintOp(g.fill, false, spots)).trim()));
       else if (g.kind === 'form') {
         // the page's CTM is y-down (PdfFile flips it); the form's own space is y-up: scale y by −1
         const bbox = formBox?.(g.asset) ?? [0, 0, g.w, g.h];
@@ -138,6 +140,7 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
   const fonts = new Map<string, FontUse>();
   let curFont = '';
   let curSize = -1;
+  let curScale = 100;
   for (const block of page.blocks) {
     for (const line of block.lines) {
       for (const run of line.runs) {
@@ -150,10 +153,14 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
         }
         const colour = painter.text(run.fill, run.size);
         if (colour) ops.push(colour);
-        ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
+        const scale = run.scale ?? 100;
+        if (scale !== curScale) ops.push(`${num((curScale = scale))} Tz`);
+        if (run.vertical) ops.push(verticalOps(run, line.x, line.baseline, font));
+        else ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
       }
     }
   }
+  if (curScale !== 100) ops.push('100 Tz');
   ops.push('ET');
   const end = painter.end();
   if (end) ops.push(end);
@@ -172,7 +179,8 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
  * is drawn through a narrower CID (see CidMap.narrowCid), so its box is its place.
  */
 function tjArray(run: Run, _x: number, measure: number, font: CidMap): string {
-  const k = 1000 / run.size;
+  // 长体/扁体: Tz scales every width in the array, so they are written unscaled
+  const k = 100000 / (run.size * (run.scale ?? 100));
   const n = run.xs.length;
   let out = '[<';
   let pen = run.xs[0] ?? 0;
@@ -195,4 +203,23 @@ function tjArray(run: Run, _x: number, measure: number, font: CidMap): string {
     }
   }
   return out + '>]';
+}
+
+/**
+ * 竖排: a vertical run's glyphs, each upright at its own place (the layout centred it in
+ * the column and stepped it down by the em), one `Tm … Tj` each. The glyph is the font's
+ * vertical form already (GSUB vert), so the horizontal font draws it as vertical text
+ * wants it; its CID's width is its horizontal advance, which extractors read as its box.
+ */
+function verticalOps(run: Run, x: number, baseline: number, font: CidMap): string {
+  const ys = run.ys ?? [];
+  const k = 1000 / run.size;
+  const out: string[] = [];
+  let at = 0;
+  for (let i = 0; i < run.gids.length; i++) {
+    const cp = run.text.codePointAt(at)!;
+    at += cp > 0xffff ? 2 : 1;
+    out.push(`1 0 0 -1 ${num(x + run.xs[i])} ${num(baseline + (ys[i] ?? 0))} Tm <${font.cid(run.gids[i], run.advs[i] * k, cp)}> Tj`);
+  }
+  return out.join('\n');
 }

@@ -11,7 +11,8 @@
 import { createCanvas, GlobalFonts, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type * as fontkit from 'fontkit';
 import sharp from 'sharp';
-import type { FontRef, Page, Paint } from '../../frame/types.js';
+import { inflateSync } from 'node:zlib';
+import type { FontRef, MaskItem, Page, Paint } from '../../frame/types.js';
 
 /** A fontkit font for a document's font entry. */
 export type FontFor = (ref: Pick<FontRef, 'role' | 'file'>) => fontkit.Font;
@@ -21,6 +22,8 @@ export interface PreviewInputs {
   fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
   /** Asset id → absolute path of its file. */
   images: Record<string, string>;
+  /** Form (ad) asset id → a PNG of its page (rasterForm), pasted where the form is placed. */
+  forms?: Record<string, string>;
   /** Proof marks drawn over the page (src/report/proofMarks.ts): never in the print PDF. */
   marks?: readonly PreviewMark[];
   /** The font file the marks' labels are drawn in (a Han font). */
@@ -97,7 +100,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const images: { asset: string; x: number; y: number; w: number; h: number }[] = [];
+  const images: { asset: string; x: number; y: number; w: number; h: number; file?: string; mask?: MaskItem }[] = [];
   for (const b of page.blocks) {
     for (const g of b.graphics) {
       ctx.setTransform(s, 0, 0, s, 0, 0);
@@ -117,8 +120,14 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         ctx.setTransform((s * g.w) / vw, 0, 0, (s * g.h) / vh, s * (g.x - (vx * g.w) / vw), s * (g.y - (vy * g.h) / vh));
         ctx.fillStyle = cssColour(g.fill);
         ctx.fill(new Path2D(g.d));
+      } else if (g.kind === 'mask') {
+        // a one-ink image (PNG masthead art): its ink as the paint's colour over paper
+        images.push({ asset: '', x: g.x, y: g.y, w: g.w, h: g.h, mask: g });
+      } else if (g.kind === 'form' && inputs.forms?.[g.asset]) {
+        // a placed PDF page (an ad), drawn once to a PNG: pasted like a photo
+        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.forms[g.asset] });
       } else if (g.kind === 'form') {
-        // a placed PDF page (an ad): the preview shows its box, not its content
+        // a placed PDF page without a picture of it: the preview shows its box
         ctx.fillStyle = '#e8e8e8';
         ctx.fillRect(g.x, g.y, g.w, g.h);
         stroke(ctx, 0.5, s, () => {
@@ -137,9 +146,12 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         const ref = inputs.fonts[run.font];
         const k = (run.size / outlines.unitsPerEm(ref)) * s;
         ctx.fillStyle = cssColour(run.fill);
+        // 长体/扁体 scales the outlines across; 竖排 gives each glyph its own baseline
+        const kx = (k * (run.scale ?? 100)) / 100;
+        const ys = run.ys;
         for (let i = 0; i < run.gids.length; i++) {
           // font units, y up → page pixels, y down
-          ctx.setTransform(k, 0, 0, -k, (line.x + run.xs[i]) * s, line.baseline * s);
+          ctx.setTransform(kx, 0, 0, -k, (line.x + run.xs[i]) * s, (line.baseline + (ys ? ys[i] : 0)) * s);
           ctx.fill(outlines.get(ref, run.gids[i]));
         }
       }
@@ -163,7 +175,9 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
       const left = Math.round(im.x * s), top = Math.round(im.y * s);
       const width = Math.max(1, Math.round((im.x + im.w) * s) - left), height = Math.max(1, Math.round((im.y + im.h) * s) - top);
       // transparency on white, as the PDF shows it (see preparePhotos)
-      const input = await sharp(inputs.images[im.asset]).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).toBuffer();
+      const img = (im.mask ? maskImage(im.mask) : sharp(im.file ?? inputs.images[im.asset])).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' });
+      // a mask's raw pixels come out as PNG (raw in, raw out otherwise)
+      const input = await (im.mask ? img.png() : img).toBuffer();
       return { input, left, top };
     }),
   );
@@ -177,4 +191,18 @@ function stroke(ctx: SKRSContext2D, width: number, s: number, path: () => void, 
   ctx.beginPath();
   path();
   ctx.stroke();
+}
+
+/** A mask graphic as a sharp image: its paint's colour, the ink as opacity (flattened on white by the caller). */
+function maskImage(g: MaskItem): ReturnType<typeof sharp> {
+  const ink = inflateSync(Buffer.from(g.data, 'base64'));
+  const [r, gr, b] = cssColour(g.fill).match(/\d+/g)!.map(Number);
+  const rgba = Buffer.alloc(g.width * g.height * 4);
+  for (let i = 0; i < g.width * g.height; i++) {
+    rgba[4 * i] = r;
+    rgba[4 * i + 1] = gr;
+    rgba[4 * i + 2] = b;
+    rgba[4 * i + 3] = ink[i];
+  }
+  return sharp(rgba, { raw: { width: g.width, height: g.height, channels: 4 } });
 }
