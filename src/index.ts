@@ -190,7 +190,7 @@ const outlineCaches = new WeakMap<FontBook, OutlineCache>();
 /** The first page of a Document as a PNG (the desk's live proof image). */
 export function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
   let outlines = outlineCaches.get(fonts);
-  if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
+  if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, outlines, dpi);
 }
 /**
@@ -203,7 +203,7 @@ export async function renderPagePng(document: Document, label: string, opts: { d
   const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
   const fonts = opts.fonts ?? defaultFonts();
   let outlines = outlinesOf.get(fonts);
-  if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
+  if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   const images = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, path.join(opts.assetDir, a.file)]));
   return renderPreview(page, { fonts: document.fonts, images, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
 }
