@@ -100,7 +100,7 @@ import { printedRecord, type PrintedRecord } from './notices/printedHistory.js';
 import type { FrameItem } from './layout/items.js';
 import { placeLine } from './layout/placeLine.js';
 import { typesetParagraph } from './text/typesetParagraph.js';
-import { OutlineCache, renderPreview } from './render/preview/renderPreview.js';
+import type { OutlineCache } from './render/preview/renderPreview.js';
 
 export { IDENTIFIER_KIND_LABELS } from './notices/identifiers/index.js';
 export type { ValidationMessage } from './notices/identifiers/index.js';
@@ -188,7 +188,9 @@ export function customerProof(prepared: Prepared & { ok: true }, ctx: NoticeCont
 const outlineCaches = new WeakMap<FontBook, OutlineCache>();
 
 /** The first page of a Document as a PNG (the desk's live proof image). */
-export function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
+export async function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
+  // loaded on use: the canvas and sharp are no part of a build's main thread
+  const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
   let outlines = outlineCaches.get(fonts);
   if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, outlines, dpi);

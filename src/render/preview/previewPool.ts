@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../../frame/types.js';
 import { FontBook } from '../../fonts/fontBook.js';
-import { OutlineCache, renderPreview, type PreviewInputs } from './renderPreview.js';
+import type { OutlineCache, PreviewInputs } from './renderPreview.js';
 import { projectRoot } from '../../projectRoot.js';
 
 interface Pending {
@@ -77,7 +77,9 @@ export class PreviewPool {
     });
   }
 
-  private drawHere(page: Page, inputs: PreviewInputs, dpi: number): Promise<Buffer> {
+  private async drawHere(page: Page, inputs: PreviewInputs, dpi: number): Promise<Buffer> {
+    // loaded here only: with workers, the canvas is theirs alone
+    const { OutlineCache, renderPreview } = await import('./renderPreview.js');
     if (!this.local) {
       const fonts = FontBook.load(this.root);
       this.local = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file));

@@ -59,6 +59,7 @@ function drawMarks(ctx: SKRSContext2D, marks: readonly PreviewMark[], s: number,
 }
 
 let markFamily: string | undefined;
+let pageCanvas: Canvas | undefined;
 
 /** What a preview needs of a font: a FontFace (src/fonts/fontBook.ts) gives all three. */
 export interface PreviewFace {
@@ -177,9 +178,12 @@ export function cssColour(p: Paint | undefined): string {
 /** Renders one page of the tree to PNG bytes at `dpi`. */
 export async function renderPreview(page: Page, inputs: PreviewInputs, outlines: OutlineCache, dpi = 40): Promise<Buffer> {
   const s = dpi / 72;
-  const canvas = createCanvas(Math.ceil(page.width * s), Math.ceil(page.height * s));
-  const W = canvas.width, H = canvas.height;
-  const ctx = canvas.getContext('2d');
+  const W = Math.ceil(page.width * s), H = Math.ceil(page.height * s);
+  // one canvas for every page of a size: the canvas's pixels are native memory that the
+  // garbage collector does not see, so a canvas a page piled up until it happened to run
+  if (!pageCanvas || pageCanvas.width !== W || pageCanvas.height !== H) pageCanvas = createCanvas(W, H);
+  const ctx = pageCanvas.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, W, H);
   const images: { asset: string; x: number; y: number; w: number; h: number }[] = [];
