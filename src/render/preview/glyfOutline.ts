@@ -7,6 +7,7 @@
  * scales of their components); hinting instructions are ignored, as every renderer of a
  * scaled preview does.
  */
+import type * as fontkit from 'fontkit';
 import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
 
 const ON_CURVE = 0x01, X_SHORT = 0x02, Y_SHORT = 0x04, REPEAT = 0x08, X_SAME = 0x10, Y_SAME = 0x20;
@@ -166,3 +167,19 @@ function simple(v: DataView, contours: number, m: Affine, out: Outline): void {
     start = end + 1;
   }
 }
+
+/** A CFF glyph's outline from fontkit, as path commands. */
+export function fontkitOutline(font: fontkit.Font, gid: number): Outline {
+  const out: Outline = [];
+  const path = font.getGlyph(gid).path as unknown as { commands: { command: string; args: number[] }[] };
+  for (const c of path.commands) {
+    const a = c.args;
+    if (c.command === 'moveTo') out.push(MOVE, a[0], a[1]);
+    else if (c.command === 'lineTo') out.push(LINE, a[0], a[1]);
+    else if (c.command === 'quadraticCurveTo') out.push(QUAD, a[0], a[1], a[2], a[3]);
+    else if (c.command === 'bezierCurveTo') out.push(CUBIC, a[0], a[1], a[2], a[3], a[4], a[5]);
+    else if (c.command === 'closePath') out.push(CLOSE);
+  }
+  return out;
+}
+
