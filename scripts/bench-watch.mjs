@@ -151,9 +151,10 @@ async function readable() {
 }
 
 const f = (xs) => `${Math.round(median(xs))} ms (min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))})`;
-const np = await run(false);
-const wp = await run(true);
-process.stdout.write(
+// ONLY=readable: the zuban serve run alone
+const np = process.env.ONLY === 'readable' ? undefined : await run(false);
+const wp = np && (await run(true));
+if (np) process.stdout.write(
   `16-page edition, --watch, one article edited (median of ${EDITS}, file write → out/ switched, watcher's 100 ms debounce included; edition.pdf follows in a second switch and is not counted):\n` +
     `  page PDF (--no-preview): ${f(np.times)}\n    ${np.last}\n    ${np.phases}\n` +
     `  page PDF + preview PNG:  ${f(wp.times)}\n    ${wp.last}\n    ${wp.phases}\n`,
