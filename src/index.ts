@@ -100,7 +100,7 @@ import { printedRecord, type PrintedRecord } from './notices/printedHistory.js';
 import type { FrameItem } from './layout/items.js';
 import { placeLine } from './layout/placeLine.js';
 import { typesetParagraph } from './text/typesetParagraph.js';
-import { OutlineCache, renderPreview } from './render/preview/renderPreview.js';
+import type { OutlineCache } from './render/preview/renderPreview.js';
 
 export { IDENTIFIER_KIND_LABELS } from './notices/identifiers/index.js';
 export type { ValidationMessage } from './notices/identifiers/index.js';
@@ -188,9 +188,11 @@ export function customerProof(prepared: Prepared & { ok: true }, ctx: NoticeCont
 const outlineCaches = new WeakMap<FontBook, OutlineCache>();
 
 /** The first page of a Document as a PNG (the desk's live proof image). */
-export function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
+export async function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
+  // loaded on use: the canvas and sharp are no part of a build's main thread
+  const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
   let outlines = outlineCaches.get(fonts);
-  if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
+  if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, outlines, dpi);
 }
 /**
@@ -203,7 +205,7 @@ export async function renderPagePng(document: Document, label: string, opts: { d
   const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
   const fonts = opts.fonts ?? defaultFonts();
   let outlines = outlinesOf.get(fonts);
-  if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font)));
+  if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   const images = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, path.join(opts.assetDir, a.file)]));
   return renderPreview(page, { fonts: document.fonts, images, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
 }

@@ -209,10 +209,11 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
       const marks = proofMarks(set.print, report.copyfit);
       const markFont = fonts.face('hei').file;
+      // every preview queued first: the worker draws them while this thread writes the PDFs
+      if (pool) for (const page of set.print.pages) previews.push(pool.render(page, { fonts: set.print.fonts, images, forms, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
       for (const page of set.print.pages) {
         const t0 = performance.now();
         write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
-        if (pool) previews.push(pool.render(page, { fonts: set.print.fonts, images, forms, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
         result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       }
       write('edition.pdf', await renderPdf(set.print, render));

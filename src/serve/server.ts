@@ -122,7 +122,15 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
       const marks = url.searchParams.get('marks') === '1';
       const key = `${l.id}/${label}/${dpi}/${marks}`;
       let png = images.get(key);
-      if (!png) images.set(key, (png = renderPagePng(l.doc, label, { dpi, assetDir: l.dir, marks: marks ? l.marks : undefined })));
+      const draw = (b: Loaded) => renderPagePng(b.doc, label, { dpi, assetDir: b.dir, marks: marks ? b.marks : undefined });
+      // The build may be switched while its page is drawn (in watch mode edition.pdf follows
+      // the pages in a second switch, which removes the first build's folder and its photos):
+      // then the page is drawn again from the build now served.
+      if (!png) images.set(key, (png = draw(l).catch((err: Error) => {
+        const now = current();
+        if (!now || now.id === l.id) throw err;
+        return draw(now);
+      })));
       png.then(
         (b) => send(res, 200, 'image/png', b),
         (err: Error) => {

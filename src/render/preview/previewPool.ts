@@ -1,7 +1,7 @@
 /**
- * Renders previews on worker threads (one per core, at most `size`) while the main thread
- * goes on writing PDFs. Each worker opens the fonts itself and keeps its glyph outlines
- * across the pages it draws. Where a worker cannot be started (the sources run
+ * Renders previews on a worker thread (or `size` of them) while the main thread goes on
+ * writing PDFs. A worker opens the fonts itself (their tables, not their outlines: each
+ * glyph record is read when first drawn) and keeps its glyph masks across the pages it draws. Where a worker cannot be started (the sources run
  * untranspiled, as under vitest), pages are drawn on the calling thread instead.
  */
 import os from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../../frame/types.js';
 import { FontBook } from '../../fonts/fontBook.js';
-import { OutlineCache, renderPreview, type PreviewInputs } from './renderPreview.js';
+import type { OutlineCache, PreviewInputs } from './renderPreview.js';
 import { projectRoot } from '../../projectRoot.js';
 
 interface Pending {
@@ -37,7 +37,12 @@ export class PreviewPool {
   /** `root`: the project folder whose fonts/fonts.json the page tree's font keys name. */
   constructor(
     private readonly root: string,
-    size = Math.min(2, os.availableParallelism()),
+    /**
+     * One worker by default: its glyph masks and outlines serve every page it draws (a second
+     * worker would draw them all again and hold them again), and the thread that queued the
+     * pages has the PDFs to write meanwhile.
+     */
+    size = Math.min(1, os.availableParallelism()),
     /** The worker's module: tsc's output, which the bundle (dist/bundle) leaves beside it. */
     workerFile = !import.meta.url.endsWith('.ts') ? path.join(projectRoot, 'dist/render/preview/previewWorker.js') : undefined,
   ) {
@@ -72,10 +77,12 @@ export class PreviewPool {
     });
   }
 
-  private drawHere(page: Page, inputs: PreviewInputs, dpi: number): Promise<Buffer> {
+  private async drawHere(page: Page, inputs: PreviewInputs, dpi: number): Promise<Buffer> {
+    // loaded here only: with workers, the canvas is theirs alone
+    const { OutlineCache, renderPreview } = await import('./renderPreview.js');
     if (!this.local) {
       const fonts = FontBook.load(this.root);
-      this.local = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font);
+      this.local = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file));
     }
     return renderPreview(page, inputs, this.local, dpi);
   }

@@ -6,7 +6,7 @@ import { OutlineCache, renderPreview, type PreviewInputs } from './renderPreview
 
 const { root } = workerData as { root: string };
 const fonts = FontBook.load(root);
-const outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file).font);
+const outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file));
 
 parentPort!.on('message', async ({ id, page, inputs, dpi }: { id: number; page: Page; inputs: PreviewInputs; dpi: number }) => {
   try {

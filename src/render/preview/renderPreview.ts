@@ -8,14 +8,16 @@
  * and decodes each photo at print resolution in JavaScript — about 0.4 s a page, where
  * this takes a third of that once the outlines of a few thousand glyphs are cached.
  */
-import { createCanvas, GlobalFonts, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { createCanvas, GlobalFonts, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type * as fontkit from 'fontkit';
 import sharp from 'sharp';
-import { inflateSync } from 'node:zlib';
+import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
 import type { FontRef, MaskItem, Page, Paint } from '../../frame/types.js';
-
-/** A fontkit font for a document's font entry. */
-export type FontFor = (ref: Pick<FontRef, 'role' | 'file'>) => fontkit.Font;
+import { coverage, type Coverage } from './coverage.js';
+import { fontkitOutline, glyfOutline, outlineSvg, type Outline } from './glyfOutline.js';
 
 /** What a preview needs beside the page: its document's fonts and the image files. */
 export interface PreviewInputs {
@@ -61,25 +63,94 @@ function drawMarks(ctx: SKRSContext2D, marks: readonly PreviewMark[], s: number,
 }
 
 let markFamily: string | undefined;
+let pageCanvas: Canvas | undefined;
 
-/** Glyph outlines as canvas paths, per font file and glyph id, kept across pages. */
+/** What a preview needs of a font: a FontFace (src/fonts/fontBook.ts) gives all three. */
+export interface PreviewFace {
+  upm: number;
+  /** The font's own tables: TrueType outlines are read from its glyf records. */
+  sfnt?: SfntMetrics;
+  /** fontkit's font, opened only for a font without glyf outlines (CFF). */
+  font: fontkit.Font;
+}
+
+/** The face of a document's font entry. */
+export type FaceFor = (ref: Pick<FontRef, 'role' | 'file'>) => PreviewFace;
+
+/**
+ * Glyphs kept across pages, per font file: outlines (read from the glyf records), canvas
+ * paths of those drawn large, and coverage masks of those drawn small, per size and phase.
+ */
 export class OutlineCache {
+  private readonly faces = new Map<string, PreviewFace>();
+  private readonly outlines = new Map<string, Map<number, Outline>>();
   private readonly paths = new Map<string, Map<number, Path2D>>();
+  private readonly masks = new Map<string, Map<number, (Coverage | null)[]>>();
 
-  constructor(private readonly fontFor: FontFor) {}
+  constructor(private readonly faceFor: FaceFor) {}
+
+  private face(ref: Pick<FontRef, 'role' | 'file'>): PreviewFace {
+    let f = this.faces.get(ref.file);
+    if (!f) this.faces.set(ref.file, (f = this.faceFor(ref)));
+    return f;
+  }
+
+  /** The glyph's outline, font units, y up. */
+  private outline(ref: Pick<FontRef, 'role' | 'file'>, gid: number): Outline {
+    let byGid = this.outlines.get(ref.file);
+    if (!byGid) this.outlines.set(ref.file, (byGid = new Map()));
+    let o = byGid.get(gid);
+    if (!o) {
+      const face = this.face(ref);
+      byGid.set(gid, (o = face.sfnt?.hasGlyf ? glyfOutline(face.sfnt, gid) : fontkitOutline(face.font, gid)));
+    }
+    return o;
+  }
 
   get(ref: Pick<FontRef, 'role' | 'file'>, gid: number): Path2D {
     let byGid = this.paths.get(ref.file);
     if (!byGid) this.paths.set(ref.file, (byGid = new Map()));
     let p = byGid.get(gid);
-    if (!p) byGid.set(gid, (p = new Path2D(this.fontFor(ref).getGlyph(gid).path.toSVG())));
+    if (!p) byGid.set(gid, (p = new Path2D(outlineSvg(this.outline(ref, gid)))));
     return p;
   }
 
+  /** Reads the glyf records of `gids` in one pass over the file (they are read one by one otherwise). */
+  prefetch(ref: Pick<FontRef, 'role' | 'file'>, gids: Iterable<number>): void {
+    this.face(ref).sfnt?.readGlyphs(gids);
+  }
+
   unitsPerEm(ref: Pick<FontRef, 'role' | 'file'>): number {
-    return this.fontFor(ref).unitsPerEm;
+    return this.face(ref).upm;
+  }
+
+  /** The glyph's coverage at `k` pixels a font unit, its origin at phase/PHASES px (null: no ink). */
+  mask(ref: Pick<FontRef, 'role' | 'file'>, gid: number, k: number, phaseX: number, phaseY: number): Coverage | null {
+    const key = `${ref.file}|${k}`;
+    let byGid = this.masks.get(key);
+    if (!byGid) this.masks.set(key, (byGid = new Map()));
+    let phases = byGid.get(gid);
+    if (!phases) byGid.set(gid, (phases = []));
+    const i = phaseX * PHASES + phaseY;
+    let m = phases[i];
+    if (m === undefined) {
+      const face = this.face(ref);
+      const box = face.sfnt?.hasGlyf ? face.sfnt.box(gid) : face.font.getGlyph(gid).bbox;
+      m = phases[i] = !box || box.maxX <= box.minX || box.maxY <= box.minY ? null : coverage(this.outline(ref, gid), box, k, phaseX / PHASES, phaseY / PHASES);
+    }
+    return m;
   }
 }
+
+/**
+ * Glyphs drawn at most this many pixels to the em are drawn from coverage masks made in
+ * JavaScript (./coverage.ts), kept per glyph, size and position to a quarter pixel: a
+ * thumbnail's 80,000 glyphs are a few thousand distinct ones, and a canvas fill of each
+ * (~10 µs, its path parsed first) was most of a thumbnail's time. Larger glyphs (a readable
+ * preview's text, heads) are filled on the canvas from their outlines.
+ */
+const MASK_MAX_PX = 12;
+const PHASES = 4;
 
 /** A paint as a CSS colour (CMYK and spots by their naive RGB). */
 export function cssColour(p: Paint | undefined): string {
@@ -96,11 +167,15 @@ export function cssColour(p: Paint | undefined): string {
 /** Renders one page of the tree to PNG bytes at `dpi`. */
 export async function renderPreview(page: Page, inputs: PreviewInputs, outlines: OutlineCache, dpi = 40): Promise<Buffer> {
   const s = dpi / 72;
-  const canvas = createCanvas(Math.ceil(page.width * s), Math.ceil(page.height * s));
-  const ctx = canvas.getContext('2d');
+  const W = Math.ceil(page.width * s), H = Math.ceil(page.height * s);
+  // one canvas for every page of a size: the canvas's pixels are native memory that the
+  // garbage collector does not see, so a canvas a page piled up until it happened to run
+  if (!pageCanvas || pageCanvas.width !== W || pageCanvas.height !== H) pageCanvas = createCanvas(W, H);
+  const ctx = pageCanvas.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const images: { asset: string; x: number; y: number; w: number; h: number; file?: string; mask?: MaskItem }[] = [];
+  ctx.fillRect(0, 0, W, H);
+  const images: { x: number; y: number; w: number; h: number; file?: string; mask?: MaskItem }[] = [];
   for (const b of page.blocks) {
     for (const g of b.graphics) {
       ctx.setTransform(s, 0, 0, s, 0, 0);
@@ -122,10 +197,10 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         ctx.fill(new Path2D(g.d));
       } else if (g.kind === 'mask') {
         // a one-ink image (PNG masthead art): its ink as the paint's colour over paper
-        images.push({ asset: '', x: g.x, y: g.y, w: g.w, h: g.h, mask: g });
+        images.push({ x: g.x, y: g.y, w: g.w, h: g.h, mask: g });
       } else if (g.kind === 'form' && inputs.forms?.[g.asset]) {
         // a placed PDF page (an ad), drawn once to a PNG: pasted like a photo
-        images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.forms[g.asset] });
+        images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.forms[g.asset] });
       } else if (g.kind === 'form') {
         // a placed PDF page without a picture of it: the preview shows its box
         ctx.fillStyle = '#e8e8e8';
@@ -137,14 +212,28 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
           ctx.moveTo(g.x + g.w, g.y);
           ctx.lineTo(g.x, g.y + g.h);
         }, '#999999');
-      } else images.push(g);
+      } else images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.images[g.asset] });
     }
   }
+  // text: large glyphs filled from their outlines here, small ones from masks below
+  const byFont = new Map<string, number[]>();
+  for (const b of page.blocks) for (const line of b.lines) for (const run of line.runs) {
+    let gids = byFont.get(run.font);
+    if (!gids) byFont.set(run.font, (gids = []));
+    for (const g of run.gids) gids.push(g);
+  }
+  for (const [font, gids] of byFont) outlines.prefetch(inputs.fonts[font], gids);
+  const small: { run: Page['blocks'][number]['lines'][number]['runs'][number]; x: number; y: number; k: number; ref: PreviewInputs['fonts'][string] }[] = [];
   for (const b of page.blocks) {
     for (const line of b.lines) {
       for (const run of line.runs) {
         const ref = inputs.fonts[run.font];
         const k = (run.size / outlines.unitsPerEm(ref)) * s;
+        // 长体/扁体 and 竖排 runs (heads, never small) are filled from their outlines
+        if (run.size * s <= MASK_MAX_PX && (run.scale ?? 100) === 100 && !run.ys) {
+          small.push({ run, x: line.x * s, y: line.baseline * s, k, ref });
+          continue;
+        }
         ctx.fillStyle = cssColour(run.fill);
         // 长体/扁体 scales the outlines across; 竖排 gives each glyph its own baseline
         const kx = (k * (run.scale ?? 100)) / 100;
@@ -157,31 +246,112 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
       }
     }
   }
-  // the marks on a layer of their own, over the photos too
-  let marks: Buffer | undefined;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  let img = ctx.getImageData(0, 0, W, H);
+  const px = img.data;
+  for (const { run, x, y, k, ref } of small) {
+    const [r, g, b] = rgb(run.fill);
+    const qy = Math.round(y * PHASES);
+    const by0 = Math.floor(qy / PHASES), phaseY = qy - by0 * PHASES;
+    for (let i = 0; i < run.gids.length; i++) {
+      const qx = Math.round((x + run.xs[i] * s) * PHASES);
+      const bx0 = Math.floor(qx / PHASES);
+      const pm = outlines.mask(ref, run.gids[i], k, qx - bx0 * PHASES, phaseY);
+      if (!pm) continue;
+      const bx = bx0 + pm.x, by = by0 + pm.y;
+      for (let v = 0; v < pm.h; v++) {
+        const py = by + v;
+        if (py < 0 || py >= H) continue;
+        for (let u = 0; u < pm.w; u++) {
+          const a = pm.data[v * pm.w + u];
+          const pxx = bx + u;
+          if (!a || pxx < 0 || pxx >= W) continue;
+          const o = 4 * (py * W + pxx);
+          if (a === 255) {
+            px[o] = r;
+            px[o + 1] = g;
+            px[o + 2] = b;
+          } else {
+            const f = a / 255;
+            px[o] += (r - px[o]) * f;
+            px[o + 1] += (g - px[o + 1]) * f;
+            px[o + 2] += (b - px[o + 2]) * f;
+          }
+        }
+      }
+    }
+  }
+  // photos over the text, as the PDF draws them after it
+  await Promise.all(images.map((im) => pastePhoto(px, W, H, im, s)));
+  // the marks on top of everything
   if (inputs.marks?.length) {
     if (inputs.markFont && !markFamily) {
       GlobalFonts.registerFromPath(inputs.markFont, 'zuban-marks');
       markFamily = 'zuban-marks';
     }
-    const layer = images.length ? createCanvas(canvas.width, canvas.height) : canvas;
-    drawMarks(layer.getContext('2d'), inputs.marks, s, markFamily ?? 'sans-serif');
-    if (layer !== canvas) marks = layer.toBuffer('image/png');
+    ctx.putImageData(img, 0, 0);
+    drawMarks(ctx, inputs.marks, s, markFamily ?? 'sans-serif');
+    img = ctx.getImageData(0, 0, W, H);
   }
-  const png = canvas.toBuffer('image/png');
-  if (!images.length) return png;
-  const layers = await Promise.all(
-    images.map(async (im) => {
-      const left = Math.round(im.x * s), top = Math.round(im.y * s);
-      const width = Math.max(1, Math.round((im.x + im.w) * s) - left), height = Math.max(1, Math.round((im.y + im.h) * s) - top);
-      // transparency on white, as the PDF shows it (see preparePhotos)
-      const img = (im.mask ? maskImage(im.mask) : sharp(im.file ?? inputs.images[im.asset])).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' });
-      // a mask's raw pixels come out as PNG (raw in, raw out otherwise)
-      const input = await (im.mask ? img.png() : img).toBuffer();
-      return { input, left, top };
-    }),
-  );
-  return sharp(png).composite(marks ? [...layers, { input: marks, left: 0, top: 0 }] : layers).png().toBuffer();
+  const data = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
+  // a readable page (150 dpi: 7 Mpx) is drawn to be looked at at once: zlib level 2 takes
+  // 30 % less time than 6 for a file 3 % larger; a thumbnail, kept in out/, is packed tighter
+  return sharp(data, { raw: { width: W, height: H, channels: 4 } }).removeAlpha().png({ compressionLevel: W * H > 2e6 ? 2 : 6 }).toBuffer();
+}
+
+/** A paint as 0–255 RGB (as cssColour). */
+function rgb(p: Paint | undefined): [number, number, number] {
+  const m = /^rgb\((\d+),(\d+),(\d+)\)$/.exec(cssColour(p));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+}
+
+/**
+ * Photos at the size they are drawn, kept by file (device, inode, size, mtime: a rebuild
+ * links the kept photos into its folder) and size, up to PHOTO_CACHE bytes: a rebuilt page
+ * does not decode its photos again.
+ */
+const photoCache = new Map<string, Promise<{ data: Buffer; channels: number }>>();
+let photoBytes = 0;
+const PHOTO_CACHE = 48 << 20;
+
+/** Pastes a photo, a placed ad's picture (`file`) or a one-ink mask into the page's pixels. */
+async function pastePhoto(px: Uint8ClampedArray, W: number, H: number, im: { x: number; y: number; w: number; h: number; file?: string; mask?: MaskItem }, s: number): Promise<void> {
+  const left = Math.round(im.x * s), top = Math.round(im.y * s);
+  const width = Math.max(1, Math.round((im.x + im.w) * s) - left), height = Math.max(1, Math.round((im.y + im.h) * s) - top);
+  let key: string;
+  if (im.mask) key = `mask:${createHash('sha1').update(im.mask.data).update(JSON.stringify(im.mask.fill)).digest('hex')}|${width}x${height}`;
+  else {
+    const st = fs.statSync(im.file!);
+    key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}|${width}x${height}`;
+  }
+  let got = photoCache.get(key);
+  if (!got) {
+    // transparency on white, as the PDF shows it (see preparePhotos)
+    got = (im.mask ? sharp(await maskImage(im.mask).png().toBuffer()) : sharp(im.file!)).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true })
+      .then(({ data, info }) => ({ data, channels: info.channels }));
+    photoCache.set(key, got);
+    got.then(({ data }) => {
+      photoBytes += data.length;
+      for (const [k, v] of photoCache) {
+        if (photoBytes <= PHOTO_CACHE || k === key) break;
+        photoCache.delete(k);
+        void v.then((x) => (photoBytes -= x.data.length));
+      }
+    }, () => photoCache.delete(key));
+  }
+  const { data, channels } = await got;
+  for (let y = 0; y < height; y++) {
+    const py = top + y;
+    if (py < 0 || py >= H) continue;
+    for (let x = 0; x < width; x++) {
+      const pxx = left + x;
+      if (pxx < 0 || pxx >= W) continue;
+      const i = (y * width + x) * channels, o = 4 * (py * W + pxx);
+      px[o] = data[i];
+      px[o + 1] = data[channels >= 3 ? i + 1 : i];
+      px[o + 2] = data[channels >= 3 ? i + 2 : i];
+    }
+  }
 }
 
 /** Strokes a path at `width` pt, never thinner than half a pixel so hairlines still show. */
@@ -196,7 +366,7 @@ function stroke(ctx: SKRSContext2D, width: number, s: number, path: () => void, 
 /** A mask graphic as a sharp image: its paint's colour, the ink as opacity (flattened on white by the caller). */
 function maskImage(g: MaskItem): ReturnType<typeof sharp> {
   const ink = inflateSync(Buffer.from(g.data, 'base64'));
-  const [r, gr, b] = cssColour(g.fill).match(/\d+/g)!.map(Number);
+  const [r, gr, b] = rgb(g.fill);
   const rgba = Buffer.alloc(g.width * g.height * 4);
   for (let i = 0; i < g.width * g.height; i++) {
     rgba[4 * i] = r;
