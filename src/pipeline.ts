@@ -112,8 +112,8 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
   if (opts.strict) {
-    // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body
-    const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset'].includes(d.code));
+    // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body, a 缺字 set from a fallback font
+    const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset', 'text.fallback-glyph'].includes(d.code));
     if (failing.length) throw new UserError(failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`).join('\n'));
   }
   const root = opts.root ?? projectRoot;
@@ -121,7 +121,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets, kept(channel));
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
-    ...composed.diagnostics.map((d): Diagnostic => ({ code: 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
+    ...composed.diagnostics.map((d): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
     ...(notices?.diagnostics ?? []),
   ];
   // the notices report is written as the notices pages are set: kept with them

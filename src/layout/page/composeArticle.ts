@@ -221,7 +221,7 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const capSize = grid.size(t.text.caption);
   // 楷 captions take their full-width marks from 宋 (LXGW WenKai's quotes read as Latin ones)
   const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { ...textOptions(t, 'caption', fonts.face(t.fonts.body)), size: capSize, measure: w, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} photos.${i}.caption` });
-  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), w, 'right', grid, fonts, id) : undefined;
+  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), w, 'right', grid, fonts, `${id} photos.${i}.credit`) : undefined;
   const capRows = caption.length + (credit ? 1 : 0);
   const imgRows = abs.lines - capRows;
   if (!info || imgRows < 2) {

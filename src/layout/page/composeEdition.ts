@@ -5,7 +5,7 @@ import type { GridRect } from '../../model/schema/template.js';
 import type { FlowLine, Slot } from '../fillColumns.js';
 import { fillBalanced, fillColumns } from '../fillColumns.js';
 import { placeLine } from '../placeLine.js';
-import { MissingGlyphError } from '../../text/missingGlyph.js';
+import { collectGlyphNotes, type GlyphNote } from '../../text/missingGlyph.js';
 import { takeTextDiagnostics } from '../../text/typesetParagraph.js';
 import { bodyLines } from './bodyLines.js';
 import { articleArea, composeArticle, jumpText, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
@@ -121,13 +121,10 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   for (const a of ed.articles) {
     if (![a.block.page, ...(a.chain ?? (a.continuation ? [a.continuation] : [])).map((h) => h.page)].some((p) => wanted(p))) continue;
     takeTextDiagnostics(); // what an earlier setting left is not this article's
-    try {
-      composeOne(a);
-    } catch (err) {
-      // A character no font has: reported against the article's file, with the others.
-      if (!(err instanceof MissingGlyphError)) throw err;
-      diagnostics.push({ level: 'error', file: a.file, field: err.where.replace(`${a.meta.id} `, ''), message: err.reason });
-    }
+    // 缺字: every character no font has is an error, every one set from a fallback font a
+    // warning (--strict fails on it), each with its field, paragraph and code point
+    const { notes } = collectGlyphNotes(() => composeOne(a));
+    diagnostics.push(...glyphDiagnostics(notes, a.file, a.meta.id));
     // a number or URL wider than its column was cut to fit: the copy desk hears of it (clreq has no rule for it)
     for (const d of takeTextDiagnostics()) diagnostics.push({ level: 'warning', code: `text.${d.code}`, file: a.file, field: d.where.replace(`${a.meta.id} `, ''), message: d.message });
   }
@@ -290,3 +287,26 @@ function separators(rect: GridRect, grid: PageGrid, all: readonly GridRect[], bo
   return out;
 }
 
+
+/**
+ * The 缺字 notes of one article as diagnostics, one per character and place (a head set at
+ * several sizes, a body set again at another measure, notes each character once).
+ */
+export function glyphDiagnostics(notes: readonly GlyphNote[], file: string, id: string): LayoutDiagnostic[] {
+  const seen = new Set<string>();
+  const out: LayoutDiagnostic[] = [];
+  for (const n of notes) {
+    const key = `${n.kind} ${n.where} ${n.at} ${n.codePoint}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // the front matter's names: the head is `title`; a jump line (转版, the title repeated) names the article only
+    const part = n.where.startsWith(`${id} `) ? n.where.slice(id.length + 1) : n.where === id ? 'continue' : n.where;
+    const field = part === 'head' ? 'title' : part;
+    out.push(
+      n.kind === 'missing'
+        ? { level: 'error', code: 'text.missing-glyph', file, field, message: `缺字 “${n.char}” (${n.hex}) at offset ${n.at}: not in ${n.lacking} nor in any fallback font; add a font that has it to "fallback" in fonts/fonts.json, or change the text` }
+        : { level: 'warning', code: 'text.fallback-glyph', file, field, message: `缺字 “${n.char}” (${n.hex}) at offset ${n.at} set in ${n.from}: ${n.lacking} lacks it` },
+    );
+  }
+  return out;
+}
