@@ -81,7 +81,7 @@ describe('the notices page of another paper', () => {
     const f = path.join(dir, 'content/edition.yaml');
     fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^templatesDir:.*$/m, '').replace(/^paper: .*$/m, 'paper: 江城晚报'));
     const err = await setEdition(f, fonts, { log: () => {} }).then(() => undefined, (e: Error) => e);
-    expect(err?.message).toMatch(/templates\/notices\.yaml: papers: no paper named “江城晚报” \(edition\.yaml paper\), so the notices page A05 has no header of its own/);
+    expect(err?.message).toMatch(/content\/edition\.yaml: notices: missing — the notices page A05 needs the desk of “江城晚报” for its header: add notices: \{ desk: \{ phone, address, hours, wechat \} \} to edition\.yaml, or a paper named 江城晚报 under papers: in .*templates\/notices\.yaml/);
     expect(err?.message).not.toMatch(/0745-2861234/);
   }, 60_000);
 });
