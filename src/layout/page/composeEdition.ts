@@ -26,7 +26,20 @@ export interface ArticleFit {
   chain?: string[];
   heads: HeadFit[];
   body: TextFit;
+  /** The body's lines per block of the chain (the article's own block, then each 转版 hop), with the template's underset threshold. */
+  blocks: BlockFit[];
   captions: TextFit[];
+}
+
+/** The body lines one block (the article's placed rect, or a 转版 hop) holds and could hold. */
+export interface BlockFit {
+  page: string;
+  /** `place`, or `continue[k].place` for the k-th hop (the front matter's field). */
+  field: string;
+  capacityLines: number;
+  usedLines: number;
+  /** The template's `copyfit.undersetLines`: this many empty lines or more is underset. */
+  undersetLimit: number;
 }
 
 export interface ComposedEdition {
@@ -142,6 +155,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     photoJobs.push(...block.photoJobs);
     let body = block.body;
     let remaining = block.remaining;
+    const blockFits: BlockFit[] = [{ page: a.block.page, field: 'place', capacityLines: block.body.capacityLines, usedLines: block.body.usedLines, undersetLimit: grid.template.copyfit.undersetLines }];
     if (chain.length) {
       // 转版 through every block of the chain; the copyfit counts the chain as one story
       const placed: FlowLine[] = lines.slice(0, lines.length - remaining.length);
@@ -155,7 +169,9 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
         const next = chain[k + 1];
         const cont = composeContinuation(a, hop, rest, contGrid, ctx, hopFrom(hop.page, from.page, from.rect), next && hopTo(hop.page, next), k);
         items.get(hop.page)!.push(...cont.items, ...separators(hop.rect, contGrid, occupied.get(hop.page) ?? [], boxed.get(hop.page)));
-        placed.push(...rest.slice(0, rest.length - cont.remaining.length));
+        const here = rest.slice(0, rest.length - cont.remaining.length);
+        placed.push(...here);
+        blockFits.push({ page: hop.page, field: a.chain ? `continue[${k}].place` : 'continue.place', capacityLines: cont.capacityLines, usedLines: here.reduce((n, l) => n + (l.span ?? 1), 0), undersetLimit: contGrid.template.copyfit.undersetLines });
         remaining = cont.remaining;
         capacity += cont.capacityLines;
         from = { page: hop.page, rect: hop.rect, grid: contGrid, measure: contGrid.columnWidth };
@@ -167,9 +183,11 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     } else {
       const empty = body.capacityLines - body.usedLines;
       const limit = grid.template.copyfit.undersetLines;
-      if (empty >= limit) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})` });
+      // a chain: which of its blocks are short, each with its own template's threshold
+      const short = blockFits.length > 1 ? blockFits.filter((b) => b.capacityLines - b.usedLines >= b.undersetLimit).map((b) => `; ${b.page} ${b.field}: ${b.capacityLines - b.usedLines} of ${b.capacityLines} empty`).join('') : '';
+      if (empty >= limit || short) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})${short}` });
     }
-    const fit: ArticleFit = { id: a.meta.id, file: a.file, page: a.block.page, continuedOn: chain[0]?.page, heads: block.heads, body, captions: block.captions };
+    const fit: ArticleFit = { id: a.meta.id, file: a.file, page: a.block.page, continuedOn: chain[0]?.page, heads: block.heads, body, blocks: blockFits, captions: block.captions };
     if (chain.length > 1) fit.chain = chain.map((h) => h.page);
     fits.push(fit);
   }
