@@ -49,9 +49,10 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   const ctx = ed.edition.notices ? { ...templateCtx, config: withOwnPaper(templateCtx.config, ed) } : templateCtx;
   const noticesFile = path.join(path.resolve(editionDir, ed.edition.templatesDir), 'notices.yaml');
   if (pages.length && !Object.values(ctx.config.papers).some((p) => p.name === ed.edition.paper)) {
-    const have = Object.entries(ctx.config.papers).map(([id, p]) => `${id} (${p.name})`).join(', ');
+    // no other paper is named here: its desk is not this edition's business
+    const rel = path.relative(process.cwd(), noticesFile);
     throw new UserError(
-      `${ed.editionFile ?? 'edition.yaml'}: notices: missing — the notices page ${pages.join(', ')} needs the desk of “${ed.edition.paper}” for its header: add notices: { desk: { phone, address, hours, wechat } } to edition.yaml, or a paper named ${ed.edition.paper} under papers: in ${path.relative(process.cwd(), noticesFile) || noticesFile} (it has ${have || 'none'})`,
+      `${ed.editionFile ?? 'edition.yaml'}: notices: missing — the notices page ${pages.join(', ')} needs the desk of “${ed.edition.paper}” for its header: add notices: { desk: { phone, address, hours, wechat } } to edition.yaml, or a paper named ${ed.edition.paper} under papers: in ${rel && !rel.startsWith('..') ? rel : noticesFile}`,
     );
   }
   const prepared = opts.notices
