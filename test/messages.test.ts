@@ -3,6 +3,7 @@
  * an empty body, a head that does not fit (one message, not two that contradict), a photo at
  * line 1 of its block (no warning), the ppi after the crop, and what --strict fails on.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,16 @@ describe('messages', () => {
     const ed = edition((d) => front(path.join(d, 'articles/a02-pets.md'), (fm) => fm.replace('place: { col: 3, line: 6, cols: 2, lines: 21 }', 'place: { col: 3, line: 1, cols: 2, lines: 21 }')));
     const w = await warnings(ed);
     expect(w.filter((l) => l.includes('moved down'))).toEqual([]);
+  }, 60_000);
+
+  it('--- photo-ppi-after-crop --- the ppi is the one after cropping to the box, named with the field; --strict fails on it', async () => {
+    const ed = edition((d) => {
+      const f = path.join(d, 'photos/dogs.jpg');
+      fs.writeFileSync(f, execFileSync(process.execPath, ['-e', `require('sharp')(${JSON.stringify(f)}).resize({ width: 460 }).jpeg().toBuffer().then((b) => process.stdout.write(b))`], { cwd: process.cwd() }));
+    });
+    const w = (await warnings(ed)).filter((l) => l.includes('a02-pets.md'));
+    expect(w).toContainEqual(expect.stringMatching(/^warning: .*articles\/a02-pets\.md: photos\.0\.file: photos\/dogs\.jpg gives only \d+ ppi at \d+ mm wide after cropping to the box \(\d+×\d+ of 460×\d+ px kept; 150 ppi recommended\)$/));
+    await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a02-pets\.md: photos\.0\.file: photos\/dogs\.jpg gives only \d+ ppi .*after cropping to the box.*\(--strict\)/);
   }, 60_000);
 
   it('--- underset --- reported per article body with the lines to fill; --strict fails on it', async () => {
