@@ -39,6 +39,17 @@ describe('a second paper’s edition, outside the repository, through the CLI', 
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^built 4 pages in [\d.]+ s → out\/ \(overset: renovation;/m);
     noStack(r.stdout + r.stderr);
+    // results on stdout (a line per page, the summary), diagnostics on stderr
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['A01', 'A02', 'A03', 'A04', 'built']);
+    expect(r.stderr).not.toMatch(/^(A0\d |built )/m);
+    expect(r.stderr.split('\n').filter(Boolean).every((l) => /^(warning|notices|proof): /.test(l))).toBe(true);
+  });
+
+  it('--- overset-named --- overset text is a warning naming the file, the field, the lines and the 字 to cut', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const { overLines, overChars } = report.copyfit.find((a: { id: string }) => a.id === 'renovation').body;
+    expect(overChars).toBeGreaterThan(100);
+    expect(r.stderr).toContain(`warning: evening/articles/a02-renovation.md: body: overset: ${overLines} lines (${overChars} 字) do not fit`);
   });
 
   it('--- never-the-sample-paper --- no message, page or report names the sample paper, its phone, WeChat or address', () => {
@@ -55,8 +66,10 @@ describe('a second paper’s edition, outside the repository, through the CLI', 
   });
 
   it('--- proof-pdf --- the overset mark is in the proof PDF’s text, never in the print PDFs', () => {
-    expect(text(path.join(out, 'proof/A02.pdf'))).toMatch(/溢出264字/);
-    expect(text(path.join(out, 'proof/A03.pdf'))).toMatch(/欠316行/);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const fit = (id: string) => report.copyfit.find((a: { id: string }) => a.id === id);
+    expect(text(path.join(out, 'proof/A02.pdf'))).toContain(`溢出${fit('renovation').body.overChars}字`);
+    expect(text(path.join(out, 'proof/A03.pdf'))).toContain(`欠${fit('essay').blocks[0].emptyLines}行`);
     for (const f of ['pages/A02.pdf', 'pages/A03.pdf', 'edition.pdf']) expect(text(path.join(out, f))).not.toMatch(/溢出|欠\d+行/);
     const frame = JSON.parse(fs.readFileSync(path.join(out, 'frame.json'), 'utf8'));
     expect(JSON.stringify(frame)).not.toContain('"proof"');
