@@ -8,7 +8,7 @@ import { SfntMetrics } from '../../src/fonts/sfntMetrics.js';
 import { projectRoot } from '../../src/projectRoot.js';
 
 const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
-const config = JSON.parse(fs.readFileSync(path.join(projectRoot, 'fonts/fonts.json'), 'utf8')) as { roles: Record<string, { file: string }> };
+const config = JSON.parse(fs.readFileSync(path.join(projectRoot, 'fonts/fonts.json'), 'utf8')) as { roles: Record<string, { file: string }>; fallback: string[] };
 
 describe.each(Object.entries(config.roles))('SfntMetrics on the %s font', (role, { file }) => {
   const bytes = fs.readFileSync(path.resolve(projectRoot, file));
