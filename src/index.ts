@@ -11,7 +11,7 @@
  *   Numbers    validateIdentifier(kind, value)          → the `zuban validate --json` object
  *   Frames     readFrame(json)                          → a checked Document; frameJsonSchema()
  *   Watching   new Rebuilder(editionPath, outDir, opts)  .build(): only the changed pages again
- *   Proofs     proofMarks(document, report.copyfit)     → 溢出/欠行 marks; renderPagePng(document, label, opts)
+ *   Proofs     proofMarks(document, report.copyfit)     → 溢出/欠行 marks; proofDocument(document, marks, fonts, root) → the proof channel; renderPagePng(document, label, opts)
  */
 import path from 'node:path';
 import { UserError, type Diagnostic } from './diagnostic.js';
@@ -43,7 +43,7 @@ export type * from './frame/types.js';
 export { UserError, formatDiagnostic, type Diagnostic } from './diagnostic.js';
 export { projectRoot } from './projectRoot.js';
 export { Rebuilder, type RebuildResult } from './rebuild.js';
-export { proofMarks, type ProofMark, type CopyfitEntry } from './report/proofMarks.js';
+export { proofDocument, proofMarks, type ProofMark, type CopyfitEntry } from './report/proofMarks.js';
 
 /** Fonts of this installation (fonts/fonts.json), opened once per process. */
 let bookCache: FontBook | undefined;

@@ -36,7 +36,7 @@ import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import { formatPreflightSummary } from './print/preflight.js';
 import { pressStage } from './print/pressStage.js';
 import { copyfitReport } from './report/copyfit.js';
-import { proofMarks } from './report/proofMarks.js';
+import { proofDocument, proofMarks } from './report/proofMarks.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
 
 const ZUBAN_VERSION = '0.1.0';
@@ -54,6 +54,8 @@ export interface BuildOptions {
   pdfx?: boolean | string;
   /** The archive package (out/archive: PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel. */
   archive?: boolean;
+  /** Proof PDFs with the proof marks (out/proof/A01.pdf …, out/edition-proof.pdf), from the proof channel. */
+  proof?: boolean;
   /** Notices given as data (the desk's scheduled notices) instead of the edition's notices/ folder. */
   notices?: readonly GivenNotice[];
   /** What earlier editions printed, for the notices' duplicate check (buildEdition reads the ledger into it). */
@@ -112,8 +114,8 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
   if (opts.strict) {
-    // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body
-    const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset'].includes(d.code));
+    // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body, a 缺字 set from a fallback font
+    const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset', 'text.fallback-glyph'].includes(d.code));
     if (failing.length) throw new UserError(failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`).join('\n'));
   }
   const root = opts.root ?? projectRoot;
@@ -121,7 +123,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets, kept(channel));
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
-    ...composed.diagnostics.map((d): Diagnostic => ({ code: 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
+    ...composed.diagnostics.map((d): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
     ...(notices?.diagnostics ?? []),
   ];
   // the notices report is written as the notices pages are set: kept with them
@@ -217,6 +219,13 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
         result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       }
       write('edition.pdf', await renderPdf(set.print, render));
+      if (opts.proof) {
+        // the proof channel: the print pages with the marks as blocks of their own (never in the print PDF)
+        const proof = proofDocument(set.print, marks, fonts, root);
+        for (const page of proof.pages) write(`proof/${page.label}.pdf`, await renderPdf(onePage(proof, page), render));
+        write('edition-proof.pdf', await renderPdf(proof, render));
+        log(`proof: ${marks.length} marks on ${new Set(marks.map((m) => m.page)).size} pages → proof/, edition-proof.pdf`);
+      }
       write('frame.json', JSON.stringify(set.print));
       write('frame-archive.json', JSON.stringify(set.archive));
       if (opts.archive) {

@@ -3,6 +3,7 @@
  * an empty body, a head that does not fit (one message, not two that contradict), a photo at
  * line 1 of its block (no warning), the ppi after the crop, and what --strict fails on.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,16 @@ describe('messages', () => {
     expect(w.filter((l) => l.includes('moved down'))).toEqual([]);
   }, 60_000);
 
+  it('--- photo-ppi-after-crop --- the ppi is the one after cropping to the box, named with the field; --strict fails on it', async () => {
+    const ed = edition((d) => {
+      const f = path.join(d, 'photos/dogs.jpg');
+      fs.writeFileSync(f, execFileSync(process.execPath, ['-e', `require('sharp')(${JSON.stringify(f)}).resize({ width: 460 }).jpeg().toBuffer().then((b) => process.stdout.write(b))`], { cwd: process.cwd() }));
+    });
+    const w = (await warnings(ed)).filter((l) => l.includes('a02-pets.md'));
+    expect(w).toContainEqual(expect.stringMatching(/^warning: .*articles\/a02-pets\.md: photos\.0\.file: photos\/dogs\.jpg gives only \d+ ppi at \d+ mm wide after cropping to the box \(\d+×\d+ of 460×\d+ px kept; 150 ppi recommended\)$/));
+    await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a02-pets\.md: photos\.0\.file: photos\/dogs\.jpg gives only \d+ ppi .*after cropping to the box.*\(--strict\)/);
+  }, 60_000);
+
   it('--- underset --- reported per article body with the lines to fill; --strict fails on it', async () => {
     const ed = edition((d) => {
       const f = path.join(d, 'articles/a04-essay.md');
@@ -81,7 +92,7 @@ describe('the notices page of another paper', () => {
     const f = path.join(dir, 'content/edition.yaml');
     fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^templatesDir:.*$/m, '').replace(/^paper: .*$/m, 'paper: 江城晚报'));
     const err = await setEdition(f, fonts, { log: () => {} }).then(() => undefined, (e: Error) => e);
-    expect(err?.message).toMatch(/templates\/notices\.yaml: papers: no paper named “江城晚报” \(edition\.yaml paper\), so the notices page A05 has no header of its own/);
+    expect(err?.message).toMatch(/content\/edition\.yaml: notices: missing — the notices page A05 needs the desk of “江城晚报” for its header: add notices: \{ desk: \{ phone, address, hours, wechat \} \} to edition\.yaml, or a paper named 江城晚报 under papers: in .*templates\/notices\.yaml/);
     expect(err?.message).not.toMatch(/0745-2861234/);
   }, 60_000);
 });

@@ -22,6 +22,7 @@ export const COMPONENT_NAMES: Record<Component, string> = {
   ad: '广告',
   furniture: '版面元素',
   panel: '框',
+  proof: '校样标记',
 };
 
 /** The text a block shows, in reading order (lines joined without separators). */

@@ -14,10 +14,11 @@ export function registerBuild(program: Command): void {
     .option('--no-preview', 'skip the PNG previews')
     .option('--desk <target>', 'set the notices the desk scheduled for the edition\'s date (its data folder or a postgres:// URL) instead of notices/, and mark them published when the build succeeds')
     .option('--ledger <file>', 'the ledger of printed notices the duplicate check reads and a successful build appends to (default: data/published.jsonl beside the out folder)')
+    .option('--proof', 'also proof PDFs with the proof marks (溢出 N 字, 欠 N 行): out/proof/*.pdf and out/edition-proof.pdf; never in the print PDFs')
     .option('--archive', 'also the archive package: out/archive (PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel')
     .option('--pdfx [condition]', 'press-ready PDF/X pages, CMYK photos and out/preflight.json (print condition: templates/print/condition.yaml)')
-    .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean; desk?: string; ledger?: string }) => {
-      const o = { strict: !!opts.strict, preview: opts.preview, archive: !!opts.archive, ledger: opts.ledger ?? ledgerPath(opts.out), ...(opts.pdfx ? { pdfx: opts.pdfx } : {}) };
+    .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean; desk?: string; ledger?: string; proof?: boolean }) => {
+      const o = { strict: !!opts.strict, preview: opts.preview, archive: !!opts.archive, proof: !!opts.proof, ledger: opts.ledger ?? ledgerPath(opts.out), ...(opts.pdfx ? { pdfx: opts.pdfx } : {}) };
       if (opts.watch) {
         const { watchEdition } = await import('./buildEdition.js');
         await watchEdition(edition, opts.out, o);

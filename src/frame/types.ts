@@ -34,10 +34,11 @@ export type Component =
   | 'notice-group' // 声明/公告 group header (遗失声明, 减资公告 …)
   | 'ad' // 广告
   | 'furniture' // 报头、报眉、版次、编辑署名
-  | 'panel'; // 框、底纹、反白: the frame and tint of a boxed block, drawn under its text
+  | 'panel' // 框、底纹、反白: the frame and tint of a boxed block, drawn under its text
+  | 'proof'; // 校样标记: a proof mark (溢出 N 字, 欠 N 行), only in the proof channel's pages
 
 export const COMPONENTS: readonly Component[] = [
-  'kicker', 'head', 'deck', 'subhead', 'body', 'photo', 'caption', 'credit', 'byline', 'jump', 'notice', 'notice-group', 'ad', 'furniture', 'panel',
+  'kicker', 'head', 'deck', 'subhead', 'body', 'photo', 'caption', 'credit', 'byline', 'jump', 'notice', 'notice-group', 'ad', 'furniture', 'panel', 'proof',
 ];
 
 /** Where a line or block comes from: the article, notice or furniture id, and the component. */

@@ -31,7 +31,14 @@ export function copyfitReport(ed: LoadedEdition, editionDir: string, c: Composed
         underChars: Math.max(0, a.body.capacityChars - a.body.usedChars),
         /** Lines in the page tree's body blocks (the byline and jump lines included). */
         framedLines: framed.get(a.id) ?? 0,
+        /** The template's threshold: this many empty lines or more is underset (copyfit.undersetLines). */
+        undersetLimit: a.blocks[0]?.undersetLimit,
       },
+      /** Underset per block: the article's own block, then each 转版 hop, with its template's threshold. */
+      blocks: a.blocks.map((b) => {
+        const emptyLines = Math.max(0, b.capacityLines - b.usedLines);
+        return { ...b, emptyLines, underset: emptyLines >= b.undersetLimit };
+      }),
       captions: a.captions,
     })),
     /** Every stage's warnings and info, one shape (src/diagnostic.ts), paths relative to the edition. */

@@ -1,6 +1,6 @@
 import type { FontFace } from '../fonts/fontBook.js';
 import { CharClass, charClass, joinsWord, noEnd, noStart } from './charClass.js';
-import { MissingGlyphError } from './missingGlyph.js';
+import { missingGlyph, noteFallback } from './missingGlyph.js';
 
 /** A stretch of paragraph text in one face (a bold span, a run of body text). */
 export interface Span {
@@ -226,7 +226,8 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       face = fallbackFor(cp, face, opts, text, i);
       gid = face.gid(cp);
     }
-    const adv = face.adv(cp) * size;
+    // a character no font has (only while collectGlyphNotes looks at every one): a 1-字 .notdef
+    const adv = (gid === 0 ? 1 : face.adv(cp)) * size;
     let extend =
       !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
     let spaced = false;
@@ -449,7 +450,14 @@ function isMark(c: CharClass): boolean {
   return c === CharClass.Open || c === CharClass.Close || c === CharClass.Stop;
 }
 
+/** The first fallback face that has `cp` (缺字); none: MissingGlyphError, or noted and `face` kept (collectGlyphNotes). */
 function fallbackFor(cp: number, face: FontFace, opts: ItemizeOptions, text: string, at: number): FontFace {
-  for (const fb of opts.fallbacks ?? []) if (fb.gid(cp) !== 0) return fb;
-  throw new MissingGlyphError(cp, face, opts.where ?? '', text, at);
+  for (const fb of opts.fallbacks ?? []) {
+    if (fb.gid(cp) !== 0) {
+      noteFallback(cp, face, fb, opts.where ?? '', at);
+      return fb;
+    }
+  }
+  missingGlyph(cp, face, opts.where ?? '', text, at);
+  return face;
 }

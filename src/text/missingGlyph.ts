@@ -27,3 +27,57 @@ export class MissingGlyphError extends Error {
     this.reason = reason;
   }
 }
+
+/** A 缺字 event of one character: set from a fallback font, or found in no font at all. */
+export interface GlyphNote {
+  kind: 'fallback' | 'missing';
+  char: string;
+  codePoint: number;
+  /** U+20BB7 */
+  hex: string;
+  /** Where the text comes from, as the caller named it (ItemizeOptions.where). */
+  where: string;
+  /** UTF-16 offset in the paragraph's text. */
+  at: number;
+  /** The role and font that lacked it, e.g. 宋 NotoSerifSC-Regular. */
+  lacking: string;
+  /** The fallback role that set it (kind 'fallback'), e.g. 缺字（明朝） NotoSerifJP-Regular. */
+  from?: string;
+  /** The fallback's role key (kind 'fallback'). */
+  fromRole?: string;
+}
+
+let collecting: GlyphNote[] | undefined;
+
+/**
+ * Runs `fn` (synchronous text setting) noting every character set from a fallback font and
+ * every one no font has, instead of stopping at the first: a character missing everywhere
+ * is set as a 1-字 .notdef so the rest of the text is still looked at, and the caller must
+ * refuse the result when `missing` is not empty. Outside this, a missing character throws
+ * MissingGlyphError and fallbacks are not noted.
+ */
+export function collectGlyphNotes<T>(fn: () => T): { value: T; notes: GlyphNote[] } {
+  const outer = collecting;
+  const notes: GlyphNote[] = [];
+  collecting = notes;
+  try {
+    return { value: fn(), notes };
+  } finally {
+    collecting = outer;
+    outer?.push(...notes);
+  }
+}
+
+const hexOf = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+const faceLabel = (face: FontFace) => `${face.roleName} ${face.name}`;
+
+/** A character set from `fallback` because `face` lacks it (noted only inside collectGlyphNotes). */
+export function noteFallback(cp: number, face: FontFace, fallback: FontFace, where: string, at: number): void {
+  collecting?.push({ kind: 'fallback', char: String.fromCodePoint(cp), codePoint: cp, hex: hexOf(cp), where, at, lacking: faceLabel(face), from: faceLabel(fallback), fromRole: fallback.key });
+}
+
+/** A character no font has: noted inside collectGlyphNotes (returns), else MissingGlyphError. */
+export function missingGlyph(cp: number, face: FontFace, where: string, text: string, at: number): void {
+  if (!collecting) throw new MissingGlyphError(cp, face, where, text, at);
+  collecting.push({ kind: 'missing', char: String.fromCodePoint(cp), codePoint: cp, hex: hexOf(cp), where, at, lacking: faceLabel(face) });
+}

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { LoadedEdition } from '../../content/loadEdition.js';
 import { UserError, type Diagnostic } from '../../diagnostic.js';
 import type { FontBook } from '../../fonts/fontBook.js';
+import { PaperSchema, type NoticesConfig } from '../../notices/config.js';
 import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.js';
 import { prepareNoticeData } from '../../notices/readNoticeData.js';
 import { noticesForEdition, runDateReport } from '../../notices/noticesForEdition.js';
@@ -42,13 +43,16 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   const pages = ed.edition.pages.filter((p) => p.notices).map((p) => p.page);
   const dir = path.join(editionDir, 'notices');
   if (!pages.length && !fs.existsSync(dir) && !opts.notices) return undefined;
-  const ctx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
-  // The page's header (phone, WeChat, address) is the edition's own paper's: never another's.
+  const templateCtx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
+  // The page's header (phone, WeChat, address) is the edition's own paper's: never another's —
+  // edition.yaml `notices:`, else the paper of templates/notices.yaml named like the edition's.
+  const ctx = ed.edition.notices ? { ...templateCtx, config: withOwnPaper(templateCtx.config, ed) } : templateCtx;
   const noticesFile = path.join(path.resolve(editionDir, ed.edition.templatesDir), 'notices.yaml');
   if (pages.length && !Object.values(ctx.config.papers).some((p) => p.name === ed.edition.paper)) {
-    const have = Object.entries(ctx.config.papers).map(([id, p]) => `${id} (${p.name})`).join(', ');
+    // no other paper is named here: its desk is not this edition's business
+    const rel = path.relative(process.cwd(), noticesFile);
     throw new UserError(
-      `${path.relative(process.cwd(), noticesFile) || noticesFile}: papers: no paper named “${ed.edition.paper}” (edition.yaml paper), so the notices page ${pages.join(', ')} has no header of its own — add one under papers: with name: ${ed.edition.paper} and its desk (title, phone, address, hours, adLabel), or give templatesDir a folder with its notices.yaml; it has ${have || 'none'}`,
+      `${ed.editionFile ?? 'edition.yaml'}: notices: missing — the notices page ${pages.join(', ')} needs the desk of “${ed.edition.paper}” for its header: add notices: { desk: { phone, address, hours, wechat } } to edition.yaml, or a paper named ${ed.edition.paper} under papers: in ${rel && !rel.startsWith('..') ? rel : noticesFile}`,
     );
   }
   const prepared = opts.notices
@@ -88,4 +92,22 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     return sel.toSet.flatMap((p) => (placed.has(p.checked.id) ? [printedRecord(p.checked.notice, p.checked.id, ed.edition.date, salt)] : [])).filter((r): r is PrintedRecord => r !== null);
   };
   return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed };
+}
+
+/** OWN_PAPER: the papers key of an edition's own notices desk (edition.yaml `notices:`). */
+const OWN_PAPER = 'edition';
+
+/**
+ * The notices configuration with the edition's own paper (edition.yaml `notices:`) as the
+ * only paper and the default: its desk heads the notices page, its policy checks the notices.
+ */
+function withOwnPaper(config: NoticesConfig, ed: LoadedEdition): NoticesConfig {
+  const own = ed.edition.notices!;
+  const privacy = own.privacy === undefined ? { print: { default: 'full' }, archive: { default: 'birthdate' } } : own.privacy;
+  const r = PaperSchema.safeParse({ name: ed.edition.paper, level: own.level, desk: own.desk, numberStyle: own.numberStyle, cutoff: own.cutoff, privacy });
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new UserError(`${ed.editionFile ?? 'edition.yaml'}: notices.${i.path.join('.')}: ${i.message}`);
+  }
+  return { ...config, defaultPaper: OWN_PAPER, papers: { [OWN_PAPER]: r.data } };
 }

@@ -263,7 +263,7 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const capSize = grid.size(t.text.caption);
   // 楷 captions take their full-width marks from 宋 (LXGW WenKai's quotes read as Latin ones)
   const caption = typesetParagraph([{ text: p.caption, face: fonts.face(t.fonts.caption) }], { ...textOptions(t, 'caption', fonts.face(t.fonts.body)), size: capSize, measure: capW, indent: 0, align: 'justify', fallbacks: fonts.fallbacks(), where: `${id} ${field}.caption` });
-  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), capW, 'right', grid, fonts, id) : undefined;
+  const credit = p.credit ? setOneLine(p.credit, t.fonts.credit, grid.size(t.text.credit), capW, 'right', grid, fonts, `${id} ${field}.credit`) : undefined;
   const capRows = caption.length + (credit ? 1 : 0);
   const [gc, gr] = p.grid ?? [members.length, 1];
   const imgRows = side === 'below' ? abs.lines - capRows : abs.lines;

@@ -5,7 +5,7 @@ import type { GridRect } from '../../model/schema/template.js';
 import type { FlowLine, Slot } from '../fillColumns.js';
 import { fillBalanced, fillColumns } from '../fillColumns.js';
 import { placeLine } from '../placeLine.js';
-import { MissingGlyphError } from '../../text/missingGlyph.js';
+import { collectGlyphNotes, type GlyphNote } from '../../text/missingGlyph.js';
 import { takeTextDiagnostics } from '../../text/typesetParagraph.js';
 import { bodyLines } from './bodyLines.js';
 import { articleArea, composeArticle, jumpText, setOneLine, textFit, type LayoutDiagnostic, type PhotoInfo, type PhotoJob, type TextFit } from './composeArticle.js';
@@ -26,7 +26,20 @@ export interface ArticleFit {
   chain?: string[];
   heads: HeadFit[];
   body: TextFit;
+  /** The body's lines per block of the chain (the article's own block, then each 转版 hop), with the template's underset threshold. */
+  blocks: BlockFit[];
   captions: TextFit[];
+}
+
+/** The body lines one block (the article's placed rect, or a 转版 hop) holds and could hold. */
+export interface BlockFit {
+  page: string;
+  /** `place`, or `continue[k].place` for the k-th hop (the front matter's field). */
+  field: string;
+  capacityLines: number;
+  usedLines: number;
+  /** The template's `copyfit.undersetLines`: this many empty lines or more is underset. */
+  undersetLimit: number;
 }
 
 export interface ComposedEdition {
@@ -121,13 +134,10 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
   for (const a of ed.articles) {
     if (![a.block.page, ...(a.chain ?? (a.continuation ? [a.continuation] : [])).map((h) => h.page)].some((p) => wanted(p))) continue;
     takeTextDiagnostics(); // what an earlier setting left is not this article's
-    try {
-      composeOne(a);
-    } catch (err) {
-      // A character no font has: reported against the article's file, with the others.
-      if (!(err instanceof MissingGlyphError)) throw err;
-      diagnostics.push({ level: 'error', file: a.file, field: err.where.replace(`${a.meta.id} `, ''), message: err.reason });
-    }
+    // 缺字: every character no font has is an error, every one set from a fallback font a
+    // warning (--strict fails on it), each with its field, paragraph and code point
+    const { notes } = collectGlyphNotes(() => composeOne(a));
+    diagnostics.push(...glyphDiagnostics(notes, a.file, a.meta.id));
     // a number or URL wider than its column was cut to fit: the copy desk hears of it (clreq has no rule for it)
     for (const d of takeTextDiagnostics()) diagnostics.push({ level: 'warning', code: `text.${d.code}`, file: a.file, field: d.where.replace(`${a.meta.id} `, ''), message: d.message });
   }
@@ -145,6 +155,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     photoJobs.push(...block.photoJobs);
     let body = block.body;
     let remaining = block.remaining;
+    const blockFits: BlockFit[] = [{ page: a.block.page, field: 'place', capacityLines: block.body.capacityLines, usedLines: block.body.usedLines, undersetLimit: grid.template.copyfit.undersetLines }];
     if (chain.length) {
       // 转版 through every block of the chain; the copyfit counts the chain as one story
       const placed: FlowLine[] = lines.slice(0, lines.length - remaining.length);
@@ -158,7 +169,9 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
         const next = chain[k + 1];
         const cont = composeContinuation(a, hop, rest, contGrid, ctx, hopFrom(hop.page, from.page, from.rect), next && hopTo(hop.page, next), k);
         items.get(hop.page)!.push(...cont.items, ...separators(hop.rect, contGrid, occupied.get(hop.page) ?? [], boxed.get(hop.page)));
-        placed.push(...rest.slice(0, rest.length - cont.remaining.length));
+        const here = rest.slice(0, rest.length - cont.remaining.length);
+        placed.push(...here);
+        blockFits.push({ page: hop.page, field: a.chain ? `continue[${k}].place` : 'continue.place', capacityLines: cont.capacityLines, usedLines: here.reduce((n, l) => n + (l.span ?? 1), 0), undersetLimit: contGrid.template.copyfit.undersetLines });
         remaining = cont.remaining;
         capacity += cont.capacityLines;
         from = { page: hop.page, rect: hop.rect, grid: contGrid, measure: contGrid.columnWidth };
@@ -170,9 +183,11 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     } else {
       const empty = body.capacityLines - body.usedLines;
       const limit = grid.template.copyfit.undersetLines;
-      if (empty >= limit) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})` });
+      // a chain: which of its blocks are short, each with its own template's threshold
+      const short = blockFits.length > 1 ? blockFits.filter((b) => b.capacityLines - b.usedLines >= b.undersetLimit).map((b) => `; ${b.page} ${b.field}: ${b.capacityLines - b.usedLines} of ${b.capacityLines} empty`).join('') : '';
+      if (empty >= limit || short) diagnostics.push({ level: 'warning', code: 'body.underset', file: a.file, field: 'body', message: `underset: ${empty} of ${body.capacityLines} lines empty (about ${Math.max(0, body.capacityChars - body.usedChars)} 字 to fill; the template allows ${limit - 1})${short}` });
     }
-    const fit: ArticleFit = { id: a.meta.id, file: a.file, page: a.block.page, continuedOn: chain[0]?.page, heads: block.heads, body, captions: block.captions };
+    const fit: ArticleFit = { id: a.meta.id, file: a.file, page: a.block.page, continuedOn: chain[0]?.page, heads: block.heads, body, blocks: blockFits, captions: block.captions };
     if (chain.length > 1) fit.chain = chain.map((h) => h.page);
     fits.push(fit);
   }
@@ -290,3 +305,26 @@ function separators(rect: GridRect, grid: PageGrid, all: readonly GridRect[], bo
   return out;
 }
 
+
+/**
+ * The 缺字 notes of one article as diagnostics, one per character and place (a head set at
+ * several sizes, a body set again at another measure, notes each character once).
+ */
+export function glyphDiagnostics(notes: readonly GlyphNote[], file: string, id: string): LayoutDiagnostic[] {
+  const seen = new Set<string>();
+  const out: LayoutDiagnostic[] = [];
+  for (const n of notes) {
+    const key = `${n.kind} ${n.where} ${n.at} ${n.codePoint}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // the front matter's names: the head is `title`; a jump line (转版, the title repeated) names the article only
+    const part = n.where.startsWith(`${id} `) ? n.where.slice(id.length + 1) : n.where === id ? 'continue' : n.where;
+    const field = part === 'head' ? 'title' : part;
+    out.push(
+      n.kind === 'missing'
+        ? { level: 'error', code: 'text.missing-glyph', file, field, message: `缺字 “${n.char}” (${n.hex}) at offset ${n.at}: not in ${n.lacking} nor in any fallback font; add a font that has it to "fallback" in fonts/fonts.json, or change the text` }
+        : { level: 'warning', code: 'text.fallback-glyph', file, field, message: `缺字 “${n.char}” (${n.hex}) at offset ${n.at} set in ${n.from}: ${n.lacking} lacks it` },
+    );
+  }
+  return out;
+}

@@ -123,6 +123,43 @@ export const MastheadSchema = z.strictObject({
   ear: z.array(z.strictObject({ label: z.string().min(1), value: z.string().min(1) })).max(8).default([]),
 });
 
+/**
+ * 声明/公告 — the paper's own notices desk, for an edition that sets a notices page: what
+ * the page's header prints (title, phone, WeChat, address, hours) and how its notices are
+ * checked. Given here, it is the edition's paper for every notice (templates/notices.yaml's
+ * papers are then not looked at); left out, the paper in templates/notices.yaml whose
+ * `name` is `paper` is used, and without one the build stops — a notices page never prints
+ * another paper's desk.
+ */
+export const EditionNoticesSchema = z.strictObject({
+  desk: z.strictObject({
+    /** The page's head, e.g. 声明·公告. */
+    title: z.string().min(1).default('声明·公告'),
+    /** 受理电话 */
+    phone: z.string().min(1),
+    /** WeChat account for placing notices. */
+    wechat: z.string().min(1).optional(),
+    /** 受理地址 */
+    address: z.string().min(1),
+    /** e.g. 工作日15:00前受理，次日见报. */
+    hours: z.string().min(1),
+    /** The 广告 label the Advertising Law requires on paid notices. */
+    adLabel: z.string().min(1).default('广告'),
+  }),
+  /** Circulation level (a liquidation notice needs provincial or national). */
+  level: z.enum(['national', 'provincial', 'city']).default('city'),
+  /** Daily cut-off (北京时间 HH:MM). */
+  cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM').default('16:00'),
+  /** How checked numbers are printed (src/notices/config.ts). */
+  numberStyle: z.enum(['plain', 'grouped']).default('plain'),
+  /**
+   * The privacy policy per channel, as in templates/notices.yaml (checked there:
+   * src/notices/config.ts). Left out: print `full`, e-paper/archive `birthdate`.
+   */
+  privacy: z.unknown().optional(),
+});
+export type EditionNotices = z.infer<typeof EditionNoticesSchema>;
+
 export const EditionSchema = z
   .strictObject({
     /** The paper's name as printed in the 报头, e.g. 泓州日报. */
@@ -154,6 +191,8 @@ export const EditionSchema = z
     ads: z.array(AdSchema).default([]),
     /** 导读 boxes. */
     guides: z.array(GuideSchema).default([]),
+    /** The paper's notices desk (EditionNoticesSchema): the notices page's header. */
+    notices: EditionNoticesSchema.optional(),
   })
   .superRefine((e, ctx) => {
     const seen = new Map<string, number>();

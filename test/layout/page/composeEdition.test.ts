@@ -189,16 +189,16 @@ describe('composeEdition — photos', () => {
 });
 
 describe('composeEdition — missing glyphs', () => {
-  it('--- missing-glyph-names-file-and-field --- every article with a character no font has is reported; the others still compose', () => {
+  it('--- missing-glyph-names-file-and-field --- every character no font has is reported, each with its file and field, and every article is still looked at', () => {
     const a = article('emoji', 'A01', { col: 1, line: 4, cols: 4, lines: 20 }, `第一段。\n第二段有表情😀。`);
     const b = article('plain', 'A01', { col: 5, line: 4, cols: 4, lines: 20 }, fixtureParagraphs[0]);
     const c = article('head', 'A01', { col: 1, line: 30, cols: 4, lines: 20 }, fixtureParagraphs[0], { title: '标题🚀' });
     const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a, b, c], diagnostics: [] };
     const out = composeEdition(ed, { fonts, photoInfo: new Map() });
     const errors = out.diagnostics.filter((d) => d.level === 'error');
-    expect(errors.map((d) => [d.file, d.field])).toEqual([['articles/emoji.md', 'body ¶2'], ['articles/head.md', 'head']]);
-    expect(errors[0].message).toMatch(/“😀” \(U\+1F600\)/);
-    expect(out.articles.map((f) => f.id)).toEqual(['plain']);
+    expect(errors.map((d) => [d.file, d.field, d.code])).toEqual([['articles/emoji.md', 'body ¶2', 'text.missing-glyph'], ['articles/head.md', 'title', 'text.missing-glyph']]);
+    expect(errors[0].message).toMatch(/^缺字 “😀” \(U\+1F600\) at offset 6: not in 宋 NotoSerifSC-Regular nor in any fallback font/);
+    expect(out.articles.map((f) => f.id)).toEqual(['emoji', 'plain', 'head']);
   });
 });
 

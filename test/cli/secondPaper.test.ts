@@ -1,0 +1,147 @@
+/**
+ * A second paper's edition (issue 12): a 4-page 四开 evening paper (test/fixtures/evening)
+ * copied outside the repository and built through the command line (the bundle in dist/,
+ * `npm run build`): no message and no page names the sample paper, no stack trace, its own
+ * notices header; with --proof the marks are in the proof PDF and never in the print PDF;
+ * a rare character (𠮷, CJK Extension B) is set from the fallback font and reported; every
+ * character no font has is reported at once; underset per block in report.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repo, 'dist/bundle/zuban.js');
+const fixture = path.join(repo, 'test/fixtures/evening');
+
+/** The sample paper's name, desk phone, WeChat, address and Latin name: none may appear. */
+const SAMPLE = [/泓州/, /0745-?286/, /hzrbgg/, /文昌路/, /HONGZHOU/i];
+
+function copy(edit?: (dir: string) => void): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-evening-'));
+  fs.cpSync(fixture, path.join(root, 'evening'), { recursive: true });
+  edit?.(path.join(root, 'evening'));
+  return root;
+}
+
+const zuban = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
+const text = (f: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+const noStack = (s: string) => expect(s).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('a second paper’s edition, outside the repository, through the CLI', () => {
+  const root = copy();
+  const r = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--proof', '--no-preview');
+  const out = path.join(root, 'out');
+
+  it('--- builds --- exit 0, results on stdout, no stack trace', () => {
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^built 4 pages in [\d.]+ s → out\/ \(overset: renovation;/m);
+    noStack(r.stdout + r.stderr);
+    // results on stdout (a line per page, the summary), diagnostics on stderr
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['A01', 'A02', 'A03', 'A04', 'built']);
+    expect(r.stderr).not.toMatch(/^(A0\d |built )/m);
+    expect(r.stderr.split('\n').filter(Boolean).every((l) => /^(warning|notices|proof): /.test(l))).toBe(true);
+  });
+
+  it('--- overset-named --- overset text is a warning naming the file, the field, the lines and the 字 to cut', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const { overLines, overChars } = report.copyfit.find((a: { id: string }) => a.id === 'renovation').body;
+    expect(overChars).toBeGreaterThan(100);
+    expect(r.stderr).toContain(`warning: evening/articles/a02-renovation.md: body: overset: ${overLines} lines (${overChars} 字) do not fit`);
+  });
+
+  it('--- never-the-sample-paper --- no message, page or report names the sample paper, its phone, WeChat or address', () => {
+    const all = [r.stdout, r.stderr, text(path.join(out, 'edition.pdf')), text(path.join(out, 'edition-proof.pdf')), fs.readFileSync(path.join(out, 'report.json'), 'utf8')].join('\n');
+    for (const s of SAMPLE) expect(all).not.toMatch(s);
+    expect(all).toContain('澄湖晚报');
+  });
+
+  it('--- own-notices-header --- the notices page prints the desk of edition.yaml notices:', () => {
+    const a04 = text(path.join(out, 'pages/A04.pdf'));
+    for (const s of ['分类·声明', '0512-66880909', 'chwbsm', '澄湖市湖滨路7号晚报大厦一楼', '每日14:00前受理，当日见报']) expect(a04).toContain(s);
+    expect(a04).toContain('丁婷遗失'); // its notices are set
+    expect(r.stderr).toMatch(/^notices: 3 set on A04, 0 refused/m);
+  });
+
+  it('--- proof-pdf --- the overset mark is in the proof PDF’s text, never in the print PDFs', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const fit = (id: string) => report.copyfit.find((a: { id: string }) => a.id === id);
+    expect(text(path.join(out, 'proof/A02.pdf'))).toContain(`溢出${fit('renovation').body.overChars}字`);
+    expect(text(path.join(out, 'proof/A03.pdf'))).toContain(`欠${fit('essay').blocks[0].emptyLines}行`);
+    for (const f of ['pages/A02.pdf', 'pages/A03.pdf', 'edition.pdf']) expect(text(path.join(out, f))).not.toMatch(/溢出|欠\d+行/);
+    const frame = JSON.parse(fs.readFileSync(path.join(out, 'frame.json'), 'utf8'));
+    expect(JSON.stringify(frame)).not.toContain('"proof"');
+  });
+
+  it('--- fallback-glyph --- 𠮷 (U+20BB7) is set in the fallback font: a run in the frame, embedded in the PDF, extracted back, reported', () => {
+    const frame = JSON.parse(fs.readFileSync(path.join(out, 'frame.json'), 'utf8'));
+    const runs = frame.pages.flatMap((p: { blocks: { lines: { runs: { font: string; text: string }[] }[] }[] }) => p.blocks.flatMap((b) => b.lines.flatMap((l) => l.runs)));
+    expect(runs.filter((x: { font: string }) => x.font === 'rareJp').map((x: { text: string }) => x.text)).toEqual(['𠮷']);
+    expect(frame.fonts.rareJp.postscriptName).toBe('NotoSerifJP-Regular');
+    expect(execFileSync('pdffonts', [path.join(out, 'pages/A01.pdf')], { encoding: 'utf8' })).toMatch(/\+NotoSerifJP-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(text(path.join(out, 'pages/A01.pdf'))).toContain('𠮷老伯');
+    expect(r.stderr).toContain('warning: evening/articles/a01-lights.md: body ¶4: 缺字 “𠮷” (U+20BB7) at offset 7 set in 缺字（明朝） NotoSerifJP-Regular: 宋 NotoSerifSC-Regular lacks it');
+  });
+
+  it('--- underset-per-block --- report.json gives each block’s lines to fill with the template’s threshold', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const essay = report.copyfit.find((a: { id: string }) => a.id === 'essay');
+    expect(essay.body.undersetLimit).toBe(12);
+    expect(essay.blocks).toEqual([{ page: 'A03', field: 'place', capacityLines: 324, usedLines: 8, undersetLimit: 12, emptyLines: 316, underset: true }]);
+    const renovation = report.copyfit.find((a: { id: string }) => a.id === 'renovation');
+    expect(renovation.blocks[0]).toMatchObject({ page: 'A02', emptyLines: 0, underset: false });
+    expect(r.stderr).toContain('warning: evening/articles/a03-essay.md: body: underset: 316 of 324 lines empty (about 3495 字 to fill; the template allows 11)');
+  });
+
+  it('--- strict-fails-on-fallback --- --strict refuses the edition, naming the file, paragraph and character', () => {
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out-strict', '--strict', '--no-preview');
+    expect(s.status).toBe(1);
+    expect(s.stderr).toContain('evening/articles/a01-lights.md: body ¶4: 缺字 “𠮷” (U+20BB7) at offset 7 set in 缺字（明朝） NotoSerifJP-Regular: 宋 NotoSerifSC-Regular lacks it (--strict)');
+    noStack(s.stderr);
+    expect(fs.existsSync(path.join(root, 'out-strict'))).toBe(false);
+  });
+});
+
+describe('a second paper’s defects, each named', () => {
+  it('--- every-missing-glyph --- each character no font has is reported at once, with file, field, paragraph and code point', () => {
+    const root = copy((d) => {
+      const f = path.join(d, 'articles/a01-market.md');
+      const t = fs.readFileSync(f, 'utf8').replace('title: 湖西夜市', 'title: 𠀁湖西夜市').replace('摊位间距加宽', '摊位间距𠀀加宽').replace('所有摊位', '所有𠀂摊位');
+      fs.writeFileSync(f, t);
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status).toBe(1);
+    const lines = s.stderr.split('\n').filter((l) => l.includes('缺字'));
+    expect(lines).toHaveLength(3);
+    expect(s.stderr).toMatch(/evening\/articles\/a01-market\.md: body ¶1: 缺字 “𠀀” \(U\+20000\) at offset \d+: not in 宋 NotoSerifSC-Regular nor in any fallback font; add a font that has it to "fallback" in fonts\/fonts\.json, or change the text$/m);
+    expect(s.stderr).toMatch(/evening\/articles\/a01-market\.md: body ¶2: 缺字 “𠀂” \(U\+20002\) at offset \d+: not in 宋/);
+    expect(s.stderr).toMatch(/evening\/articles\/a01-market\.md: title: 缺字 “𠀁” \(U\+20001\) at offset 0: not in 黑 NotoSansSC-Bold nor in any fallback font/);
+    noStack(s.stderr);
+    expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
+  it('--- no-notices-desk --- without notices: and no paper of that name, the build stops naming edition.yaml and notices', () => {
+    const root = copy((d) => {
+      const f = path.join(d, 'edition.yaml');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^notices:\n(?: {2}.*\n)+/m, ''));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status).toBe(1);
+    expect(s.stderr).toMatch(/^zuban: evening\/edition\.yaml: notices: missing — the notices page A04 needs the desk of “澄湖晚报” for its header: add notices: \{ desk: \{ phone, address, hours, wechat \} \} to edition\.yaml/m);
+    for (const x of SAMPLE) expect(s.stderr).not.toMatch(x);
+    noStack(s.stderr);
+  });
+
+  it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
+    const root = copy((d) => {
+      const f = path.join(d, 'edition.yaml');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^ {4}phone: .*\n/m, ''));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status).toBe(1);
+    expect(s.stderr).toMatch(/evening\/edition\.yaml: notices\.desk\.phone: /);
+    noStack(s.stderr);
+  });
+});
