@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { BuildOptions } from '../pipeline.js';
-import { ledgerPath } from '../notices/ledger.js';
 import { UserError } from './errors.js';
 
 export function registerBuild(program: Command): void {
@@ -18,6 +17,9 @@ export function registerBuild(program: Command): void {
     .option('--archive', 'also the archive package: out/archive (PDF/A-2u pages, ALTO 4.4, METS, the e-paper) from the archive channel')
     .option('--pdfx [condition]', 'press-ready PDF/X pages, CMYK photos and out/preflight.json (print condition: templates/print/condition.yaml)')
     .action(async (edition: string, opts: { out: string; strict?: boolean; watch?: boolean; preview: boolean; pdfx?: boolean | string; archive?: boolean; desk?: string; ledger?: string; proof?: boolean }) => {
+      // loaded here, not at the top: every command starts through this file, and the notices
+      // chunk (YAML, zod, the pinyin and holiday tables) is no part of `typeset`'s start-up
+      const { ledgerPath } = await import('../notices/ledger.js');
       const o = { strict: !!opts.strict, preview: opts.preview, archive: !!opts.archive, proof: !!opts.proof, ledger: opts.ledger ?? ledgerPath(opts.out), ...(opts.pdfx ? { pdfx: opts.pdfx } : {}) };
       if (opts.watch) {
         const { watchEdition } = await import('./buildEdition.js');

@@ -25,6 +25,20 @@ describe('the bundled command line (npm run build)', () => {
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('--- typeset-loads-little --- typeset loads neither the notices chunk nor YAML, zod, pinyin, holiday tables or any PDF library (start-up is won by loading less)', () => {
+    const input = path.join(dir, 'w1.json');
+    fs.writeFileSync(input, JSON.stringify(workload(1)));
+    // a preload that lists the CommonJS modules loaded by the time the process exits
+    const probe = path.join(dir, 'probe.cjs');
+    fs.writeFileSync(probe, "process.on('exit', () => require('node:fs').writeFileSync(process.env.ZUBAN_PROBE_OUT, JSON.stringify(Object.keys(require.cache))));");
+    const list = path.join(dir, 'loaded.json');
+    const r = spawnSync(process.execPath, ['-r', probe, bin, 'typeset', input, path.join(dir, 'w1.pdf')], { encoding: 'utf8', cwd: os.tmpdir(), env: { ...process.env, ZUBAN_PROBE_OUT: list } });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded: string[] = JSON.parse(fs.readFileSync(list, 'utf8'));
+    expect(loaded.some((f) => /dist[\\/]bundle[\\/]typeset/.test(f))).toBe(true);
+    expect(loaded.filter((f) => /node_modules[\\/](yaml|zod|pinyin-pro|chinese-days|pdfkit|fontkit)[\\/]|[\\/]notices(Page)?-[\w-]+\.js$/.test(f))).toEqual([]);
+  });
+
   it('--- bad-input-exit-1 --- a malformed input names the file and exits 1', () => {
     const input = path.join(dir, 'bad.json');
     fs.writeFileSync(input, '{ "geometry": ');
