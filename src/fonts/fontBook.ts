@@ -146,7 +146,7 @@ export class FontFace {
    * its horizontal advance (to centre it in the column) and its vertical advance, em: the
    * em, as every ideograph and vertical mark in a CJK font takes.
    */
-  verticalGlyph(cp: number): { gid: number; width: number; adv: number } {
+  verticalGlyph(cp: number): { gid: number; width: number; adv: number; inkY: [number, number] } {
     let v = this.vertical.get(cp);
     if (!v) {
       const gid = this.gid(cp);
@@ -157,13 +157,14 @@ export class FontFace {
         const run = this.font.layout(ch, ['vert', 'vrt2']);
         if (run.glyphs.length === 1) vgid = run.glyphs[0].id;
       }
-      v = { gid: vgid, width: vgid ? this.glyphAdvance(vgid) : 0, adv: 1 };
+      const box = vgid ? (this.sfnt?.box(vgid) ?? this.font.getGlyph(vgid).bbox) : undefined;
+      v = { gid: vgid, width: vgid ? this.glyphAdvance(vgid) : 0, adv: 1, inkY: box ? [box.minY / this.upm, box.maxY / this.upm] : [0, 0] };
       this.vertical.set(cp, v);
     }
     return v;
   }
 
-  private readonly vertical = new Map<number, { gid: number; width: number; adv: number }>();
+  private readonly vertical = new Map<number, { gid: number; width: number; adv: number; inkY: [number, number] }>();
 
   private fill(cp: number): number {
     const g = this.lookup(cp);

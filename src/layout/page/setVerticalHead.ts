@@ -22,7 +22,8 @@ export interface VerticalHead {
  * 竖排 — a head set top to bottom in one column, as Chinese features and 专栏 heads are:
  * each character is the font's vertical form (GSUB `vert`/`vrt2`: ，。 move to the cell's
  * upper right, 「」《》（）—— turn), upright, centred across the column, one em below the
- * last. A source space (a phrase break) or a `|` is half an em of air.
+ * last (the two bars of a —— closer, so that they meet). A source space (a phrase
+ * break) or a `|` is half an em of air.
  *
  * The size is the largest allowed 号 whose column fits the rows given and whose em leaves
  * a quarter em of air either side in the column; else the smallest, and the excess is
@@ -45,7 +46,16 @@ export function setVerticalHead(text: string, font: string, sizes: readonly Size
     cells.push({ cp: ch.codePointAt(0)!, start, end: i, gapBefore: gap });
     gap = 0;
   }
-  const ems = cells.reduce((n, c) => n + face.verticalGlyph(c.cp).adv + c.gapBefore, 0);
+  // each cell's step down to the next: an em, but the bars of a —— meet (clreq: a dash is
+  // one unbroken line), so a bar followed by a bar steps by its ink's height
+  const isBar = (cp: number) => cp === 0x2014 || cp === 0x2015;
+  const steps = cells.map((c, k) => {
+    const v = face.verticalGlyph(c.cp);
+    const next = cells[k + 1];
+    if (isBar(c.cp) && next && next.gapBefore === 0 && isBar(next.cp)) return Math.min(v.adv, v.inkY[1] - v.inkY[0]);
+    return v.adv;
+  });
+  const ems = cells.reduce((n, c, k) => n + steps[k] + c.gapBefore, 0);
   const height = (col.lastRow - col.firstRow + 1) * grid.linePitch;
   let step = 0;
   const fits = (s: number) => ems * s <= height + 1e-6 && s * 1.5 <= col.width + 1e-6;
@@ -53,7 +63,7 @@ export function setVerticalHead(text: string, font: string, sizes: readonly Size
   const size = grid.size(sizes[step]);
   const run: Run = { font: face.key, size, text: '', gids: [], xs: [], advs: [], ranges: [], vertical: true, ys: [] };
   let y = 0;
-  for (const c of cells) {
+  for (const [k, c] of cells.entries()) {
     const v = face.verticalGlyph(c.cp);
     y += c.gapBefore * size;
     run.text += String.fromCodePoint(c.cp);
@@ -62,7 +72,7 @@ export function setVerticalHead(text: string, font: string, sizes: readonly Size
     run.xs.push((col.width - v.width * size) / 2);
     run.ys!.push(y);
     run.ranges.push(c.start, c.end);
-    y += v.adv * size;
+    y += steps[k] * size;
   }
   const ascent = face.emTop * size;
   const top = grid.rowTop(col.firstRow);

@@ -63,14 +63,27 @@ describe('竖排 heads — on the frame', () => {
     });
   });
 
-  it('--- em-steps-centred --- each glyph one em below the last and centred across the column; the first em starts on the first row', () => {
+  it('--- em-steps-centred --- each glyph one em below the last (but the second bar of a ——) and centred across the column; the first em starts on the first row', () => {
     const size = run.size;
-    for (let i = 1; i < chars.length; i++) expect(run.ys![i] - run.ys![i - 1]).toBeCloseTo(size, 6);
+    const bar2 = text.indexOf('——') + 1;
+    for (let i = 1; i < chars.length; i++) if (i !== bar2) expect(run.ys![i] - run.ys![i - 1]).toBeCloseTo(size, 6);
     for (let i = 0; i < chars.length; i++) expect(v.line.x + run.xs[i] + run.advs[i] / 2).toBeCloseTo(col.x + col.width / 2, 6);
     expect(v.line.baseline - v.line.ascent).toBeCloseTo(grid.rowTop(col.firstRow), 6);
     // the line box is the column: its foot is the last em's bottom, inside the rows given
-    expect(v.line.baseline + v.line.descent).toBeCloseTo(grid.rowTop(col.firstRow) + chars.length * size, 6);
+    const closer = size - (run.ys![bar2] - run.ys![bar2 - 1]);
+    expect(v.line.baseline + v.line.descent).toBeCloseTo(grid.rowTop(col.firstRow) + chars.length * size - closer, 6);
     expect(v.line.baseline + v.line.descent).toBeLessThanOrEqual(grid.rowTop(col.lastRow + 1) + 1e-6);
+  });
+
+  it('--- dash-unbroken --- the two bars of a vertical —— meet: the first bar’s ink ends where the second’s begins', () => {
+    const i = text.indexOf('——');
+    const [minY, maxY] = hei.verticalGlyph(0x2014).inkY;
+    expect(maxY - minY).toBeGreaterThan(0.3);
+    // ink in y-down page space: a glyph's ink spans baseline + ys - maxY·size … baseline + ys - minY·size
+    const bottom1 = run.ys![i] - minY * run.size, top2 = run.ys![i + 1] - maxY * run.size;
+    expect(top2).toBeCloseTo(bottom1, 6);
+    // and the bars are closer than an em: without this the font's side bearings leave a gap
+    expect(run.ys![i + 1] - run.ys![i]).toBeLessThan(run.size);
   });
 
   it('--- size-steps-down --- the largest allowed 号 whose column fits: 小初 for 4 characters, smaller for 19, reported over when none fits', () => {
