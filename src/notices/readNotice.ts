@@ -24,6 +24,11 @@ export interface LoadedNotice {
 
 export type ReadResult = ({ ok: true } & LoadedNotice) | { ok: false; file: string; refused: Reason[] };
 
+/** A file refused as a whole (no field to name): one reason. */
+function refusedWhole(file: string, code: string, message: string, messageEn: string, line?: number): ReadResult {
+  return { ok: false, file, refused: [{ file, field: '', ...(line === undefined ? {} : { line }), code, message, messageEn }] };
+}
+
 /** Parse a notice file's text. `file` names it in every reason. */
 export function readNotice(yamlText: string, file: string): ReadResult {
   const lines = new LineCounter();
@@ -38,35 +43,12 @@ export function readNotice(yamlText: string, file: string): ReadResult {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     const aliases = err instanceof ReferenceError;
-    return {
-      ok: false,
-      file,
-      refused: [
-        {
-          file,
-          field: '',
-          code: aliases ? 'yaml-aliases' : 'yaml-unreadable',
-          message: aliases ? 'YAML别名（*引用）展开过多，拒绝读取' : `无法读取YAML：${(err as Error).message}`,
-          messageEn: aliases ? 'too many YAML aliases (*refs) to expand; refused' : `cannot read the YAML: ${(err as Error).message}`,
-        },
-      ],
-    };
+    return refusedWhole(file, aliases ? 'yaml-aliases' : 'yaml-unreadable',
+      aliases ? 'YAML别名（*引用）展开过多，拒绝读取' : `无法读取YAML：${(err as Error).message}`,
+      aliases ? 'too many YAML aliases (*refs) to expand; refused' : `cannot read the YAML: ${(err as Error).message}`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      ok: false,
-      file,
-      refused: [
-        {
-          file,
-          field: '',
-          line: 1,
-          code: 'not-a-mapping',
-          message: '声明文件须为键值映射（type: …）',
-          messageEn: 'a notice file must be a YAML mapping (type: …)',
-        },
-      ],
-    };
+    return refusedWhole(file, 'not-a-mapping', '声明文件须为键值映射（type: …）', 'a notice file must be a YAML mapping (type: …)', 1);
   }
   const parsed = NoticeSchema.safeParse(dropNulls(raw));
   if (!parsed.success) {

@@ -5,9 +5,7 @@
  * An independent reading of the PDF, for checking ALTO boxes against it.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadPdfJs } from '../../src/render/preview/rasterForm.js';
 
 export interface PdfGlyph {
   ch: string;
@@ -19,14 +17,6 @@ export interface PdfGlyph {
   inForm?: boolean;
 }
 
-type PdfJs = typeof import('pdfjs-dist');
-let pdfjs: Promise<PdfJs> | undefined;
-function load(): Promise<PdfJs> {
-  const require = createRequire(import.meta.url);
-  pdfjs ??= import(pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>;
-  return pdfjs;
-}
-
 type M = [number, number, number, number, number, number];
 const mul = (a: M, b: M): M => [
   a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
@@ -36,7 +26,7 @@ const mul = (a: M, b: M): M => [
 
 /** Each page's glyphs, in content-stream order, and its text as pdf.js extracts it. */
 export async function pdfGlyphs(file: string): Promise<{ glyphs: PdfGlyph[]; text: string; height: number }[]> {
-  const lib = await load();
+  const lib = await loadPdfJs();
   const { OPS } = lib;
   const doc = await lib.getDocument({ data: new Uint8Array(fs.readFileSync(file)), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   const out: { glyphs: PdfGlyph[]; text: string; height: number }[] = [];

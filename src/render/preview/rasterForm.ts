@@ -14,7 +14,8 @@ import type { FormAsset } from '../../frame/types.js';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjs: Promise<PdfJs> | undefined;
-function load(): Promise<PdfJs> {
+/** pdf.js (its legacy build, which runs on Node), loaded once. */
+export function loadPdfJs(): Promise<PdfJs> {
   const require = createRequire(import.meta.url);
   pdfjs ??= import(pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>;
   return pdfjs;
@@ -29,7 +30,7 @@ export async function rasterForm(form: Pick<FormAsset, 'page' | 'box'>, file: st
   const key = crypto.createHash('sha256').update(bytes).update(JSON.stringify([form.page, form.box, dpi])).digest('hex');
   const out = path.join(cacheDir, `${key}.png`);
   if (fs.existsSync(out)) return out;
-  const lib = await load();
+  const lib = await loadPdfJs();
   const { createCanvas } = await import('@napi-rs/canvas');
   const doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   try {
