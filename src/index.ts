@@ -207,7 +207,8 @@ export async function renderPagePng(document: Document, label: string, opts: { d
   let outlines = outlinesOf.get(fonts);
   if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   const images = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, path.join(opts.assetDir, a.file)]));
-  return renderPreview(page, { fonts: document.fonts, images, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
+  const imageKeys = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, a.sha256]));
+  return renderPreview(page, { fonts: document.fonts, images, imageKeys, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
 }
 const outlinesOf = new WeakMap<FontBook, import('./render/preview/renderPreview.js').OutlineCache>();
 

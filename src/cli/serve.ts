@@ -25,7 +25,9 @@ export function registerServe(program: Command): void {
       }
       process.stdout.write(`zuban serve: ${server.url} (edition ${path.relative(process.cwd(), path.resolve(edition)) || edition}, output ${opts.out}/)\n`);
       await watchEdition(edition, opts.out, { preview: opts.preview }, (r) =>
-        server.notify(r.ok ? { ok: true, rebuilt: r.result.rebuilt, ms: Math.round(r.result.ms) } : { ok: false, error: r.error.message }),
+        r.ok
+          ? server.notify({ ok: true, rebuilt: r.result.rebuilt, ms: Math.round(r.result.ms) }, { doc: r.result.set.print, report: r.result.report })
+          : server.notify({ ok: false, error: r.error.message }),
       );
     });
 }

@@ -34,13 +34,19 @@ export interface BuildEvent {
 
 export interface Server {
   url: string;
-  /** Tells every open page that a build finished (it refetches) or failed (it shows why). */
-  notify(e: BuildEvent): void;
+  /**
+   * Tells every open page that a build finished (it refetches) or failed (it shows why).
+   * `built`: the page tree and report of the build out/ now points to, as the builder holds
+   * them — served without reading frame.json again.
+   */
+  notify(e: BuildEvent, built?: { doc: Document; report: Loaded['report'] }): void;
   close(): Promise<void>;
 }
 
 interface Loaded {
   id: string;
+  /** frame.json's device, inode, size and mtime: watch mode's second switch links it unchanged. */
+  frame: string;
   dir: string;
   doc: Document;
   report: { copyfit: CopyfitEntry[]; diagnostics?: unknown[]; notices?: unknown; edition?: unknown };
@@ -54,6 +60,15 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   let loaded: Loaded | undefined;
   const images = new Map<string, Promise<Buffer>>();
 
+  const frameKey = (dir: string) => {
+    const st = fs.statSync(path.join(dir, 'frame.json'));
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+  };
+  const adopt = (id: string, dir: string, frame: string, doc: Document, report: Loaded['report']): Loaded => {
+    images.clear();
+    return (loaded = { id, dir, frame, doc, report, marks: proofMarks(doc, report.copyfit ?? []) });
+  };
+
   /** The build out/ points to now (its folder's name is the build's id), read once per build. */
   const current = (): Loaded | undefined => {
     let dir: string;
@@ -65,10 +80,12 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     const id = path.basename(dir);
     if (loaded?.id === id) return loaded;
     try {
+      const frame = frameKey(dir);
+      // the same page tree in another folder (edition.pdf added beside it): keep what is drawn
+      if (loaded?.frame === frame) return (loaded = { ...loaded, id, dir });
       const doc = JSON.parse(fs.readFileSync(path.join(dir, 'frame.json'), 'utf8')) as Document;
       const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Loaded['report'];
-      images.clear();
-      return (loaded = { id, dir, doc, report, marks: proofMarks(doc, report.copyfit ?? []) });
+      return adopt(id, dir, frame, doc, report);
     } catch {
       return loaded; // a build switched the link while we read: keep the last one whole
     }
@@ -120,9 +137,11 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
       }
       const dpi = Math.min(400, Math.max(20, Number(url.searchParams.get('dpi')) || 150));
       const marks = url.searchParams.get('marks') === '1';
-      const key = `${l.id}/${label}/${dpi}/${marks}`;
+      const key = `${l.frame}/${label}/${dpi}/${marks}`;
       let png = images.get(key);
-      const draw = (b: Loaded) => renderPagePng(b.doc, label, { dpi, assetDir: b.dir, marks: marks ? b.marks : undefined });
+      // photos through out/ itself, not the build's folder: watch mode's second switch (edition.pdf
+      // added) removes the folder a draw may have started in, and links the same files into the next
+      const draw = (b: Loaded) => renderPagePng(b.doc, label, { dpi, assetDir: out, marks: marks ? b.marks : undefined });
       // The build may be switched while its page is drawn (in watch mode edition.pdf follows
       // the pages in a second switch, which removes the first build's folder and its photos):
       // then the page is drawn again from the build now served.
@@ -154,8 +173,16 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   ping.unref();
   return {
     url: `http://${host}:${addr.port}/`,
-    notify(e) {
+    notify(e, built) {
       last = e;
+      if (built) {
+        try {
+          const dir = fs.realpathSync(out);
+          adopt(path.basename(dir), dir, frameKey(dir), built.doc, built.report);
+        } catch {
+          // out/ moved on meanwhile: the next request reads it
+        }
+      }
       const data = `event: build\ndata: ${JSON.stringify(e)}\n\n`;
       clients.forEach((c) => c.write(data));
     },

@@ -26,6 +26,12 @@ export interface PreviewInputs {
   images: Record<string, string>;
   /** Form (ad) asset id → a PNG of its page (rasterForm), pasted where the form is placed. */
   forms?: Record<string, string>;
+  /**
+   * Asset id → the SHA-256 of its file (the page tree's assets have it): a photo drawn before
+   * is then taken from the cache without touching its file, which a later build may have
+   * removed with its folder (watch mode switches out/ twice).
+   */
+  imageKeys?: Record<string, string>;
   /** Proof marks drawn over the page (src/report/proofMarks.ts): never in the print PDF. */
   marks?: readonly PreviewMark[];
   /** The font file the marks' labels are drawn in (a Han font). */
@@ -146,10 +152,11 @@ export class OutlineCache {
  * Glyphs drawn at most this many pixels to the em are drawn from coverage masks made in
  * JavaScript (./coverage.ts), kept per glyph, size and position to a quarter pixel: a
  * thumbnail's 80,000 glyphs are a few thousand distinct ones, and a canvas fill of each
- * (~10 µs, its path parsed first) was most of a thumbnail's time. Larger glyphs (a readable
- * preview's text, heads) are filled on the canvas from their outlines.
+ * (~10 µs, its path parsed first) was most of a thumbnail's time. A readable page's body
+ * text (150 dpi: ~21 px) is drawn from masks too, which halves a warm redraw in `zuban
+ * serve`; larger glyphs (heads) are filled on the canvas from their outlines.
  */
-const MASK_MAX_PX = 12;
+const MASK_MAX_PX = 24;
 const PHASES = 4;
 
 /** A paint as a CSS colour (CMYK and spots by their naive RGB). */
@@ -175,7 +182,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, W, H);
-  const images: { x: number; y: number; w: number; h: number; file?: string; mask?: MaskItem }[] = [];
+  const images: { x: number; y: number; w: number; h: number; file?: string; key?: string; mask?: MaskItem }[] = [];
   for (const b of page.blocks) {
     for (const g of b.graphics) {
       ctx.setTransform(s, 0, 0, s, 0, 0);
@@ -212,7 +219,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
           ctx.moveTo(g.x + g.w, g.y);
           ctx.lineTo(g.x, g.y + g.h);
         }, '#999999');
-      } else images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.images[g.asset] });
+      } else images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.images[g.asset], key: inputs.imageKeys?.[g.asset] });
     }
   }
   // text: large glyphs filled from their outlines here, small ones from masks below
@@ -315,11 +322,12 @@ let photoBytes = 0;
 const PHOTO_CACHE = 48 << 20;
 
 /** Pastes a photo, a placed ad's picture (`file`) or a one-ink mask into the page's pixels. */
-async function pastePhoto(px: Uint8ClampedArray, W: number, H: number, im: { x: number; y: number; w: number; h: number; file?: string; mask?: MaskItem }, s: number): Promise<void> {
+async function pastePhoto(px: Uint8ClampedArray, W: number, H: number, im: { x: number; y: number; w: number; h: number; file?: string; key?: string; mask?: MaskItem }, s: number): Promise<void> {
   const left = Math.round(im.x * s), top = Math.round(im.y * s);
   const width = Math.max(1, Math.round((im.x + im.w) * s) - left), height = Math.max(1, Math.round((im.y + im.h) * s) - top);
   let key: string;
   if (im.mask) key = `mask:${createHash('sha1').update(im.mask.data).update(JSON.stringify(im.mask.fill)).digest('hex')}|${width}x${height}`;
+  else if (im.key) key = `sha256:${im.key}|${width}x${height}`;
   else {
     const st = fs.statSync(im.file!);
     key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}|${width}x${height}`;
