@@ -40,9 +40,20 @@ describe('zuban build --watch', () => {
       const text = frame.pages.flatMap((p: { blocks: { lines: { runs: { text: string }[] }[] }[] }) => p.blocks.flatMap((b) => b.lines.flatMap((l) => l.runs.map((r) => r.text)))).join('');
       expect(text).toContain('更新');
       expect(log).not.toMatch(/ERR_|internal error/);
+      // still watching: a watcher that ended by itself is a defect (and its 'exit' is past)
+      expect(child.exitCode ?? child.signalCode, `the watcher ended by itself:\n${log}`).toBeNull();
     } finally {
-      child.kill('SIGINT');
-      await new Promise((r) => child.on('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        // Ctrl-C cleans up and exits; on a loaded machine give it time, then stop it hard
+        const ended = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20_000))]);
+        if (!ended) {
+          child.kill('SIGKILL');
+          await exited;
+          throw new Error(`the watcher did not exit on SIGINT within 20 s:\n${log}`);
+        }
+      }
     }
     expect(fs.readdirSync(path.join(root, '.out.builds')).filter((f) => f !== 'lock')).toHaveLength(1);
   }, 90_000);
