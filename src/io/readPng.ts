@@ -15,32 +15,54 @@ export interface PngCoverage {
 
 const SIG = [137, 80, 78, 71, 13, 10, 26, 10];
 
-/** Reads a PNG's pixels as ink coverage; throws an Error saying what it cannot read. */
-export function readPngCoverage(bytes: Uint8Array): PngCoverage {
-  if (bytes.length < 33 || SIG.some((b, i) => bytes[i] !== b)) throw new Error('not a PNG file');
+/** Whether the bytes start with the PNG signature. */
+export const isPng = (b: Uint8Array) => b.length > 8 && SIG.every((x, i) => b[i] === x);
+
+/** A PNG's header fields, its palette and its image data (the IDAT chunks joined, still deflated). */
+export interface PngChunks {
+  width: number;
+  height: number;
+  depth: number;
+  /** Colour type: 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA. */
+  type: number;
+  interlace: number;
+  palette?: Uint8Array;
+  idat: Buffer;
+}
+
+/** Walks a PNG's chunks; throws an Error saying what it cannot read. */
+export function readPngChunks(bytes: Uint8Array): PngChunks {
+  if (bytes.length < 33 || !isPng(bytes)) throw new Error('not a PNG file');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 8;
-  let width = 0, height = 0, depth = 0, type = -1, interlace = 0;
+  const c: Omit<PngChunks, 'idat'> = { width: 0, height: 0, depth: 0, type: -1, interlace: 0 };
   const idat: Uint8Array[] = [];
   while (pos + 8 <= bytes.length) {
     const len = dv.getUint32(pos);
     const kind = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
     const data = bytes.subarray(pos + 8, pos + 8 + len);
     if (kind === 'IHDR') {
-      width = dv.getUint32(pos + 8);
-      height = dv.getUint32(pos + 12);
-      depth = data[8];
-      type = data[9];
-      interlace = data[12];
-    } else if (kind === 'IDAT') idat.push(data);
+      c.width = dv.getUint32(pos + 8);
+      c.height = dv.getUint32(pos + 12);
+      c.depth = data[8];
+      c.type = data[9];
+      c.interlace = data[12];
+    } else if (kind === 'PLTE') c.palette = data;
+    else if (kind === 'IDAT') idat.push(data);
     else if (kind === 'IEND') break;
     pos += 12 + len;
   }
+  return { ...c, idat: Buffer.concat(idat) };
+}
+
+/** Reads a PNG's pixels as ink coverage; throws an Error saying what it cannot read. */
+export function readPngCoverage(bytes: Uint8Array): PngCoverage {
+  const { width, height, depth, type, interlace, idat } = readPngChunks(bytes);
   const channels = ({ 0: 1, 4: 2, 2: 3, 6: 4 } as Record<number, number>)[type];
   if (!channels || depth !== 8) throw new Error(`is a PNG of colour type ${type} at ${depth} bits; save it as 8-bit greyscale, grey + alpha, RGB or RGBA`);
   if (interlace) throw new Error('is an interlaced PNG; save it without interlacing');
   if (!width || !height || width * height > 40_000_000) throw new Error(`has an unusable size (${width} × ${height})`);
-  const raw = inflateSync(Buffer.concat(idat));
+  const raw = inflateSync(idat);
   const stride = width * channels;
   if (raw.length < height * (stride + 1)) throw new Error('ends before its last row');
   const px = unfilter(raw, width, height, channels);
@@ -54,8 +76,8 @@ export function readPngCoverage(bytes: Uint8Array): PngCoverage {
   return { width, height, ink };
 }
 
-/** Undoes the PNG row filters (None, Sub, Up, Average, Paeth). */
-function unfilter(raw: Uint8Array, width: number, height: number, bpp: number): Uint8Array {
+/** Undoes the PNG row filters (None, Sub, Up, Average, Paeth) of 8-bit pixels of `bpp` bytes. */
+export function unfilter(raw: Uint8Array, width: number, height: number, bpp: number): Uint8Array {
   const stride = width * bpp;
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
