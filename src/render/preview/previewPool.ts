@@ -17,6 +17,9 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+/** Pages sent to a worker ahead of its answers. */
+const AHEAD = 2;
+
 interface Job {
   id: number;
   page: Page;
@@ -26,11 +29,10 @@ interface Job {
 
 export class PreviewPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
   private readonly pending = new Map<number, Pending>();
-  /** The job each worker is drawing. */
-  private readonly busy = new Map<Worker, Job>();
+  /** The jobs each worker has been sent and not yet answered, oldest first. */
+  private readonly busy = new Map<Worker, Job[]>();
   private next = 0;
   private local?: OutlineCache;
 
@@ -48,21 +50,23 @@ export class PreviewPool {
   ) {
     if (!workerFile) return;
     for (let i = 0; i < size; i++) {
-      const w = new Worker(workerFile, { workerData: { root } });
+      // a young generation of 8 MB, not V8's default of up to 48: the worker's garbage is
+      // short-lived (a page's masks and pixels), and the default kept ~25 MB more resident
+      const w = new Worker(workerFile, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      this.busy.set(w, []);
       w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
         const p = this.pending.get(m.id)!;
         this.pending.delete(m.id);
-        this.busy.delete(w);
+        const sent = this.busy.get(w)!;
+        sent.splice(sent.findIndex((j) => j.id === m.id), 1);
         if (m.error !== undefined) p.reject(new Error(`preview: ${m.error}`));
         else p.resolve(Buffer.from(m.png!.buffer, m.png!.byteOffset, m.png!.byteLength));
-        this.idle.push(w);
         this.pump();
       });
       // A worker that dies (or cannot start: its file missing) leaves the pool; its page
       // goes back to the queue, and when no worker is left the queue is drawn here.
       w.on('error', () => this.retire(w));
       this.workers.push(w);
-      this.idle.push(w);
     }
   }
 
@@ -87,21 +91,28 @@ export class PreviewPool {
     return renderPreview(page, inputs, this.local, dpi);
   }
 
+  /**
+   * Sends queued jobs, up to AHEAD to a worker, each to the one with the fewest outstanding:
+   * a worker's next page is already with it when it finishes one, so it need not wait for
+   * this thread to take its answer (it does so only between the PDFs it writes; a worker
+   * fed one page at a time sat idle half the build), and not every page's tree is copied
+   * into the worker at once.
+   */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.workers.length && this.queue.length) {
+      const w = this.workers.reduce((a, b) => (this.busy.get(b)!.length < this.busy.get(a)!.length ? b : a));
+      if (this.busy.get(w)!.length >= AHEAD) return;
       const job = this.queue.shift()!;
-      this.busy.set(w, job);
+      this.busy.get(w)!.push(job);
       w.postMessage(job);
     }
   }
 
   private retire(w: Worker): void {
     this.workers.splice(this.workers.indexOf(w), 1);
-    if (this.idle.includes(w)) this.idle.splice(this.idle.indexOf(w), 1);
-    const job = this.busy.get(w);
+    const jobs = this.busy.get(w) ?? [];
     this.busy.delete(w);
-    if (job) this.queue.unshift(job);
+    this.queue.unshift(...jobs);
     if (this.workers.length) return this.pump();
     for (const j of this.queue.splice(0)) {
       const p = this.pending.get(j.id)!;
