@@ -22,12 +22,44 @@ export function sha256File(file: string): string {
   return sha;
 }
 
+/**
+ * SHA-256 of a font file, kept across runs in `<root>/fonts/cache/sha256.json` by path, size,
+ * mtime, ctime and inode — the stat fields git's index trusts: a font replaced in any way
+ * (npm ci, a copy, an edit) changes its ctime or inode and is hashed again. The fonts are
+ * 15 MB each: hashing five of them was a tenth of a 16-page build. Where the cache cannot
+ * be written (a read-only install) the file is hashed each run.
+ */
+export function fontSha256(file: string, root: string): string {
+  const st = fs.statSync(file);
+  const id = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+  const cacheFile = path.join(root, 'fonts', 'cache', 'sha256.json');
+  let cache: Record<string, { stat: string; sha256: string }> = {};
+  try {
+    cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+  } catch {
+    // none yet, or unreadable: hashed below and written again
+  }
+  const hit = cache[file];
+  if (hit && hit.stat === id && /^[0-9a-f]{64}$/.test(hit.sha256)) return hit.sha256;
+  const sha256 = sha256File(file);
+  try {
+    cache[file] = { stat: id, sha256 };
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(cache, null, 1));
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    // a read-only project: no cache
+  }
+  return sha256;
+}
+
 /** The document's entry for a face. */
 export function fontRef(face: FontFace, root: string): FontRef {
   return {
     role: face.key,
     file: path.relative(root, face.file).split(path.sep).join('/'),
-    sha256: sha256File(face.file),
+    sha256: fontSha256(face.file, root),
     postscriptName: face.name,
     unitsPerEm: face.upm,
     ascent: face.ascent,
