@@ -18,16 +18,16 @@ export interface Coverage {
 }
 
 /**
- * The coverage of `outline` (font units, y up) scaled by `k` pixels a unit, its origin
- * `fx`, `fy` pixels into a pixel (0 ≤ f < 1), over the ink box `box` (font units).
+ * The coverage of `outline` (font units, y up) scaled by `k` pixels a unit (`kx` across),
+ * its origin `fx`, `fy` pixels into a pixel (0 ≤ f < 1), over the ink box `box` (font units).
  */
-export function coverage(outline: Outline, box: { minX: number; minY: number; maxX: number; maxY: number }, k: number, fx: number, fy: number): Coverage {
-  const x = Math.floor(fx + box.minX * k) - 1, y = Math.floor(fy - box.maxY * k) - 1;
-  const w = Math.ceil(fx + box.maxX * k) - x + 1, h = Math.ceil(fy - box.minY * k) - y + 1;
+export function coverage(outline: Outline, box: { minX: number; minY: number; maxX: number; maxY: number }, k: number, fx: number, fy: number, kx = k): Coverage {
+  const x = Math.floor(fx + box.minX * kx) - 1, y = Math.floor(fy - box.maxY * k) - 1;
+  const w = Math.ceil(fx + box.maxX * kx) - x + 1, h = Math.ceil(fy - box.minY * k) - y + 1;
   const acc = new Float32Array(w * h + 2);
   // outline units → mask pixels (y down)
   const ox = fx - x, oy = fy - y;
-  const px = (u: number) => ox + u * k, py = (v: number) => oy - v * k;
+  const px = (u: number) => ox + u * kx, py = (v: number) => oy - v * k;
   let cx = 0, cy = 0, sx = 0, sy = 0;
   const line = (x0: number, y0: number, x1: number, y1: number) => {
     if (y0 === y1) return;

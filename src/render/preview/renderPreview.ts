@@ -11,13 +11,22 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { createCanvas, GlobalFonts, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type * as fontkit from 'fontkit';
 import sharp from 'sharp';
 import type { SfntMetrics } from '../../fonts/sfntMetrics.js';
-import type { FontRef, MaskItem, Page, Paint } from '../../frame/types.js';
+import type { FontRef, Graphic, MaskItem, Page, Paint } from '../../frame/types.js';
 import { coverage, type Coverage } from './coverage.js';
-import { fontkitOutline, glyfOutline, outlineSvg, type Outline } from './glyfOutline.js';
+import { fontkitOutline, glyfOutline, type Outline } from './glyfOutline.js';
+
+/**
+ * The canvas library (Skia), loaded only for what the pixel code here does not draw: SVG
+ * paths (masthead art), slanted rules, the box of an ad without its picture, and the proof
+ * marks' labels. A thumbnail of an article page never loads it: it is a third of a
+ * preview worker's memory.
+ */
+let canvasLib: Promise<typeof import('@napi-rs/canvas')> | undefined;
+const canvas = () => (canvasLib ??= import('@napi-rs/canvas'));
 
 /** What a preview needs beside the page: its document's fonts and the image files. */
 export interface PreviewInputs {
@@ -90,7 +99,6 @@ export type FaceFor = (ref: Pick<FontRef, 'role' | 'file'>) => PreviewFace;
 export class OutlineCache {
   private readonly faces = new Map<string, PreviewFace>();
   private readonly outlines = new Map<string, Map<number, Outline>>();
-  private readonly paths = new Map<string, Map<number, Path2D>>();
   private readonly masks = new Map<string, Map<number, (Coverage | null)[]>>();
 
   constructor(private readonly faceFor: FaceFor) {}
@@ -113,14 +121,6 @@ export class OutlineCache {
     return o;
   }
 
-  get(ref: Pick<FontRef, 'role' | 'file'>, gid: number): Path2D {
-    let byGid = this.paths.get(ref.file);
-    if (!byGid) this.paths.set(ref.file, (byGid = new Map()));
-    let p = byGid.get(gid);
-    if (!p) byGid.set(gid, (p = new Path2D(outlineSvg(this.outline(ref, gid)))));
-    return p;
-  }
-
   /** Reads the glyf records of `gids` in one pass over the file (they are read one by one otherwise). */
   prefetch(ref: Pick<FontRef, 'role' | 'file'>, gids: Iterable<number>): void {
     this.face(ref).sfnt?.readGlyphs(gids);
@@ -130,9 +130,12 @@ export class OutlineCache {
     return this.face(ref).upm;
   }
 
-  /** The glyph's coverage at `k` pixels a font unit, its origin at phase/PHASES px (null: no ink). */
-  mask(ref: Pick<FontRef, 'role' | 'file'>, gid: number, k: number, phaseX: number, phaseY: number): Coverage | null {
-    const key = `${ref.file}|${k}`;
+  /**
+   * The glyph's coverage at `k` pixels a font unit (`kx` across: 长体/扁体), its origin at
+   * phase/PHASES px (null: no ink).
+   */
+  mask(ref: Pick<FontRef, 'role' | 'file'>, gid: number, k: number, phaseX: number, phaseY: number, kx = k): Coverage | null {
+    const key = `${ref.file}|${k}|${kx}`;
     let byGid = this.masks.get(key);
     if (!byGid) this.masks.set(key, (byGid = new Map()));
     let phases = byGid.get(gid);
@@ -142,21 +145,19 @@ export class OutlineCache {
     if (m === undefined) {
       const face = this.face(ref);
       const box = face.sfnt?.hasGlyf ? face.sfnt.box(gid) : face.font.getGlyph(gid).bbox;
-      m = phases[i] = !box || box.maxX <= box.minX || box.maxY <= box.minY ? null : coverage(this.outline(ref, gid), box, k, phaseX / PHASES, phaseY / PHASES);
+      m = phases[i] = !box || box.maxX <= box.minX || box.maxY <= box.minY ? null : coverage(this.outline(ref, gid), box, k, phaseX / PHASES, phaseY / PHASES, kx);
     }
     return m;
   }
 }
 
 /**
- * Glyphs drawn at most this many pixels to the em are drawn from coverage masks made in
- * JavaScript (./coverage.ts), kept per glyph, size and position to a quarter pixel: a
- * thumbnail's 80,000 glyphs are a few thousand distinct ones, and a canvas fill of each
- * (~10 µs, its path parsed first) was most of a thumbnail's time. A readable page's body
- * text (150 dpi: ~21 px) is drawn from masks too, which halves a warm redraw in `zuban
- * serve`; larger glyphs (heads) are filled on the canvas from their outlines.
+ * Every glyph is drawn from a coverage mask made in JavaScript (./coverage.ts), kept per
+ * glyph, size and position to a quarter pixel: a thumbnail's 80,000 glyphs are a few
+ * thousand distinct ones, and a canvas fill of each (~10 µs, its path parsed first) was
+ * most of a thumbnail's time. A readable page's body text (150 dpi: ~21 px) and heads are
+ * drawn the same way.
  */
-const MASK_MAX_PX = 24;
 const PHASES = 4;
 
 /** A paint as a CSS colour (CMYK and spots by their naive RGB). */
@@ -171,18 +172,107 @@ export function cssColour(p: Paint | undefined): string {
   return `rgb(${ch(c)},${ch(m)},${ch(y)})`;
 }
 
+/** Graphics the pixel code does not draw: an SVG path, a slanted rule, an ad's box without its picture. */
+function onCanvasOnly(g: Graphic, inputs: PreviewInputs): boolean {
+  return g.kind === 'path' || (g.kind === 'rule' && g.x1 !== g.x2 && g.y1 !== g.y2) || (g.kind === 'form' && !inputs.forms?.[g.asset]);
+}
+
+/** The page's canvas (one for every page of a size: its pixels are native memory the garbage collector does not see). */
+async function pageContext(W: number, H: number): Promise<SKRSContext2D> {
+  const { createCanvas } = await canvas();
+  if (!pageCanvas || pageCanvas.width !== W || pageCanvas.height !== H) pageCanvas = createCanvas(W, H);
+  const ctx = pageCanvas.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  return ctx;
+}
+
 /** Renders one page of the tree to PNG bytes at `dpi`. */
 export async function renderPreview(page: Page, inputs: PreviewInputs, outlines: OutlineCache, dpi = 40): Promise<Buffer> {
   const s = dpi / 72;
   const W = Math.ceil(page.width * s), H = Math.ceil(page.height * s);
-  // one canvas for every page of a size: the canvas's pixels are native memory that the
-  // garbage collector does not see, so a canvas a page piled up until it happened to run
-  if (!pageCanvas || pageCanvas.width !== W || pageCanvas.height !== H) pageCanvas = createCanvas(W, H);
-  const ctx = pageCanvas.getContext('2d');
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const images: { x: number; y: number; w: number; h: number; file?: string; key?: string; mask?: MaskItem }[] = [];
+  for (const b of page.blocks) {
+    for (const g of b.graphics) {
+      if (g.kind === 'mask') images.push({ x: g.x, y: g.y, w: g.w, h: g.h, mask: g }); // PNG masthead art: its ink in the paint's colour over paper
+      else if (g.kind === 'form' && inputs.forms?.[g.asset]) images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.forms[g.asset] }); // an ad, drawn once to a PNG
+      else if (g.kind === 'image') images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.images[g.asset], key: inputs.imageKeys?.[g.asset] });
+    }
+  }
+  // rules and boxes: on the pixels here, or all on the canvas where one graphic needs it (their order kept)
+  const onCanvas = page.blocks.some((b) => b.graphics.some((g) => onCanvasOnly(g, inputs)));
+  const px = onCanvas ? await graphicsOnCanvas(page, inputs, W, H, s) : new Uint8ClampedArray(W * H * 4).fill(255);
+  if (!onCanvas) {
+    for (const b of page.blocks) {
+      for (const g of b.graphics) {
+        if (g.kind === 'box') {
+          if (g.fill !== undefined) fillRect(px, W, H, g.x * s, g.y * s, (g.x + g.w) * s, (g.y + g.h) * s, rgb(g.fill));
+          if (g.stroke > 0) {
+            const h = Math.max(g.stroke, 0.5 / s) / 2;
+            fillFrame(px, W, H, [(g.x - h) * s, (g.y - h) * s, (g.x + g.w + h) * s, (g.y + g.h + h) * s], [(g.x + h) * s, (g.y + h) * s, (g.x + g.w - h) * s, (g.y + g.h - h) * s], rgb(g.strokePaint));
+          }
+        } else if (g.kind === 'rule') {
+          // level or plumb (slanted ones went to the canvas), butt ends as the canvas draws them
+          const h = Math.max(g.width, 0.5 / s) / 2;
+          const x0 = Math.min(g.x1, g.x2), x1 = Math.max(g.x1, g.x2), y0 = Math.min(g.y1, g.y2), y1 = Math.max(g.y1, g.y2);
+          if (y0 === y1) fillRect(px, W, H, x0 * s, (y0 - h) * s, x1 * s, (y0 + h) * s, rgb(g.stroke));
+          else fillRect(px, W, H, (x0 - h) * s, y0 * s, (x0 + h) * s, y1 * s, rgb(g.stroke));
+        }
+      }
+    }
+  }
+  // text: every glyph from its coverage mask, read from the font in one pass per font
+  const byFont = new Map<string, number[]>();
+  for (const b of page.blocks) for (const line of b.lines) for (const run of line.runs) {
+    let gids = byFont.get(run.font);
+    if (!gids) byFont.set(run.font, (gids = []));
+    for (const g of run.gids) gids.push(g);
+  }
+  for (const [font, gids] of byFont) outlines.prefetch(inputs.fonts[font], gids);
+  for (const b of page.blocks) {
+    for (const line of b.lines) {
+      for (const run of line.runs) {
+        const ref = inputs.fonts[run.font];
+        const k = (run.size / outlines.unitsPerEm(ref)) * s;
+        // 长体/扁体 scales the outlines across; 竖排 gives each glyph its own baseline
+        const kx = (k * (run.scale ?? 100)) / 100;
+        const [r, g, bl] = rgb(run.fill);
+        const ys = run.ys;
+        for (let i = 0; i < run.gids.length; i++) {
+          const qx = Math.round((line.x + run.xs[i]) * s * PHASES), qy = Math.round((line.baseline + (ys ? ys[i] : 0)) * s * PHASES);
+          const bx0 = Math.floor(qx / PHASES), by0 = Math.floor(qy / PHASES);
+          const pm = outlines.mask(ref, run.gids[i], k, qx - bx0 * PHASES, qy - by0 * PHASES, kx);
+          if (pm) blit(px, W, H, pm, bx0 + pm.x, by0 + pm.y, r, g, bl);
+        }
+      }
+    }
+  }
+  // photos over the text, as the PDF draws them after it
+  await Promise.all(images.map((im) => pastePhoto(px, W, H, im, s)));
+  // the marks on top of everything
+  if (inputs.marks?.length) {
+    const ctx = await pageContext(W, H);
+    const img = ctx.createImageData(W, H);
+    img.data.set(px);
+    ctx.putImageData(img, 0, 0);
+    if (inputs.markFont && !markFamily) {
+      (await canvas()).GlobalFonts.registerFromPath(inputs.markFont, 'zuban-marks');
+      markFamily = 'zuban-marks';
+    }
+    drawMarks(ctx, inputs.marks, s, markFamily ?? 'sans-serif');
+    px.set(ctx.getImageData(0, 0, W, H).data);
+  }
+  const data = Buffer.from(px.buffer, px.byteOffset, px.byteLength);
+  // a readable page (150 dpi: 7 Mpx) is drawn to be looked at at once: zlib level 2 takes
+  // 30 % less time than 6 for a file 3 % larger; a thumbnail, kept in out/, is packed tighter
+  return sharp(data, { raw: { width: W, height: H, channels: 4 } }).removeAlpha().png({ compressionLevel: W * H > 2e6 ? 2 : 6 }).toBuffer();
+}
+
+/** The page's rules, boxes, paths and ad boxes drawn on the canvas, in order; its pixels. */
+async function graphicsOnCanvas(page: Page, inputs: PreviewInputs, W: number, H: number, s: number): Promise<Uint8ClampedArray> {
+  const { Path2D } = await canvas();
+  const ctx = await pageContext(W, H);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, W, H);
-  const images: { x: number; y: number; w: number; h: number; file?: string; key?: string; mask?: MaskItem }[] = [];
   for (const b of page.blocks) {
     for (const g of b.graphics) {
       ctx.setTransform(s, 0, 0, s, 0, 0);
@@ -202,13 +292,7 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         ctx.setTransform((s * g.w) / vw, 0, 0, (s * g.h) / vh, s * (g.x - (vx * g.w) / vw), s * (g.y - (vy * g.h) / vh));
         ctx.fillStyle = cssColour(g.fill);
         ctx.fill(new Path2D(g.d));
-      } else if (g.kind === 'mask') {
-        // a one-ink image (PNG masthead art): its ink as the paint's colour over paper
-        images.push({ x: g.x, y: g.y, w: g.w, h: g.h, mask: g });
-      } else if (g.kind === 'form' && inputs.forms?.[g.asset]) {
-        // a placed PDF page (an ad), drawn once to a PNG: pasted like a photo
-        images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.forms[g.asset] });
-      } else if (g.kind === 'form') {
+      } else if (g.kind === 'form' && !inputs.forms?.[g.asset]) {
         // a placed PDF page without a picture of it: the preview shows its box
         ctx.fillStyle = '#e8e8e8';
         ctx.fillRect(g.x, g.y, g.w, g.h);
@@ -219,91 +303,60 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
           ctx.moveTo(g.x + g.w, g.y);
           ctx.lineTo(g.x, g.y + g.h);
         }, '#999999');
-      } else images.push({ x: g.x, y: g.y, w: g.w, h: g.h, file: inputs.images[g.asset], key: inputs.imageKeys?.[g.asset] });
-    }
-  }
-  // text: large glyphs filled from their outlines here, small ones from masks below
-  const byFont = new Map<string, number[]>();
-  for (const b of page.blocks) for (const line of b.lines) for (const run of line.runs) {
-    let gids = byFont.get(run.font);
-    if (!gids) byFont.set(run.font, (gids = []));
-    for (const g of run.gids) gids.push(g);
-  }
-  for (const [font, gids] of byFont) outlines.prefetch(inputs.fonts[font], gids);
-  const small: { run: Page['blocks'][number]['lines'][number]['runs'][number]; x: number; y: number; k: number; ref: PreviewInputs['fonts'][string] }[] = [];
-  for (const b of page.blocks) {
-    for (const line of b.lines) {
-      for (const run of line.runs) {
-        const ref = inputs.fonts[run.font];
-        const k = (run.size / outlines.unitsPerEm(ref)) * s;
-        // 长体/扁体 and 竖排 runs (heads, never small) are filled from their outlines
-        if (run.size * s <= MASK_MAX_PX && (run.scale ?? 100) === 100 && !run.ys) {
-          small.push({ run, x: line.x * s, y: line.baseline * s, k, ref });
-          continue;
-        }
-        ctx.fillStyle = cssColour(run.fill);
-        // 长体/扁体 scales the outlines across; 竖排 gives each glyph its own baseline
-        const kx = (k * (run.scale ?? 100)) / 100;
-        const ys = run.ys;
-        for (let i = 0; i < run.gids.length; i++) {
-          // font units, y up → page pixels, y down
-          ctx.setTransform(kx, 0, 0, -k, (line.x + run.xs[i]) * s, (line.baseline + (ys ? ys[i] : 0)) * s);
-          ctx.fill(outlines.get(ref, run.gids[i]));
-        }
       }
     }
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  let img = ctx.getImageData(0, 0, W, H);
-  const px = img.data;
-  for (const { run, x, y, k, ref } of small) {
-    const [r, g, b] = rgb(run.fill);
-    const qy = Math.round(y * PHASES);
-    const by0 = Math.floor(qy / PHASES), phaseY = qy - by0 * PHASES;
-    for (let i = 0; i < run.gids.length; i++) {
-      const qx = Math.round((x + run.xs[i] * s) * PHASES);
-      const bx0 = Math.floor(qx / PHASES);
-      const pm = outlines.mask(ref, run.gids[i], k, qx - bx0 * PHASES, phaseY);
-      if (!pm) continue;
-      const bx = bx0 + pm.x, by = by0 + pm.y;
-      for (let v = 0; v < pm.h; v++) {
-        const py = by + v;
-        if (py < 0 || py >= H) continue;
-        for (let u = 0; u < pm.w; u++) {
-          const a = pm.data[v * pm.w + u];
-          const pxx = bx + u;
-          if (!a || pxx < 0 || pxx >= W) continue;
-          const o = 4 * (py * W + pxx);
-          if (a === 255) {
-            px[o] = r;
-            px[o + 1] = g;
-            px[o + 2] = b;
-          } else {
-            const f = a / 255;
-            px[o] += (r - px[o]) * f;
-            px[o + 1] += (g - px[o + 1]) * f;
-            px[o + 2] += (b - px[o + 2]) * f;
-          }
-        }
+  return ctx.getImageData(0, 0, W, H).data;
+}
+
+/** How much of pixel row/column `i` the span [a, b) covers. */
+const span = (i: number, a: number, b: number) => Math.max(0, Math.min(i + 1, b) - Math.max(i, a));
+
+/** Fills [x0, x1) × [y0, y1) (pixels) in `c`, edges by the share of each pixel they cover. */
+function fillRect(px: Uint8ClampedArray, W: number, H: number, x0: number, y0: number, x1: number, y1: number, c: [number, number, number]): void {
+  fillFrame(px, W, H, [x0, y0, x1, y1], undefined, c);
+}
+
+/** Fills the outer rectangle less the inner one (a box's stroke), each pixel by the area covered. */
+function fillFrame(px: Uint8ClampedArray, W: number, H: number, o: number[], inner: number[] | undefined, [r, g, b]: [number, number, number]): void {
+  const hole = inner && inner[2] > inner[0] && inner[3] > inner[1] ? inner : undefined;
+  for (let y = Math.max(0, Math.floor(o[1])); y < Math.min(H, Math.ceil(o[3])); y++) {
+    const cy = span(y, o[1], o[3]);
+    const hy = hole ? span(y, hole[1], hole[3]) : 0;
+    for (let x = Math.max(0, Math.floor(o[0])); x < Math.min(W, Math.ceil(o[2])); x++) {
+      const a = cy * span(x, o[0], o[2]) - (hy ? hy * span(x, hole![0], hole![2]) : 0);
+      if (a <= 0) continue;
+      const i = 4 * (y * W + x);
+      px[i] += (r - px[i]) * a;
+      px[i + 1] += (g - px[i + 1]) * a;
+      px[i + 2] += (b - px[i + 2]) * a;
+    }
+  }
+}
+
+/** Lays a coverage mask in colour (r, g, b) on the pixels, its top left at (bx, by). */
+function blit(px: Uint8ClampedArray, W: number, H: number, pm: Coverage, bx: number, by: number, r: number, g: number, b: number): void {
+  for (let v = 0; v < pm.h; v++) {
+    const py = by + v;
+    if (py < 0 || py >= H) continue;
+    for (let u = 0; u < pm.w; u++) {
+      const a = pm.data[v * pm.w + u];
+      const pxx = bx + u;
+      if (!a || pxx < 0 || pxx >= W) continue;
+      const o = 4 * (py * W + pxx);
+      if (a === 255) {
+        px[o] = r;
+        px[o + 1] = g;
+        px[o + 2] = b;
+      } else {
+        const f = a / 255;
+        px[o] += (r - px[o]) * f;
+        px[o + 1] += (g - px[o + 1]) * f;
+        px[o + 2] += (b - px[o + 2]) * f;
       }
     }
   }
-  // photos over the text, as the PDF draws them after it
-  await Promise.all(images.map((im) => pastePhoto(px, W, H, im, s)));
-  // the marks on top of everything
-  if (inputs.marks?.length) {
-    if (inputs.markFont && !markFamily) {
-      GlobalFonts.registerFromPath(inputs.markFont, 'zuban-marks');
-      markFamily = 'zuban-marks';
-    }
-    ctx.putImageData(img, 0, 0);
-    drawMarks(ctx, inputs.marks, s, markFamily ?? 'sans-serif');
-    img = ctx.getImageData(0, 0, W, H);
-  }
-  const data = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
-  // a readable page (150 dpi: 7 Mpx) is drawn to be looked at at once: zlib level 2 takes
-  // 30 % less time than 6 for a file 3 % larger; a thumbnail, kept in out/, is packed tighter
-  return sharp(data, { raw: { width: W, height: H, channels: 4 } }).removeAlpha().png({ compressionLevel: W * H > 2e6 ? 2 : 6 }).toBuffer();
 }
 
 /** A paint as 0–255 RGB (as cssColour). */
