@@ -181,10 +181,45 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     for (const k of ledger.skipped) log(`warning: ${ledgerFile}:${k.line}: unreadable line in the ledger of printed notices, skipped (${k.reason})`);
     history = { salt: ledger.salt, records: [...ledger.records, ...(opts.history?.records ?? []), ...(opts.printedElsewhere?.(ledger.salt) ?? [])] };
   }
+  // the preview worker starts now: its fonts and canvas load while this thread sets the pages
+  const { PreviewPool } = opts.preview !== false ? await import('./render/preview/previewPool.js') : { PreviewPool: undefined };
+  const pool = PreviewPool ? new PreviewPool(root) : undefined;
+  try {
+    return await buildWith(editionPath, outDir, opts, { fonts, history, pool, log, result, started, root, ledgerFile });
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface BuildContext {
+  fonts: FontBook;
+  history?: PrintedHistory;
+  pool?: import('./render/preview/previewPool.js').PreviewPool;
+  log: (line: string) => void;
+  result: (line: string) => void;
+  started: number;
+  root: string;
+  ledgerFile?: string;
+}
+
+/** ZUBAN_TIMING=1: each stage's end in ms from the start and the process's RSS then, logged at the end. */
+function phaseMarks(started: number) {
+  const phases: [string, number, number][] = [];
+  return {
+    mark: (name: string) => process.env.ZUBAN_TIMING && phases.push([name, Math.round(performance.now() - started), Math.round(process.memoryUsage.rss() / 2 ** 20)]),
+    text: () => `phases (stage, ms from start, RSS MiB): ${phases.map((p) => p.join(' ')).join(', ')}`,
+  };
+}
+
+async function buildWith(editionPath: string, outDir: string, opts: BuildOptions, cx: BuildContext): Promise<EditionSet & { files: string[] }> {
+  const { fonts, history, pool, log, result, started, root, ledgerFile } = cx;
+  const { mark, text: phases } = phaseMarks(started);
   const set = await setEdition(editionPath, fonts, { ...opts, log, history });
+  mark('set');
   const stage = openStage(outDir);
   try {
     const assets = await prepareAssets(set, stage.dir, outDir);
+    mark('assets');
     const files: string[] = [];
     const write = (rel: string, data: string | Uint8Array) => {
       const f = path.join(stage.dir, rel);
@@ -201,47 +236,56 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       if (opts.strict && !report.ok) throw new UserError(`preflight: ${report.summary.errors} error(s) (--strict); see preflight.json`);
     }
     const render = { openFont: (r: { role: string; file: string }) => fonts.faceForFile(r.role, r.file), assetDir: stage.dir, ...press?.render };
-    const { PreviewPool } = opts.preview !== false ? await import('./render/preview/previewPool.js') : { PreviewPool: undefined };
-    const pool = PreviewPool ? new PreviewPool(root) : undefined;
-    try {
-      const previews: Promise<void>[] = [];
-      const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
-      // ads in the previews: each form's page drawn once, cached by content beside out/
-      const forms = pool ? await previewForms(set.print, stage.dir, path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'forms')) : {};
-      const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
-      const marks = proofMarks(set.print, report.copyfit);
-      const markFont = fonts.face('hei').file;
-      // every preview queued first: the worker draws them while this thread writes the PDFs
-      if (pool) for (const page of set.print.pages) previews.push(pool.render(page, { fonts: set.print.fonts, images, forms, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png)));
+    const previews: Promise<void>[] = [];
+    const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
+    // ads in the previews: each form's page drawn once, cached by content beside out/
+    const forms = pool ? await previewForms(set.print, stage.dir, path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'forms')) : {};
+    const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
+    const marks = proofMarks(set.print, report.copyfit);
+    const markFont = fonts.face('hei').file;
+    // every preview queued first: the worker draws them while this thread writes the PDFs
+    if (pool) {
       for (const page of set.print.pages) {
-        const t0 = performance.now();
-        write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
-        result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+        const png = pool.render(page, { fonts: set.print.fonts, images, forms, marks: marks.filter((m) => m.page === page.label), markFont }).then((png) => write(`preview/${page.label}.png`, png));
+        png.catch(() => {}); // a failed preview is reported by the Promise.all below, after the PDFs
+        previews.push(png);
       }
-      write('edition.pdf', await renderPdf(set.print, render));
-      if (opts.proof) {
-        // the proof channel: the print pages with the marks as blocks of their own (never in the print PDF)
-        const proof = proofDocument(set.print, marks, fonts, root);
-        for (const page of proof.pages) write(`proof/${page.label}.pdf`, await renderPdf(onePage(proof, page), render));
-        write('edition-proof.pdf', await renderPdf(proof, render));
-        log(`proof: ${marks.length} marks on ${new Set(marks.map((m) => m.page)).size} pages → proof/, edition-proof.pdf`);
-      }
-      write('frame.json', JSON.stringify(set.print));
-      write('frame-archive.json', JSON.stringify(set.archive));
-      if (opts.archive) {
-        // the archive reads only the archive channel's page tree (its masking and consent)
-        const { writeArchive } = await import('./archive/index.js');
-        const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION } });
-        files.push(...r.files.map((f) => `archive/${f.path}`));
-        const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
-        log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/ (${(['pdf', 'epaper', 'alto', 'mets', 'write'] as const).map(ms).join(', ')})`);
-      }
-      write('report.json', JSON.stringify(report, null, 1));
-      await Promise.all(previews);
-    } finally {
-      await pool?.close();
     }
+    for (const page of set.print.pages) {
+      const t0 = performance.now();
+      write(`pages/${page.label}.pdf`, await renderPdf(onePage(set.print, page), render));
+      result(`${page.label}  ${page.blocks.length} blocks  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      // a turn of the event loop: the preview worker's finished pages are taken and it is sent the next
+      if (pool) await new Promise(setImmediate);
+    }
+    mark('pages');
+    write('edition.pdf', await renderPdf(set.print, render));
+    mark('edition.pdf');
+    if (opts.proof) {
+      // the proof channel: the print pages with the marks as blocks of their own (never in the print PDF)
+      const proof = proofDocument(set.print, marks, fonts, root);
+      for (const page of proof.pages) write(`proof/${page.label}.pdf`, await renderPdf(onePage(proof, page), render));
+      write('edition-proof.pdf', await renderPdf(proof, render));
+      log(`proof: ${marks.length} marks on ${new Set(marks.map((m) => m.page)).size} pages → proof/, edition-proof.pdf`);
+    }
+    write('frame.json', JSON.stringify(set.print));
+    write('frame-archive.json', JSON.stringify(set.archive));
+    if (opts.archive) {
+      // the archive reads only the archive channel's page tree (its masking and consent)
+      const { writeArchive } = await import('./archive/index.js');
+      const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION } });
+      files.push(...r.files.map((f) => `archive/${f.path}`));
+      const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
+      mark('archive');
+      log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/ (${(['pdf', 'epaper', 'alto', 'mets', 'write'] as const).map(ms).join(', ')})`);
+    }
+    write('report.json', JSON.stringify(report, null, 1));
+    mark('written');
+    await Promise.all(previews);
+    mark('previews');
     stage.commit();
+    mark('commit');
+    if (process.env.ZUBAN_TIMING) log(phases());
     if (ledgerFile && set.printed) {
       try {
         appendLedger(ledgerFile, set.printed);
