@@ -24,3 +24,11 @@ export function jiebaSegmenter(): Jieba {
   }
   return jieba;
 }
+
+/** The segmenter's identity (package version and dictionary size): what a kept cut is valid for. */
+export function jiebaIdentity(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('@node-rs/jieba/package.json');
+  const { version } = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string };
+  return `@node-rs/jieba ${version} dict ${fs.statSync(path.join(path.dirname(pkg), 'dict.txt')).size}`;
+}

@@ -38,6 +38,7 @@ import { pressStage } from './print/pressStage.js';
 import { copyfitReport } from './report/copyfit.js';
 import { proofDocument, proofMarks } from './report/proofMarks.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
+import { loadWordStarts, saveWordStarts } from './text/wordStarts.js';
 
 const ZUBAN_VERSION = '0.1.0';
 
@@ -214,6 +215,9 @@ function phaseMarks(started: number) {
 async function buildWith(editionPath: string, outDir: string, opts: BuildOptions, cx: BuildContext): Promise<EditionSet & { files: string[] }> {
   const { fonts, history, pool, log, result, started, root, ledgerFile } = cx;
   const { mark, text: phases } = phaseMarks(started);
+  // heads' word cuts kept beside out/ like the photos: a rebuild need not load jieba
+  const wordsFile = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'words.json');
+  loadWordStarts(wordsFile);
   const set = await setEdition(editionPath, fonts, { ...opts, log, history });
   mark('set');
   const stage = openStage(outDir);
@@ -284,6 +288,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     await Promise.all(previews);
     mark('previews');
     stage.commit();
+    saveWordStarts(wordsFile);
     mark('commit');
     if (process.env.ZUBAN_TIMING) log(phases());
     if (ledgerFile && set.printed) {

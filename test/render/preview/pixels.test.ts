@@ -19,13 +19,14 @@ import { workload } from '../../helpers/workload.js';
 const doc = workloadDocument(workload(1), fonts);
 const outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file));
 const draw = async (page: Page, dpi: number) => PNG.sync.read(await renderPreview(page, { fonts: doc.fonts, images: {} }, outlines, dpi));
-const at = (png: PNG, x: number, y: number) => png.data[4 * (y * png.width + x)];
+type Png = ReturnType<typeof PNG.sync.read>;
+const at = (png: Png, x: number, y: number) => png.data[4 * (y * png.width + x)];
 
 describe('preview pixels', () => {
   it('--- box-and-rule --- a grey box with a black 2-pt stroke and a level 1-pt rule, at 72 dpi', async () => {
     const page: Page = {
       ...doc.pages[0], blocks: [{
-        id: 'g', kind: 'box', source: { id: 'g', component: 'box' }, rect: { x: 100, y: 100, w: 100, h: 60 }, lines: [],
+        id: 'g', kind: 'graphic', source: { id: 'g', component: 'panel' }, rect: { x: 100, y: 100, w: 100, h: 60 }, lines: [],
         graphics: [
           { kind: 'box', x: 100, y: 100, w: 100, h: 60, fill: { gray: 0.5 }, stroke: 2 },
           { kind: 'rule', x1: 100, y1: 200.5, x2: 200, y2: 200.5, width: 1 },
@@ -48,7 +49,7 @@ describe('preview pixels', () => {
     // one glyph: the pitch of several would shrink the run's width by itself
     const glyph = { ...r, text: [...r.text][0], gids: r.gids.slice(0, 1), xs: [0], advs: r.advs.slice(0, 1), ranges: r.ranges.slice(0, 2) };
     const only = (scale: number): Page => ({ ...doc.pages[0], blocks: [{ ...head, lines: [{ ...head.lines[0], runs: [{ ...glyph, scale }] }] }] });
-    const width = (png: PNG) => {
+    const width = (png: Png) => {
       let lo = png.width, hi = -1;
       for (let y = 0; y < png.height; y++) for (let x = 0; x < png.width; x++) if (at(png, x, y) < 128) (lo = Math.min(lo, x)), (hi = Math.max(hi, x));
       return hi - lo + 1;
