@@ -13,42 +13,49 @@ import type { Asset } from '../frame/types.js';
 import { sha256File } from '../frame/document.js';
 import type { PhotoJob } from '../layout/page/composeArticle.js';
 
+const PHOTOS_AT_ONCE = 1;
+
 export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, cacheDir: string, editionDir: string): Promise<Record<string, Asset>> {
   const { default: sharp } = await import('sharp');
   fs.mkdirSync(cacheDir, { recursive: true });
   fs.mkdirSync(path.join(outDir, 'photos'), { recursive: true });
   const assets: Record<string, Asset> = {};
-  await Promise.all(
-    jobs.map(async (j) => {
-      const key = createHash('sha256').update(JSON.stringify([sha256File(j.src), j.crop, j.width, j.height, j.grey])).digest('hex');
-      const cached = path.join(cacheDir, `${key}.jpg`);
-      if (!fs.existsSync(cached)) {
-        let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height).flatten({ background: '#ffffff' });
-        if (j.grey) img = img.toColourspace('b-w');
-        // unique per job: two jobs of one photo and crop may run at once (the second rename then replaces the first's equal file)
-        const tmp = `${cached}.${process.pid}.${j.asset}.tmp`;
-        try {
-          await img.jpeg({ quality: 85 }).toFile(tmp);
-          fs.renameSync(tmp, cached);
-        } catch (err) {
-          throw new UserError(`${j.article}: ${j.field}: ${j.file} cannot be prepared — the image is damaged or truncated (${(err as Error).message.split('\n')[0]})`);
-        } finally {
-          fs.rmSync(tmp, { force: true });
-        }
-      }
-      const rel = `photos/${j.asset}.jpg`;
-      // a hard link where the cache and the output share a file system (both sit beside out/)
+  // one at a time: libvips works each on every core already, and 32 photos decoded at once
+  // held ~250 MB more at a cold build's peak (one at a time ~110 MB) for no gain in time
+  let next = 0;
+  const one = async (): Promise<void> => {
+    for (let n = next++; n < jobs.length; n = next++) await prepare(jobs[n]);
+  };
+  const prepare = async (j: PhotoJob): Promise<void> => {
+    const key = createHash('sha256').update(JSON.stringify([sha256File(j.src), j.crop, j.width, j.height, j.grey])).digest('hex');
+    const cached = path.join(cacheDir, `${key}.jpg`);
+    if (!fs.existsSync(cached)) {
+      let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height).flatten({ background: '#ffffff' });
+      if (j.grey) img = img.toColourspace('b-w');
+      // unique per job: two jobs of one photo and crop may run at once (the second rename then replaces the first's equal file)
+      const tmp = `${cached}.${process.pid}.${j.asset}.tmp`;
       try {
-        fs.linkSync(cached, path.join(outDir, rel));
-      } catch {
-        fs.copyFileSync(cached, path.join(outDir, rel));
+        await img.jpeg({ quality: 85 }).toFile(tmp);
+        fs.renameSync(tmp, cached);
+      } catch (err) {
+        throw new UserError(`${j.article}: ${j.field}: ${j.file} cannot be prepared — the image is damaged or truncated (${(err as Error).message.split('\n')[0]})`);
+      } finally {
+        fs.rmSync(tmp, { force: true });
       }
-      assets[j.asset] = {
-        file: rel, sha256: sha256File(cached), width: j.width, height: j.height, colorSpace: j.grey ? 'gray' : 'rgb',
-        source: path.relative(editionDir, j.src).split(path.sep).join('/'), crop: j.crop, ppi: j.ppi,
-      };
-    }),
-  );
+    }
+    const rel = `photos/${j.asset}.jpg`;
+    // a hard link where the cache and the output share a file system (both sit beside out/)
+    try {
+      fs.linkSync(cached, path.join(outDir, rel));
+    } catch {
+      fs.copyFileSync(cached, path.join(outDir, rel));
+    }
+    assets[j.asset] = {
+      file: rel, sha256: sha256File(cached), width: j.width, height: j.height, colorSpace: j.grey ? 'gray' : 'rgb',
+      source: path.relative(editionDir, j.src).split(path.sep).join('/'), crop: j.crop, ppi: j.ppi,
+    };
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs.length, PHOTOS_AT_ONCE) }, one));
   // in job order, so frame.json is the same for the same edition
   return Object.fromEntries(jobs.map((j) => [j.asset, assets[j.asset]]));
 }

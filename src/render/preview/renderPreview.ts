@@ -131,23 +131,27 @@ export class OutlineCache {
   }
 
   /**
-   * The glyph's coverage at `k` pixels a font unit (`kx` across: 长体/扁体), its origin at
-   * phase/PHASES px (null: no ink).
+   * The coverage masks of a font at `k` pixels a font unit (`kx` across: 长体/扁体): `get`
+   * gives a glyph's with its origin at phase/PHASES px (null: no ink). Asked once a run, so
+   * that the glyph loop builds no key.
    */
-  mask(ref: Pick<FontRef, 'role' | 'file'>, gid: number, k: number, phaseX: number, phaseY: number, kx = k): Coverage | null {
+  masksAt(ref: Pick<FontRef, 'role' | 'file'>, k: number, kx = k): (gid: number, phaseX: number, phaseY: number) => Coverage | null {
     const key = `${ref.file}|${k}|${kx}`;
     let byGid = this.masks.get(key);
     if (!byGid) this.masks.set(key, (byGid = new Map()));
-    let phases = byGid.get(gid);
-    if (!phases) byGid.set(gid, (phases = []));
-    const i = phaseX * PHASES + phaseY;
-    let m = phases[i];
-    if (m === undefined) {
-      const face = this.face(ref);
-      const box = face.sfnt?.hasGlyf ? face.sfnt.box(gid) : face.font.getGlyph(gid).bbox;
-      m = phases[i] = !box || box.maxX <= box.minX || box.maxY <= box.minY ? null : coverage(this.outline(ref, gid), box, k, phaseX / PHASES, phaseY / PHASES, kx);
-    }
-    return m;
+    const masks = byGid;
+    const face = this.face(ref);
+    return (gid, phaseX, phaseY) => {
+      let phases = masks.get(gid);
+      if (!phases) masks.set(gid, (phases = []));
+      const i = phaseX * PHASES + phaseY;
+      let m = phases[i];
+      if (m === undefined) {
+        const box = face.sfnt?.hasGlyf ? face.sfnt.box(gid) : face.font.getGlyph(gid).bbox;
+        m = phases[i] = !box || box.maxX <= box.minX || box.maxY <= box.minY ? null : coverage(this.outline(ref, gid), box, k, phaseX / PHASES, phaseY / PHASES, kx);
+      }
+      return m;
+    };
   }
 }
 
@@ -160,16 +164,22 @@ export class OutlineCache {
  */
 const PHASES = 4;
 
-/** A paint as a CSS colour (CMYK and spots by their naive RGB). */
-export function cssColour(p: Paint | undefined): string {
-  if (!p) return '#000000';
+/** A paint as 0–255 RGB: CMYK and spots by their naive RGB. */
+function rgb(p: Paint | undefined): [number, number, number] {
+  if (!p) return [0, 0, 0];
   if ('gray' in p) {
     const v = Math.round(255 * p.gray);
-    return `rgb(${v},${v},${v})`;
+    return [v, v, v];
   }
   const [c, m, y, k] = 'cmyk' in p ? p.cmyk : [0, p.tint, p.tint, 0];
   const ch = (v: number) => Math.round(255 * (1 - v) * (1 - k));
-  return `rgb(${ch(c)},${ch(m)},${ch(y)})`;
+  return [ch(c), ch(m), ch(y)];
+}
+
+/** A paint as a CSS colour, for the canvas. */
+export function cssColour(p: Paint | undefined): string {
+  const [r, g, b] = rgb(p);
+  return `rgb(${r},${g},${b})`;
 }
 
 /** Graphics the pixel code does not draw: an SVG path, a slanted rule, an ad's box without its picture. */
@@ -237,10 +247,11 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
         const kx = (k * (run.scale ?? 100)) / 100;
         const [r, g, bl] = rgb(run.fill);
         const ys = run.ys;
+        const mask = outlines.masksAt(ref, k, kx);
         for (let i = 0; i < run.gids.length; i++) {
           const qx = Math.round((line.x + run.xs[i]) * s * PHASES), qy = Math.round((line.baseline + (ys ? ys[i] : 0)) * s * PHASES);
           const bx0 = Math.floor(qx / PHASES), by0 = Math.floor(qy / PHASES);
-          const pm = outlines.mask(ref, run.gids[i], k, qx - bx0 * PHASES, qy - by0 * PHASES, kx);
+          const pm = mask(run.gids[i], qx - bx0 * PHASES, qy - by0 * PHASES);
           if (pm) blit(px, W, H, pm, bx0 + pm.x, by0 + pm.y, r, g, bl);
         }
       }
@@ -359,11 +370,6 @@ function blit(px: Uint8ClampedArray, W: number, H: number, pm: Coverage, bx: num
   }
 }
 
-/** A paint as 0–255 RGB (as cssColour). */
-function rgb(p: Paint | undefined): [number, number, number] {
-  const m = /^rgb\((\d+),(\d+),(\d+)\)$/.exec(cssColour(p));
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-}
 
 /**
  * Photos at the size they are drawn, kept by file (device, inode, size, mtime: a rebuild
