@@ -13,7 +13,7 @@
 // 13 lines the 报头 would take stay empty there). A notices page of the sample, if any, is
 // not copied: the 16 pages are all article pages.
 //
-// Timing: RUNS (default 3) rounds of: a build from a cold photo cache (out/ removed first),
+// Timing: RUNS (default 3) rounds of: a build from a cold cache (out/ and .zuban-cache removed first),
 // a build with a warm one (.zuban-cache kept, out/ replaced), and a warm build
 // with --no-preview (no PNGs: what the PDFs alone cost). Medians of wall time, with peak
 // RSS from tools/measure.py when bench-out/anchors has it (bench.mjs copies it there first).
@@ -155,14 +155,14 @@ const medPeak = (xs) => (xs.every((x) => x.peak != null) ? Number(median(xs.map(
 const res = {
   pages: counts.pages, articles: counts.articles, photos: counts.photos, runs: RUNS, preview,
   coldS: med(cold), warmS: med(warm), noPreviewWarmS: noPreview.length ? med(noPreview) : null,
-  peakMiB: medPeak([...cold, ...warm]), noPreviewPeakMiB: noPreview.length ? medPeak(noPreview) : null,
+  peakMiB: medPeak([...cold, ...warm]), coldPeakMiB: medPeak(cold), warmPeakMiB: medPeak(warm), noPreviewPeakMiB: noPreview.length ? medPeak(noPreview) : null,
   cold: cold.map((x) => x.wall), warm: warm.map((x) => x.wall), noPreview: noPreview.map((x) => x.wall),
 };
 if (process.env.EDITION_JSON) fs.writeFileSync(process.env.EDITION_JSON, JSON.stringify(res, null, 1));
 const verdict = (s) => (s < 5 ? 'under the 5 s target' : s < 10 ? 'under 10 s, over the 5 s target' : 'OVER the 10 s limit');
 process.stdout.write(
   `16-page edition (${counts.articles} articles, ${counts.photos} photos): \`zuban build${BUILD_ARGS.length ? ' ' + BUILD_ARGS.join(' ') : ''}\`${preview ? ' with PNG previews' : ' --no-preview'} ` +
-    `${res.coldS.toFixed(2)} s cold photo cache, ${res.warmS.toFixed(2)} s warm (median of ${RUNS}, whole process${res.peakMiB != null ? `, peak ${res.peakMiB} MiB` : ''}) — ${verdict(res.coldS)}` +
+    `${res.coldS.toFixed(2)} s cold photo cache, ${res.warmS.toFixed(2)} s warm (median of ${RUNS}, whole process${res.peakMiB != null ? `, peak ${res.coldPeakMiB} MiB cold, ${res.warmPeakMiB} MiB warm` : ''}) — ${verdict(res.coldS)}` +
     (noPreview.length ? `; --no-preview ${res.noPreviewWarmS.toFixed(2)} s warm${res.noPreviewPeakMiB != null ? ` (peak ${res.noPreviewPeakMiB} MiB)` : ''} — ${verdict(res.noPreviewWarmS)}` : '') +
     `${built.length ? ` [zuban says: ${built[0].replace(/ → .*?\(/, ' (')}]` : ''}\n`,
 );
