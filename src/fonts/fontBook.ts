@@ -153,9 +153,12 @@ export class FontFace {
       let vgid = gid;
       if (gid) {
         // —— is the full-width bar U+2015 here (see lookup); its vertical form is the bar's
-        const ch = String.fromCodePoint(cp === 0x2014 && gid === this.cmapLookup(0x2015) ? 0x2015 : cp);
-        const run = this.font.layout(ch, ['vert', 'vrt2']);
-        if (run.glyphs.length === 1) vgid = run.glyphs[0].id;
+        const bar = cp === 0x2014 && gid === this.cmapLookup(0x2015);
+        if (this.sfnt) vgid = this.sfnt.verticalForms().get(bar ? this.cmapLookup(0x2015) : gid) ?? gid;
+        else {
+          const run = this.font.layout(String.fromCodePoint(bar ? 0x2015 : cp), ['vert', 'vrt2']);
+          if (run.glyphs.length === 1) vgid = run.glyphs[0].id;
+        }
       }
       const box = vgid ? (this.sfnt?.box(vgid) ?? this.font.getGlyph(vgid).bbox) : undefined;
       v = { gid: vgid, width: vgid ? this.glyphAdvance(vgid) : 0, adv: 1, inkY: box ? [box.minY / this.upm, box.maxY / this.upm] : [0, 0] };

@@ -263,6 +263,62 @@ export class SfntMetrics {
     return this.view.getUint16(h.offset + 4 * Math.min(gid, h.numMetrics - 1));
   }
 
+  /**
+   * The font's vertical forms (GSUB features `vert` and `vrt2`, in any script): glyph id →
+   * the glyph that sets it in vertical text. Only single substitutions (lookup type 1, or 7
+   * wrapping it) are read: those are what CJK fonts carry for turned brackets, moved
+   * commas and the like. Read once, on first use — so 竖排 heads need not open the font in
+   * fontkit (a 15 MB read and a GSUB parse) for a handful of glyphs.
+   */
+  verticalForms(): ReadonlyMap<number, number> {
+    if (this.vert) return this.vert;
+    const map = new Map<number, number>();
+    this.vert = map;
+    const gsub = this.tables.get('GSUB');
+    if (!gsub) return map;
+    const v = this.view, base = gsub.offset;
+    const u16 = (o: number) => v.getUint16(o);
+    const featureList = base + u16(base + 6), lookupList = base + u16(base + 8);
+    const lookups = new Set<number>();
+    for (let f = 0, n = u16(featureList); f < n; f++) {
+      const rec = featureList + 2 + 6 * f;
+      const tag = String.fromCharCode(v.getUint8(rec), v.getUint8(rec + 1), v.getUint8(rec + 2), v.getUint8(rec + 3));
+      if (tag !== 'vert' && tag !== 'vrt2') continue;
+      const feature = featureList + u16(rec + 4);
+      for (let l = 0, m = u16(feature + 2); l < m; l++) lookups.add(u16(feature + 4 + 2 * l));
+    }
+    const coverage = (at: number): number[] => {
+      const format = u16(at), out: number[] = [];
+      if (format === 1) for (let i = 0, n = u16(at + 2); i < n; i++) out.push(u16(at + 4 + 2 * i));
+      else if (format === 2)
+        for (let r = 0, n = u16(at + 2); r < n; r++) {
+          const start = u16(at + 4 + 6 * r), end = u16(at + 6 + 6 * r);
+          for (let g = start; g <= end; g++) out.push(g);
+        }
+      return out;
+    };
+    const single = (sub: number) => {
+      const format = u16(sub), glyphs = coverage(sub + u16(sub + 2));
+      glyphs.forEach((g, i) => {
+        if (map.has(g)) return; // the first lookup that substitutes a glyph wins, as in layout order
+        if (format === 1) map.set(g, (g + v.getInt16(sub + 4) + 65536) % 65536);
+        else if (format === 2 && i < u16(sub + 4)) map.set(g, u16(sub + 6 + 2 * i));
+      });
+    };
+    for (const index of [...lookups].sort((a, b) => a - b)) {
+      const lookup = lookupList + u16(lookupList + 2 + 2 * index);
+      const type = u16(lookup);
+      for (let t = 0, n = u16(lookup + 4); t < n; t++) {
+        const sub = lookup + u16(lookup + 6 + 2 * t);
+        if (type === 1) single(sub);
+        else if (type === 7 && u16(sub + 2) === 1) single(sub + v.getUint32(sub + 4));
+      }
+    }
+    return map;
+  }
+
+  private vert?: Map<number, number>;
+
   /** Ink box of a glyph from its glyf header; undefined for an empty glyph or a CFF font. */
   box(gid: number): InkBox | undefined {
     const t = this.glyf;
