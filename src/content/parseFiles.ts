@@ -2,7 +2,6 @@
  * Parsing of the three kinds of content file from their text: pure functions, no I/O, so
  * they are tested on strings. Each returns the parsed value or the problems found.
  */
-import matter from 'gray-matter';
 import YAML from 'yaml';
 import { EditionSchema, type Edition } from '../model/schema/edition.js';
 import { TemplateSchema, type Template } from '../model/schema/template.js';
@@ -92,36 +91,30 @@ export interface ParsedArticle {
   body: BodyBlock[];
 }
 
-/** Thrown by the front-matter engine so YAML errors keep their line numbers. */
-class FrontMatterError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super('front matter');
-  }
+/**
+ * An article's front matter and body: the YAML between a first line `---` and the next line
+ * `---`, and the text after it. The YAML is handed over from the end of the opening `---`,
+ * so its lines and columns are the file's own.
+ */
+function splitFrontMatter(text: string): { yaml: string; content: string } | undefined {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const open = /^---[ \t]*\r?\n/.exec(t);
+  if (!open) return undefined;
+  const close = /^---[ \t]*(\r?\n|$)/m.exec(t.slice(open[0].length));
+  if (!close) return { yaml: t.slice(3), content: '' };
+  const end = open[0].length + close.index;
+  return { yaml: t.slice(3, end), content: t.slice(end + close[0].length) };
 }
 
 /** An article from the text of its Markdown file. */
 export function parseArticle(text: string, file: string): Parsed<ParsedArticle> {
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // gray-matter's bundled js-yaml would read 0123 as 83 and dates as Date objects.
-    parsed = matter(text, {
-      engines: {
-        yaml: (s: string) => {
-          // gray-matter hands over the text from the end of the opening `---` line, less the
-          // last newline: with it back, lines and columns are the file's own.
-          const y = parseYaml(`${s}\n`, file);
-          if (!y.ok) throw new FrontMatterError(y.problems);
-          return (y.value ?? {}) as object;
-        },
-      },
-    });
-  } catch (err) {
-    if (err instanceof FrontMatterError) return { ok: false, problems: err.problems };
-    throw err;
-  }
-  if (!text.trimStart().startsWith('---')) {
+  const split = splitFrontMatter(text);
+  if (!split) {
     return { ok: false, problems: [{ file, field: '', reason: 'has no front matter: it must start with a line “---”' }] };
   }
+  const y = parseYaml(split.yaml, file);
+  if (!y.ok) return y;
+  const parsed = { data: (y.value ?? {}) as object, content: split.content };
   const meta = parseWith(ArticleMetaSchema, parsed.data, file);
   if (!meta.ok) return meta;
   const { blocks, warnings } = parseBody(parsed.content);

@@ -52,6 +52,17 @@ describe('parseArticle', () => {
     expect(!r.ok && r.problems[0].reason).toBe('YAML syntax error at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]');
   });
 
+  it('reads front matter after a byte-order mark and with CRLF lines; the body starts after the closing line', () => {
+    const r = parseArticle(`\uFEFF---\r\nid: x\r\n${base.replaceAll('\n', '\r\n')}\r\n---\r\n第一段。\r\n\r\n--- 不是分隔线\r\n`, 'a.md');
+    expect(r.ok && r.value.meta.id).toBe('x');
+    expect(r.ok && r.value.body.map((b) => (b.kind === 'para' ? b.spans.map((x) => x.text).join('') : b.kind))).toEqual(['第一段。', '--- 不是分隔线']);
+  });
+
+  it('names the YAML line of an error below the first, as the file numbers it', () => {
+    const r = parseArticle('---\nid: x\npage: A01\npage: A02\n---\n正文', 'a.md');
+    expect(!r.ok && r.problems[0].reason).toMatch(/line 4\b/);
+  });
+
   it('refuses a file without front matter', () => {
     const r = parseArticle('只有正文。', 'a.md');
     expect(!r.ok && r.problems).toEqual([{ file: 'a.md', field: '', reason: 'has no front matter: it must start with a line “---”' }]);

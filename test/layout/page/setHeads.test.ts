@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../src/content/parseFiles.js';
+import { parseArticle, parseTemplate } from '../../../src/content/parseFiles.js';
 import type { PlacedLine } from '../../../src/layout/items.js';
 import { pageGrid } from '../../../src/layout/page/pageGrid.js';
 import { forcedLines, setHeads, type HeadPart } from '../../../src/layout/page/setHeads.js';
@@ -15,7 +14,11 @@ if (!parsed.ok) throw new Error('broadsheet template does not parse');
 const tpl = parsed.value;
 const grid = pageGrid(tpl);
 const dir = path.join(projectRoot, 'content/articles');
-const metas = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => matter(fs.readFileSync(path.join(dir, f), 'utf8')).data as Record<string, string>);
+const metas = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => {
+  const a = parseArticle(fs.readFileSync(path.join(dir, f), 'utf8'), f);
+  if (!a.ok) throw new Error(`${f} does not parse`);
+  return a.value.meta as unknown as Record<string, string>;
+});
 const zi = (n: number) => n * grid.charPt;
 const set = (parts: HeadPart[], measure: number) => setHeads(parts, 0, measure, 1, grid, fonts, 't', 'center');
 const part = (component: HeadPart['component'], text: string, sizes = tpl.heads.secondary.head, maxLines = 3): HeadPart => ({ component, text, font: 'hei', sizes, maxLines });
