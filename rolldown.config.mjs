@@ -18,6 +18,9 @@ export default {
       groups: [
         // the entry's own small imports stay in the entry (the identifier kinds for `validate`'s help)
         { name: 'kinds', test: /dist[\\/](notices[\\/]identifiers[\\/]identifierKind|diagnostic|projectRoot)\.js$/ },
+        // what every build reads of the notices (the ledger of printed ones), apart from the
+        // notices stage and its calendars and pinyin, which only an edition with notices loads
+        { name: 'ledger', test: /dist[\\/]notices[\\/](ledger|printedHistory|dates|identifiers[\\/](normalizeIdentifier|validatePersonName))\.js$/ },
         { name: 'text', test: /dist[\\/](text|fonts|wasm)[\\/]/ },
         { name: 'typeset', test: /dist[\\/](layout[\\/](fillColumns|placeLine|assemblePage|items|composeWorkload)|model[\\/]workload[\\/])/ },
         { name: 'render', test: /dist[\\/]render[\\/]pdf[\\/]/ },

@@ -24,7 +24,7 @@ import { makeDocument, sha256File } from './frame/document.js';
 import type { Asset, Channel, Document, EditionMeta, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
-import { noticesStage, type GivenNotice } from './layout/notices/noticesStage.js';
+import type { GivenNotice } from './layout/notices/noticesStage.js';
 import { appendLedger, readLedger, type Ledger } from './notices/ledger.js';
 import type { PrintedHistory, PrintedRecord } from './notices/printedHistory.js';
 import type { PhotoInfo } from './layout/page/composeArticle.js';
@@ -99,7 +99,9 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   const editionDir = path.dirname(path.resolve(editionPath));
   for (const d of ed.diagnostics) log(`warning: ${formatDiagnostic(d)}`);
   const photoInfo = await readPhotoSizes(ed, opts.reuse?.photoSizes);
-  const notices = noticesStage(ed, editionDir, fonts, { strict: opts.strict, log, notices: opts.notices, history: opts.history });
+  // the notices stage (its templates, calendars, pinyin) is loaded only for an edition that has notices
+  const hasNotices = opts.notices !== undefined || ed.edition.pages.some((p) => p.notices) || fs.existsSync(path.join(editionDir, 'notices'));
+  const notices = hasNotices ? (await import('./layout/notices/noticesStage.js')).noticesStage(ed, editionDir, fonts, { strict: opts.strict, log, notices: opts.notices, history: opts.history }) : undefined;
   const only = opts.reuse?.pagesToCompose(ed);
   const previous = only ? opts.reuse!.previous : undefined;
   let composed: ComposedEdition;
