@@ -37,7 +37,7 @@ export { loadNoticeContext, type NoticeContext } from './notices/loadNotices.js'
 export type { Prepared } from './notices/prepareNotice.js';
 export type { Quote } from './notices/pricing.js';
 export { formatReason, type Reason } from './notices/reasons.js';
-export { validateIdentifier, isIdentifierKind, IDENTIFIER_KINDS, type IdentifierKind, type ValidationResult } from './notices/identifiers/index.js';
+export { validateIdentifier, validationJson, isIdentifierKind, IDENTIFIER_KINDS, type IdentifierKind, type ValidationResult } from './notices/identifiers/index.js';
 export { readFrame, frameJsonSchema } from './frame/schema.js';
 export type * from './frame/types.js';
 export { UserError, formatDiagnostic, type Diagnostic } from './diagnostic.js';

@@ -8,8 +8,8 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { SfntMetrics } from '../fonts/sfntMetrics.js';
 import { projectRoot } from '../projectRoot.js';
 import { decodeNoticeText } from '../notices/decodeNoticeText.js';
 import { findIdentifierFields, type IdentifierField } from '../notices/identifiers/findIdentifierFields.js';
@@ -18,6 +18,7 @@ import {
   IDENTIFIER_KIND_LABELS,
   isIdentifierKind,
   validateIdentifier,
+  validationJson,
   type IdentifierKind,
   type ValidateOptions,
   type ValidationMessage,
@@ -73,7 +74,7 @@ export function runValidate(args: ValidateArgs, io: ValidateIo = {}): ValidateOu
   if (args.kind === undefined || !isIdentifierKind(args.kind)) return usage(`未知的证件种类“${args.kind}” (unknown kind)`);
   if (args.value === undefined) return usage(`缺少号码 (missing value for ${args.kind})`);
   const result = validateIdentifier(args.kind, args.value, options.for(args.kind));
-  const stdout = args.json ? JSON.stringify(toJson(result)) + '\n' : formatReport(result);
+  const stdout = args.json ? JSON.stringify(validationJson(result)) + '\n' : formatReport(result);
   return { stdout, stderr: options.notes(), exitCode: result.ok ? 0 : 1 };
 }
 
@@ -106,20 +107,6 @@ function optionsFor(io: ValidateIo) {
   };
 }
 
-/** The `--json` object, keys in the documented order. */
-export function toJson(r: ValidationResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    ok: r.ok,
-    kind: r.kind,
-    input: r.input,
-    normalized: r.normalized,
-    errors: r.errors,
-    warnings: r.warnings,
-    info: r.info,
-    parsed: r.parsed,
-    ...extra,
-  };
-}
 
 /**
  * One `--json` object per non-blank input line, in input order and in exactly the `--json` shape
@@ -151,7 +138,7 @@ function batchLine(rawLine: string, options: ReturnType<typeof optionsFor>): { o
     const e: ValidationMessage = { code: 'batch.not-utf8', message: '该行不是UTF-8编码（GBK？）：请以UTF-8输入', messageEn: 'the line is not UTF-8 (GBK?): give the input as UTF-8' };
     result = { ...result, ok: false, errors: [e, ...result.errors] };
   }
-  return { ok: result.ok, json: JSON.stringify(toJson(result)) + '\n' };
+  return { ok: result.ok, json: JSON.stringify(validationJson(result)) + '\n' };
 }
 
 /**
@@ -210,7 +197,7 @@ function runFile(file: string, json: boolean, io: ValidateIo, options: ReturnTyp
   const rows = found.fields.map((f) => ({ field: f, result: validateIdentifier(f.kind, f.value, options.for(f.kind)) }));
   const exitCode = rows.some((r) => !r.result.ok) ? 1 : 0;
   if (json) {
-    const stdout = rows.map(({ field, result }) => JSON.stringify(toJson(result, { path: field.path, line: field.line })) + '\n').join('');
+    const stdout = rows.map(({ field, result }) => JSON.stringify(validationJson(result, { path: field.path, line: field.line })) + '\n').join('');
     return { stdout, stderr: options.notes(), exitCode };
   }
   return { stdout: formatTable(file, rows), stderr: options.notes(), exitCode };
@@ -361,14 +348,13 @@ export function displayWidth(s: string): number {
 
 // ——— Process glue ———
 
-/** Opens the 宋 (song) role's font from fonts/fonts.json with fontkit and returns its glyph test. */
+/** Opens the 宋 (song) role's font from fonts/fonts.json and returns its glyph test (its cmap, read by SfntMetrics). */
 export function loadSongGlyphCheck(): (codePoint: number) => boolean {
   const root = projectRoot;
   const config = JSON.parse(readFileSync(path.join(root, 'fonts', 'fonts.json'), 'utf8')) as { roles?: { song?: { file?: string } } };
   const file = config.roles?.song?.file;
   if (!file) throw new Error('fonts/fonts.json has no "song" role');
-  // fontkit ships no types; only this one method is used.
-  const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(p: string): { hasGlyphForCodePoint(cp: number): boolean } };
-  const font = fontkit.openSync(path.resolve(root, file));
-  return (codePoint) => font.hasGlyphForCodePoint(codePoint);
+  const font = SfntMetrics.open(path.resolve(root, file));
+  if (!font) throw new Error(`${file} is not a font zuban can read`);
+  return (codePoint) => font.gid(codePoint) !== 0;
 }

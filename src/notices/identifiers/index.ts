@@ -135,6 +135,15 @@ const VALIDATORS: { [K in IdentifierKind]: Validator<K> } = {
 };
 
 /**
+ * A result as the `--json` object of `zuban validate` (and of each `--batch` line): these
+ * keys in this order, then `extra` (a notice file's field path and line). The desk and the
+ * library answer in the same shape.
+ */
+export function validationJson(r: ValidationResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ok: r.ok, kind: r.kind, input: r.input, normalized: r.normalized, errors: r.errors, warnings: r.warnings, info: r.info, parsed: r.parsed, ...extra };
+}
+
+/**
  * Validates `raw` as a `kind` of identifier. Never throws: bad input of any sort (empty, huge,
  * control characters, lone surrogates, a non-string or an unknown kind from untyped callers)
  * comes back as a result with errors; `ok` is true exactly when there are none.
