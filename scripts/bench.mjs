@@ -9,7 +9,7 @@
 //      validation throughput, the sample edition's build time) where they exist.
 // Needs: poppler-utils and fonts-noto-cjk (Typst's fonts), as ../shared/bench/README.md says;
 // as root it installs them with apt-get when missing. Env: RUNS=5 WARMUP=1 PAGES="1 8 32",
-// EDITION_RUNS=3 (bench-edition rounds), EXTRAS=0 (skip validation and edition benches),
+// EDITION_RUNS=3 (bench-edition rounds), EXTRAS=0 (skip validation, edition and watch benches), WATCH=0 (skip the watch bench),
 // REPORT_ONLY=1 (print the report of the last run again, no timing), NICE=-15 (the priority
 // every timed process runs at when bench runs as root; 0 = the caller's).
 // Never part of `npm test`.
@@ -204,6 +204,9 @@ function extras() {
       out.push(`  with ${args}: ${r.res.coldS.toFixed(2)} s cold (${pct(r.res.coldS, plain.res.coldS)}), ${r.res.warmS.toFixed(2)} s warm (${pct(r.res.warmS, plain.res.warmS)})`);
     }
   }
+  // issue 12: an edited article to its page PDF and to its readable preview, with --watch and zuban serve
+  const watch = path.join(root, 'scripts/bench-watch.mjs');
+  if (fs.existsSync(watch) && process.env.WATCH !== '0') out.push('', 'Watch: ' + run('node', [watch]).trim());
   return out.join('\n');
 }
 
