@@ -25,6 +25,7 @@ import type { NoticeContext } from './notices/loadNotices.js';
 import { prepareNotice, type Prepared } from './notices/prepareNotice.js';
 import { prepareNoticeData as prepareData } from './notices/readNoticeData.js';
 import type { Quote } from './notices/pricing.js';
+import { previewForms } from './pipeline.js';
 import { projectRoot } from './projectRoot.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
@@ -185,32 +186,39 @@ export function customerProof(prepared: Prepared & { ok: true }, ctx: NoticeCont
   return { document, quote: set.quote };
 }
 
-const outlineCaches = new WeakMap<FontBook, OutlineCache>();
-
 /** The first page of a Document as a PNG (the desk's live proof image). */
 export async function renderDocumentPng(document: Document, fonts: FontBook = defaultFonts(), dpi = 110): Promise<Buffer> {
   // loaded on use: the canvas and sharp are no part of a build's main thread
-  const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
-  let outlines = outlineCaches.get(fonts);
-  if (!outlines) outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
-  return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, outlines, dpi);
+  const { renderPreview } = await import('./render/preview/renderPreview.js');
+  return renderPreview(document.pages[0], { fonts: document.fonts, images: {} }, await outlinesFor(fonts), dpi);
 }
 /**
  * One page of a document as PNG at `dpi` (150 and up is readable), with proof marks drawn
- * over it when given; photos are read from `assetDir` (the build's folder).
+ * over it when given; photos are read from `assetDir` (the build's folder), and placed ads
+ * drawn from their PDF pages, cached beside it as the build caches them.
  */
 export async function renderPagePng(document: Document, label: string, opts: { dpi?: number; assetDir: string; marks?: readonly ProofMark[]; fonts?: FontBook }): Promise<Buffer> {
   const page = document.pages.find((p) => p.label === label);
   if (!page) throw new UserError(`no page ${label} (pages: ${document.pages.map((p) => p.label).join(', ')})`);
-  const { OutlineCache, renderPreview } = await import('./render/preview/renderPreview.js');
+  const { renderPreview } = await import('./render/preview/renderPreview.js');
   const fonts = opts.fonts ?? defaultFonts();
-  let outlines = outlinesOf.get(fonts);
-  if (!outlines) outlinesOf.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
   const images = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, path.join(opts.assetDir, a.file)]));
   const imageKeys = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, a.sha256]));
-  return renderPreview(page, { fonts: document.fonts, images, imageKeys, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, outlines, opts.dpi ?? 150);
+  const placed = page.blocks.some((b) => b.graphics.some((g) => g.kind === 'form'));
+  const forms = placed ? await previewForms(document, opts.assetDir, path.join(path.dirname(path.resolve(opts.assetDir)), '.zuban-cache', 'forms')) : undefined;
+  return renderPreview(page, { fonts: document.fonts, images, imageKeys, forms, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, await outlinesFor(fonts), opts.dpi ?? 150);
 }
-const outlinesOf = new WeakMap<FontBook, import('./render/preview/renderPreview.js').OutlineCache>();
+
+/** The glyph outlines and masks of a font book, kept across the previews drawn in this process. */
+const outlineCaches = new WeakMap<FontBook, OutlineCache>();
+async function outlinesFor(fonts: FontBook): Promise<OutlineCache> {
+  let outlines = outlineCaches.get(fonts);
+  if (!outlines) {
+    const { OutlineCache } = await import('./render/preview/renderPreview.js');
+    outlineCaches.set(fonts, (outlines = new OutlineCache((ref) => fonts.faceForFile(ref.role, ref.file))));
+  }
+  return outlines;
+}
 
 /** A notice set on a proof page with the page's engine (with its legal deadlines beside the quote, or not). */
 function setNoticeProof(prepared: Prepared & { ok: true }, ctx: NoticeContext, fonts: FontBook, withDeadlines: boolean) {

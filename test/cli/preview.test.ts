@@ -35,6 +35,16 @@ describe('zuban preview', () => {
       if (img.data[i] > 200 && img.data[i + 1] < 80 && img.data[i + 2] < 80) red++;
     }
     expect(red).toBeGreaterThan(50);
+    // the ad is drawn from its PDF page, not as the grey box with a cross of a missing picture
+    const ad = page.blocks.flatMap((b) => b.graphics).find((g) => g.kind === 'form')!;
+    let grey = 0, all = 0;
+    for (let yy = Math.ceil((ad.y * 150) / 72); yy < Math.floor(((ad.y + ad.h) * 150) / 72); yy += 2)
+      for (let x = Math.ceil((ad.x * 150) / 72); x < Math.floor(((ad.x + ad.w) * 150) / 72); x += 2) {
+        const i = (yy * img.width + x) * 4;
+        all++;
+        if (img.data[i] === 232 && img.data[i + 1] === 232 && img.data[i + 2] === 232) grey++;
+      }
+    expect(grey / all).toBeLessThan(0.2);
     const bad = spawnSync(process.execPath, [path.resolve('dist/bundle/zuban.js'), 'preview', 'Z99', '--out', out, '-o', png], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no page Z99 \(pages: A01, A02, A03, A04, A05\)/);
