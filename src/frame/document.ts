@@ -23,35 +23,59 @@ export function sha256File(file: string): string {
 }
 
 /**
- * SHA-256 of a font file, kept across runs in `<root>/fonts/cache/sha256.json` by path, size,
- * mtime, ctime and inode — the stat fields git's index trusts: a font replaced in any way
- * (npm ci, a copy, an edit) changes its ctime or inode and is hashed again. The fonts are
- * 15 MB each: hashing five of them was a tenth of a 16-page build. Where the cache cannot
- * be written (a read-only install) the file is hashed each run.
+ * SHA-256s of files kept across runs in a JSON file, each by the file's path, size, mtime,
+ * ctime and inode — the stat fields git's index trusts: a file replaced in any way (npm ci,
+ * a copy, an edit, even with its mtime put back) changes its ctime or inode and is hashed
+ * again. Where the JSON cannot be written (a read-only install) files are hashed each run.
+ */
+export class KeptHashes {
+  private entries: Record<string, { stat: string; sha256: string }> = {};
+  private changed = false;
+
+  constructor(private readonly cacheFile: string) {
+    try {
+      const read = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+      if (read && typeof read === 'object') this.entries = read;
+    } catch {
+      // none yet, or unreadable: hashed again and written anew
+    }
+  }
+
+  sha256(file: string): string {
+    const st = fs.statSync(file);
+    const stat = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    const hit = this.entries[file];
+    if (hit && hit.stat === stat && /^[0-9a-f]{64}$/.test(hit.sha256)) return hit.sha256;
+    const sha256 = sha256File(file);
+    this.entries[file] = { stat, sha256 };
+    this.changed = true;
+    return sha256;
+  }
+
+  /** Writes the entries when any changed, atomically; failures are ignored (the next run hashes again). */
+  save(): void {
+    if (!this.changed) return;
+    try {
+      fs.mkdirSync(path.dirname(this.cacheFile), { recursive: true });
+      const tmp = `${this.cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(this.entries, null, 1));
+      fs.renameSync(tmp, this.cacheFile);
+      this.changed = false;
+    } catch {
+      // a read-only folder: no cache
+    }
+  }
+}
+
+/**
+ * SHA-256 of a font file, kept in `<root>/fonts/cache/sha256.json` (KeptHashes). The fonts
+ * are 15 MB each: hashing five of them was a tenth of a 16-page build.
  */
 export function fontSha256(file: string, root: string): string {
-  const st = fs.statSync(file);
-  const id = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-  const cacheFile = path.join(root, 'fonts', 'cache', 'sha256.json');
-  let cache: Record<string, { stat: string; sha256: string }> = {};
-  try {
-    cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-  } catch {
-    // none yet, or unreadable: hashed below and written again
-  }
-  const hit = cache[file];
-  if (hit && hit.stat === id && /^[0-9a-f]{64}$/.test(hit.sha256)) return hit.sha256;
-  const sha256 = sha256File(file);
-  try {
-    cache[file] = { stat: id, sha256 };
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(cache, null, 1));
-    fs.renameSync(tmp, cacheFile);
-  } catch {
-    // a read-only project: no cache
-  }
-  return sha256;
+  const kept = new KeptHashes(path.join(root, 'fonts', 'cache', 'sha256.json'));
+  const sha = kept.sha256(file);
+  kept.save();
+  return sha;
 }
 
 /** The document's entry for a face. */

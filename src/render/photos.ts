@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostic.js';
 import type { Asset } from '../frame/types.js';
-import { sha256File } from '../frame/document.js';
+import { KeptHashes, sha256File } from '../frame/document.js';
 import type { PhotoJob } from '../layout/page/composeArticle.js';
 
 const PHOTOS_AT_ONCE = 1;
@@ -20,6 +20,8 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
   fs.mkdirSync(cacheDir, { recursive: true });
   fs.mkdirSync(path.join(outDir, 'photos'), { recursive: true });
   const assets: Record<string, Asset> = {};
+  // the source photos' hashes kept beside the cache by stat (ctime and inode included): a warm build reads no photo whole
+  const hashes = new KeptHashes(path.join(cacheDir, '..', 'sha256.json'));
   // one at a time: libvips works each on every core already, and 32 photos decoded at once
   // held ~250 MB more at a cold build's peak (one at a time ~110 MB) for no gain in time
   let next = 0;
@@ -27,7 +29,7 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
     for (let n = next++; n < jobs.length; n = next++) await prepare(jobs[n]);
   };
   const prepare = async (j: PhotoJob): Promise<void> => {
-    const key = createHash('sha256').update(JSON.stringify([sha256File(j.src), j.crop, j.width, j.height, j.grey])).digest('hex');
+    const key = createHash('sha256').update(JSON.stringify([hashes.sha256(j.src), j.crop, j.width, j.height, j.grey])).digest('hex');
     const cached = path.join(cacheDir, `${key}.jpg`);
     if (!fs.existsSync(cached)) {
       let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height).flatten({ background: '#ffffff' });
@@ -35,8 +37,10 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
       // unique per job: two jobs of one photo and crop may run at once (the second rename then replaces the first's equal file)
       const tmp = `${cached}.${process.pid}.${j.asset}.tmp`;
       try {
-        await img.jpeg({ quality: 85 }).toFile(tmp);
+        const jpeg = await img.jpeg({ quality: 85 }).toBuffer();
+        fs.writeFileSync(tmp, jpeg);
         fs.renameSync(tmp, cached);
+        writeSidecar(cached, createHash('sha256').update(jpeg).digest('hex'));
       } catch (err) {
         throw new UserError(`${j.article}: ${j.field}: ${j.file} cannot be prepared — the image is damaged or truncated (${(err as Error).message.split('\n')[0]})`);
       } finally {
@@ -51,13 +55,41 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
       fs.copyFileSync(cached, path.join(outDir, rel));
     }
     assets[j.asset] = {
-      file: rel, sha256: sha256File(cached), width: j.width, height: j.height, colorSpace: j.grey ? 'gray' : 'rgb',
+      file: rel, sha256: cropSha256(cached), width: j.width, height: j.height, colorSpace: j.grey ? 'gray' : 'rgb',
       source: path.relative(editionDir, j.src).split(path.sep).join('/'), crop: j.crop, ppi: j.ppi,
     };
   };
   await Promise.all(Array.from({ length: Math.min(jobs.length, PHOTOS_AT_ONCE) }, one));
+  hashes.save();
   // in job order, so frame.json is the same for the same edition
   return Object.fromEntries(jobs.map((j) => [j.asset, assets[j.asset]]));
+}
+
+/**
+ * A prepared crop's SHA-256, from the `.sha256` file written beside it when it was made (the
+ * crop is hard-linked into every build, which moves its ctime: a stat-kept hash would never
+ * hold); hashed and written again when that file is missing or not a hash.
+ */
+function cropSha256(cached: string): string {
+  try {
+    const sha = fs.readFileSync(`${cached}.sha256`, 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(sha)) return sha;
+  } catch {
+    // made by an older zuban, or the file was removed: hashed below
+  }
+  const sha = sha256File(cached);
+  writeSidecar(cached, sha);
+  return sha;
+}
+
+function writeSidecar(cached: string, sha: string): void {
+  try {
+    const tmp = `${cached}.sha256.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, sha);
+    fs.renameSync(tmp, `${cached}.sha256`);
+  } catch {
+    // the hash is computed again next time
+  }
 }
 
 /** Removes temporary files an interrupted build left in the cache. */
