@@ -17,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadEdition, type LoadedEdition } from './content/loadEdition.js';
+import { keepParsedArticles, loadEdition, saveParsedArticles, type LoadedEdition } from './content/loadEdition.js';
 import { formatDiagnostic, UserError, type Diagnostic } from './diagnostic.js';
 import { FontBook } from './fonts/fontBook.js';
 import { makeDocument, sha256File } from './frame/document.js';
@@ -187,9 +187,17 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   // the preview worker starts now: its fonts and canvas load while this thread sets the pages
   const { PreviewPool } = opts.preview !== false ? await import('./render/preview/previewPool.js') : { PreviewPool: undefined };
   const pool = PreviewPool ? new PreviewPool(root) : undefined;
+  // heads' word cuts and parsed articles kept beside out/ like the photos: a rebuild need not
+  // load jieba nor parse what did not change (kept also when the build fails: a fix then
+  // parses only the articles it touches)
+  const cache = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache');
+  loadWordStarts(path.join(cache, 'words.json'));
+  keepParsedArticles(path.join(cache, 'articles.json'));
   try {
     return await buildWith(editionPath, outDir, opts, { fonts, history, pool, log, result, started, root, ledgerFile });
   } finally {
+    saveWordStarts(path.join(cache, 'words.json'));
+    saveParsedArticles();
     await pool?.close();
   }
 }
@@ -217,9 +225,6 @@ function phaseMarks(started: number) {
 async function buildWith(editionPath: string, outDir: string, opts: BuildOptions, cx: BuildContext): Promise<EditionSet & { files: string[] }> {
   const { fonts, history, pool, log, result, started, root, ledgerFile } = cx;
   const { mark, text: phases } = phaseMarks(started);
-  // heads' word cuts kept beside out/ like the photos: a rebuild need not load jieba
-  const wordsFile = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'words.json');
-  loadWordStarts(wordsFile);
   const set = await setEdition(editionPath, fonts, { ...opts, log, history });
   mark('set');
   const stage = openStage(outDir);
@@ -290,7 +295,6 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     await Promise.all(previews);
     mark('previews');
     stage.commit();
-    saveWordStarts(wordsFile);
     mark('commit');
     if (process.env.ZUBAN_TIMING) log(phases());
     if (ledgerFile && set.printed) {

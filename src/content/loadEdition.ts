@@ -4,8 +4,10 @@
  * functions of parseFiles.ts and checkEdition.ts. All problems of all files are collected
  * and thrown as one ContentError (a UserError) listing each with file, field and reason.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Ad, Edition } from '../model/schema/edition.js';
 import { readArt, readPdfArt, type PdfArt, type PngArt, type SvgArt } from './readArt.js';
 import type { Template } from '../model/schema/template.js';
@@ -163,9 +165,63 @@ const parsed = new Map<string, { text: string; result: ReturnType<typeof parseAr
 function parsedArticle(text: string, file: string): ReturnType<typeof parseArticle> {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit.result;
-  const result = parseArticle(text, file);
+  const sha = kept && createHash('sha256').update(file).update('\0').update(text).digest('base64');
+  const k = sha ? kept!.entries[sha] : undefined;
+  const result = k ?? parseArticle(text, file);
   parsed.set(file, { text, result });
+  if (kept && sha && !k && result.ok) {
+    kept.entries[sha] = result;
+    kept.changed = true;
+  }
+  if (kept && sha) kept.used.add(sha);
   return result;
+}
+
+/**
+ * Articles parsed by an earlier build, kept beside its output (`.zuban-cache/articles.json`)
+ * by a hash of each file's name and text: a build parses only the articles that changed.
+ * YAML and Markdown run cold in a new process (~0.2 s for a 16-page edition's 116 articles).
+ * The file is valid for the parser that wrote it only (this module's file, by size and
+ * mtime); only articles that parsed are kept, so a problem is always reported afresh.
+ */
+let kept: { file: string; entries: Record<string, ReturnType<typeof parseArticle>>; used: Set<string>; changed: boolean } | undefined;
+const parserId = (() => {
+  try {
+    const st = statSync(fileURLToPath(import.meta.url));
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+})();
+
+export function keepParsedArticles(file: string): void {
+  kept = { file, entries: {}, used: new Set(), changed: false };
+  parsed.clear(); // the file is the record now (one build's articles, not every build's of this process)
+  if (!parserId) return;
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8'));
+    if (read?.parser === parserId && read.entries && typeof read.entries === 'object') kept.entries = read.entries;
+  } catch {
+    // none yet, or unreadable: the articles are parsed
+  }
+}
+
+/** Writes the kept articles of this build (those read since `keepParsedArticles`) when any was new. */
+export function saveParsedArticles(): void {
+  if (!kept || !parserId) return;
+  const entries = Object.fromEntries([...kept.used].filter((k) => kept!.entries[k]).map((k) => [k, kept!.entries[k]]));
+  const stale = Object.keys(kept.entries).length !== Object.keys(entries).length;
+  if (kept.changed || stale) {
+    try {
+      mkdirSync(dirname(kept.file), { recursive: true });
+      const tmp = `${kept.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ parser: parserId, entries }));
+      renameSync(tmp, kept.file);
+    } catch {
+      // the next build parses them again
+    }
+  }
+  kept = undefined;
 }
 
 /** A path as messages show it: relative to the working directory when inside it. */
