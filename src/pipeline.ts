@@ -123,7 +123,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);
-  const doc = (channel: Channel) => editionDocument(ed, editionDir, composed, channel, fonts, root, assets, kept(channel));
+  const print = editionDocument(ed, editionDir, composed, 'print', fonts, root, assets, kept('print'));
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
     ...composed.diagnostics.map((d): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
@@ -131,15 +131,22 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   ];
   // the notices report is written as the notices pages are set: kept with them
   const noticesKept = previous && ed.edition.pages.some((p) => p.notices && !only!.has(p.page));
-  return { edition: ed, editionDir, composed, print: doc('print'), archive: doc('archive'), notices: noticesKept ? previous.notices : notices?.report, diagnostics, printed: notices?.printed };
+  // the archive's pages are the print pages where privacy does not differ (its blocks shared, not set twice)
+  const archive = editionDocument(ed, editionDir, composed, 'archive', fonts, root, assets, kept('archive'), print.pages);
+  return { edition: ed, editionDir, composed, print, archive, notices: noticesKept ? previous.notices : notices?.report, diagnostics, printed: notices?.printed };
 }
 
-/** The page tree of one channel: the print pages, or the archive's where they differ. */
-export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined): Document {
+/**
+ * The page tree of one channel: the print pages, or the archive's where they differ. Given
+ * the print channel's pages, the archive takes each that has no archive composition of its
+ * own (every page but a notices page) as it is, its blocks shared.
+ */
+export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined, printPages?: readonly Page[]): Document {
   const files = new Map(ed.articles.map((a) => [a.meta.id, path.relative(editionDir, path.resolve(a.file)).split(path.sep).join('/')]));
   const pages = c.pages.map((p, i) => {
     const old = kept?.(i);
     if (old) return old;
+    if (channel === 'archive' && printPages?.[i] && !c.archivePages.has(p.id)) return { ...printPages[i], channel };
     const spec = ed.edition.pages[i];
     const frame = channel === 'archive' ? (c.archivePages.get(p.id) ?? p) : p;
     const ta = pageGrid(ed.templates[spec.template]).typeArea;
