@@ -15,11 +15,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Document, Page } from '../frame/types.js';
-import { altoForPage } from './alto.js';
+import { altoBytes } from './alto.js';
 import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
 import { archivePdf, epaperPdf } from './pdf.js';
 
-export { altoForPage, altoBlockId, altoIdsOf } from './alto.js';
+export { altoBytes, altoForPage, altoBlockId, altoIdsOf } from './alto.js';
 export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
 export { archivePdf, epaperPdf, pdfaMeta } from './pdf.js';
 export { pdfA2u, xmpPacket, type PdfAMeta } from './pdfa.js';
@@ -90,7 +90,7 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
       timings.pdf += performance.now() - t;
       const pdf = put(pdfName(page), bytes, 'application/pdf');
       t = performance.now();
-      const xml = altoForPage(doc, page, { pdfFile: pdf.path, software });
+      const xml = altoBytes(doc, page, { pdfFile: pdf.path, software });
       timings.alto += performance.now() - t;
       const alto = put(altoName(page), xml, 'text/xml');
       editionFiles.pages.push({ label: page.label, pdf, alto });
