@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Document, Page } from '../frame/types.js';
 import { altoBytes } from './alto.js';
 import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
-import { archivePdf, epaperPdf } from './pdf.js';
+import { archivePdf, epaperPdf, type ArchivePdfOptions } from './pdf.js';
 
 export { altoBytes, altoForPage, altoBlockId, altoIdsOf } from './alto.js';
 export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
@@ -39,6 +39,8 @@ export interface WriteArchiveOptions {
   /** Write the e-paper edition (default true). */
   epaper?: boolean;
   software?: { name: string; version: string };
+  /** The build's face of a document font (its glyphs are read already); see ArchivePdfOptions. */
+  openFont?: ArchivePdfOptions['openFont'];
 }
 
 export interface ArchiveResult {
@@ -82,7 +84,9 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
     return f;
   };
   try {
-    const pdfOpts = { projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}` };
+    const pdfOpts: ArchivePdfOptions = {
+      projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}`, openFont: opts.openFont, images: new Map(),
+    };
     const editionFiles: EditionFiles = { pages: [] };
     for (const page of doc.pages) {
       let t = performance.now();
@@ -94,6 +98,9 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
       timings.alto += performance.now() - t;
       const alto = put(altoName(page), xml, 'text/xml');
       editionFiles.pages.push({ label: page.label, pdf, alto });
+      // a turn of the event loop between pages: the files' writes go on, and in a build the
+      // preview workers' answers are taken (a worker waits for them before its next page)
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (opts.epaper !== false) {
       const t = performance.now();

@@ -11,8 +11,9 @@
  * placed PDF (an advertisement) is drawn as the same form XObject, its CMYK under a
  * DefaultCMYK colour space so that it stays PDF/A.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Document, Page, Paint } from '../frame/types.js';
+import type { Document, FontRef, Page, Paint } from '../frame/types.js';
 import { SfntMetrics } from '../fonts/sfntMetrics.js';
 import { builtinCmykProfile } from '../print/icc.js';
 import { CidMap } from '../render/pdf/cidMap.js';
@@ -31,6 +32,16 @@ export interface ArchivePdfOptions {
   creator?: string;
   /** Creation date; default noon UTC of the edition date, so equal input gives equal bytes. */
   created?: Date;
+  /**
+   * The build's own face of a document font, when it has one open: its glyph records are
+   * read already (default: the archive opens the file itself, once per process).
+   */
+  openFont?: (ref: Pick<FontRef, 'role' | 'file'>) => { sfnt?: SfntMetrics };
+  /**
+   * Placed images by asset id, shared by the files of one archive run (the pages' PDFs and
+   * the e-paper place the same photos): each read, or converted to sRGB, once.
+   */
+  images?: Map<string, Buffer>;
 }
 
 /** A page of the document as a PDF/A-2u file. */
@@ -74,9 +85,10 @@ export function pdfaMeta(doc: Document, pages: Page[], opts: Pick<ArchivePdfOpti
   };
 }
 
-/** Fonts opened once per process: a page's PDF and the e-paper read the same files. */
+/** Fonts the archive opens itself, once per process: a page's PDF and the e-paper read the same files. */
 const sfntCache = new Map<string, SfntMetrics>();
-function openFont(file: string): SfntMetrics {
+function openFont(file: string, build?: SfntMetrics): SfntMetrics {
+  if (build?.hasGlyf) return build;
   let f = sfntCache.get(file);
   if (!f) {
     const opened = SfntMetrics.open(file);
@@ -116,7 +128,7 @@ export function paintOp(paint: Paint | undefined, stroke: boolean, spots: Docume
 
 async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): Promise<Buffer> {
   const meta = pdfaMeta(doc, pages, opts);
-  const images = await prepareImages(doc, pages, opts.assetDir);
+  const images = await prepareImages(doc, pages, opts.assetDir, opts.images ?? new Map());
   const hasForms = pages.some((p) => p.blocks.some((b) => b.graphics.some((g) => g.kind === 'form')));
   // a placed PDF keeps its own colours: its DeviceCMYK read through a CMYK profile (PDF/A-2 6.2.4.3)
   const cmyk = hasForms ? await builtinCmykProfile() : undefined;
@@ -145,7 +157,7 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
     if (!f) {
       const ref = doc.fonts[id];
       if (!ref) throw new Error(`archive PDF: font '${id}' is not in the document's fonts`);
-      const sfnt = openFont(path.resolve(opts.projectRoot, ref.file));
+      const sfnt = openFont(path.resolve(opts.projectRoot, ref.file), opts.openFont?.(ref).sfnt);
       const scale = 1000 / sfnt.info().unitsPerEm;
       f = { map: new CidMap(`Z${fonts.size + 1}`, id, sfnt.advance(0) * scale), sfnt, scale };
       fonts.set(id, f);
@@ -268,20 +280,28 @@ function tj(run: Run, f: FontUse, label: string): string {
   return out + '>]';
 }
 
-/** Asset id → the JPEG placed: the file, or for a CMYK image an sRGB JPEG of it (the output intent is sRGB). */
-async function prepareImages(doc: Document, pages: Page[], assetDir: string): Promise<Map<string, string | Buffer>> {
-  const out = new Map<string, string | Buffer>();
+/**
+ * Asset id → the JPEG placed: the file's bytes, or for a CMYK image an sRGB JPEG of it (the
+ * output intent is sRGB); `cache` holds them across the files of a run.
+ */
+async function prepareImages(doc: Document, pages: Page[], assetDir: string, cache: Map<string, Buffer>): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
   for (const page of pages)
     for (const block of page.blocks)
       for (const g of block.graphics) {
         if (g.kind !== 'image' || out.has(g.asset)) continue;
         const asset = doc.assets[g.asset];
         if (!asset) continue;
-        const file = path.resolve(assetDir, asset.file);
-        if (asset.colorSpace === 'cmyk') {
-          const sharp = (await import('sharp')).default;
-          out.set(g.asset, await sharp(file).toColourspace('srgb').jpeg({ quality: 92 }).toBuffer());
-        } else out.set(g.asset, file);
+        let bytes = cache.get(g.asset);
+        if (!bytes) {
+          const file = path.resolve(assetDir, asset.file);
+          if (asset.colorSpace === 'cmyk') {
+            const sharp = (await import('sharp')).default;
+            bytes = await sharp(file).toColourspace('srgb').jpeg({ quality: 92 }).toBuffer();
+          } else bytes = fs.readFileSync(file);
+          cache.set(g.asset, bytes);
+        }
+        out.set(g.asset, bytes);
       }
   return out;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, ImageItem } from '../../src/frame/types.js';
+import { SfntMetrics } from '../../src/fonts/sfntMetrics.js';
 import { altoForPage, writeArchive, type ArchiveResult } from '../../src/archive/index.js';
 import { wordSpans } from '../../src/archive/words.js';
 import { projectRoot } from '../../src/projectRoot.js';
@@ -162,6 +163,17 @@ describe('archive export of a hand-built two-page document', { timeout: 120_000 
 
   it('--- deterministic --- the same document gives the same bytes', async () => {
     const again = await writeArchive(doc, { outDir: path.join(tmp, 'again'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' } });
+    expect(again.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
+  });
+
+  it('--- build-fonts --- the build’s own font faces (openFont) give the same bytes as the archive’s', async () => {
+    const asked: string[] = [];
+    const openFont = (ref: { role: string; file: string }) => {
+      asked.push(ref.role);
+      return { sfnt: SfntMetrics.open(path.resolve(projectRoot, ref.file)) };
+    };
+    const again = await writeArchive(doc, { outDir: path.join(tmp, 'faces'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' }, openFont });
+    expect(asked.length).toBeGreaterThan(0);
     expect(again.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
   });
 
