@@ -231,7 +231,8 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
       if (opts.archive) {
         // the archive reads only the archive channel's page tree (its masking and consent)
         const { writeArchive } = await import('./archive/index.js');
-        const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION } });
+        // the build's faces: the print PDFs have read the glyphs the archive embeds
+        const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION }, openFont: (f) => fonts.faceForFile(f.role, f.file) });
         files.push(...r.files.map((f) => `archive/${f.path}`));
         const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
         log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/ (${(['pdf', 'epaper', 'alto', 'mets', 'write'] as const).map(ms).join(', ')})`);
