@@ -212,18 +212,20 @@ export function altoBytes(doc: Document, page: Page, opts: AltoOptions = {}): Bu
   return Buffer.concat([Buffer.from(head, 'utf8'), blocks.bytes(), Buffer.from('</PrintSpace></Page></Layout></alto>\n', 'latin1')]);
 }
 
-/** Whether a character is white space (ALTO's SP), as `/^\s$/u` says; memoised per character. */
-const spaceMemo = new Map<string, boolean>();
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/**
+ * Whether a code point is white space (ALTO's SP): what `/^\s$/u` matches — ECMAScript's
+ * WhiteSpace and LineTerminator (tab, LF, VT, FF, CR, the Zs spaces, U+2028/9, U+FEFF).
+ */
+export function isSpaceCode(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  let v = spaceMemo.get(ch);
-  if (v === undefined) spaceMemo.set(ch, (v = /^\s$/u.test(ch)));
-  return v;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** A character as XML text: most need no escaping (esc() for the few that do). */
-const escChar = (ch: string) => (ch.length === 1 && ch.charCodeAt(0) > 0x3e ? ch : esc(ch));
+/** A character of CONTENT: most need no escaping (esc() for the few that do). */
+function writeChar(out: Utf8Out, c: number): void {
+  if (c > 0x3e) out.cp(c);
+  else out.text(esc(String.fromCharCode(c)));
+}
 
 /**
  * A TextLine: Strings by word (split where the run, and so the style, changes), SP for white
@@ -240,7 +242,8 @@ function textLine(
   componentTag: (c: Component) => string,
 ): void {
   // the line's glyphs, left to right, as parallel arrays (what lineGlyphs() gives as objects)
-  const chs: string[] = [];
+  const cps: number[] = [];
+  let text = '';
   const xs: number[] = [];
   const ws: number[] = [];
   const runOf: number[] = [];
@@ -252,11 +255,14 @@ function textLine(
   for (let r = 0; r < line.runs.length; r++) {
     const run = line.runs[r];
     if (run.vertical) vertical = true;
+    text += run.text;
     let i = 0;
-    for (const ch of run.text) {
+    for (let at = 0; at < run.text.length; at++) {
       if (i >= run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
-      chs.push(ch);
-      if (!ink && !isSpace(ch)) ink = true;
+      const c = run.text.codePointAt(at)!;
+      if (c > 0xffff) at++;
+      cps.push(c);
+      if (!ink && !isSpaceCode(c)) ink = true;
       xs.push(line.x + run.xs[i]);
       ws.push(run.advs[i]);
       runOf.push(r);
@@ -266,7 +272,7 @@ function textLine(
     }
     if (i !== run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
   }
-  const n = chs.length;
+  const n = cps.length;
   // ALTO's line is (String, SP?)+: a line of white space only is left out
   if (!ink) return;
   const top = line.baseline - line.ascent;
@@ -295,14 +301,14 @@ function textLine(
     spaceFrom = spaceTo = -1;
   };
   const tail = ` VPOS="${mm10Text(top)}" HEIGHT="${mm10Text(height)}"`;
-  for (const [start, end] of wordSpans(chs.join(''))) {
+  for (const [start, end] of wordSpans(text)) {
     // split at run boundaries: a String has one style
     let s = start;
     while (s < end) {
       let e = s + 1;
       while (e < end && runOf[e] === runOf[s]) e++;
       let space = true;
-      for (let i = s; i < e && space; i++) if (!isSpace(chs[i])) space = false;
+      for (let i = s; i < e && space; i++) if (!isSpaceCode(cps[i])) space = false;
       if (space) {
         if (spaceFrom < 0) spaceFrom = s;
         spaceTo = e;
@@ -331,11 +337,11 @@ function textLine(
         out.text(' STYLEREFS="');
         out.text(styleOf(run.font, run.size));
         out.text('" CONTENT="');
-        for (let i = s; i < e; i++) out.text(escChar(chs[i]));
+        for (let i = s; i < e; i++) writeChar(out, cps[i]);
         out.text('">');
         for (let i = s; i < e; i++) {
           out.text('<Glyph CONTENT="');
-          out.text(escChar(chs[i]));
+          writeChar(out, cps[i]);
           out.text('" HPOS="');
           out.mm10(xs[i]);
           out.text('" WIDTH="');

@@ -56,6 +56,27 @@ export class Utf8Out {
     this.n = n;
   }
 
+  /** One code point (a lone surrogate as U+FFFD). */
+  cp(c: number): void {
+    this.room(4);
+    const b = this.buf;
+    if (c < 0x80) b[this.n++] = c;
+    else if (c < 0x800) {
+      b[this.n++] = 0xc0 | (c >> 6);
+      b[this.n++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+      b[this.n++] = 0xe0 | (c >> 12);
+      b[this.n++] = 0x80 | ((c >> 6) & 0x3f);
+      b[this.n++] = 0x80 | (c & 0x3f);
+    } else {
+      b[this.n++] = 0xf0 | (c >> 18);
+      b[this.n++] = 0x80 | ((c >> 12) & 0x3f);
+      b[this.n++] = 0x80 | ((c >> 6) & 0x3f);
+      b[this.n++] = 0x80 | (c & 0x3f);
+    }
+  }
+
   /** pt → mm10 to 0.1 mm10, written as mm10Text (units.ts) formats it. */
   mm10(pt: number): void {
     let v = Math.round(pt * MM10_PER_PT * 10);

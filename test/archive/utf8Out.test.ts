@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSpaceCode } from '../../src/archive/alto.js';
 import { mm10Text } from '../../src/archive/units.js';
 import { Utf8Out } from '../../src/archive/utf8Out.js';
 
@@ -34,5 +35,13 @@ describe('Utf8Out (the ALTO writer’s bytes)', () => {
       want.push(mm10Text(v));
     }
     expect(out.bytes().toString('latin1').split(' ').slice(0, -1)).toEqual(want);
+  });
+});
+
+describe('ALTO white space (SP)', () => {
+  it('--- isSpaceCode --- is /^\\s$/u on every code point', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) if (isSpaceCode(c) !== /^\s$/u.test(String.fromCodePoint(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });
