@@ -17,11 +17,11 @@ import path from 'node:path';
 import type { Document, Page } from '../frame/types.js';
 import { altoBytes } from './alto.js';
 import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
-import { archivePdf, epaperPdf, type ArchivePdfOptions } from './pdf.js';
+import { archivePdf, archiveRun, epaperPdf, type ArchivePdfOptions } from './pdf.js';
 
 export { altoBytes, altoForPage, altoBlockId, altoIdsOf } from './alto.js';
 export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
-export { archivePdf, epaperPdf, pdfaMeta } from './pdf.js';
+export { archivePdf, archiveRun, epaperPdf, pdfaMeta, type ArchiveRun } from './pdf.js';
 export { pdfA2u, xmpPacket, type PdfAMeta } from './pdfa.js';
 export { units, type Unit } from './structure.js';
 
@@ -85,7 +85,7 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
   };
   try {
     const pdfOpts: ArchivePdfOptions = {
-      projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}`, openFont: opts.openFont, images: new Map(),
+      projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}`, openFont: opts.openFont, run: archiveRun(),
     };
     const editionFiles: EditionFiles = { pages: [] };
     for (const page of doc.pages) {
