@@ -291,7 +291,8 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     if (opts.archive) {
       // the archive reads only the archive channel's page tree (its masking and consent)
       const { writeArchive } = await import('./archive/index.js');
-      const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION } });
+      // the build's faces: the print PDFs have read the glyphs the archive embeds
+      const r = await writeArchive(set.archive, { outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION }, openFont: (f) => fonts.faceForFile(f.role, f.file) });
       files.push(...r.files.map((f) => `archive/${f.path}`));
       const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
       mark('archive');

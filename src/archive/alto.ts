@@ -7,6 +7,7 @@
 import type { Block, Component, Document, ImageItem, Line, Page } from '../frame/types.js';
 import { COMPONENT_NAMES, units } from './structure.js';
 import { mm10, mm10Text } from './units.js';
+import { Utf8Out } from './utf8Out.js';
 import { wordSpans } from './words.js';
 import { attrs, el, esc, ncName } from './xml.js';
 
@@ -62,6 +63,11 @@ const box = (x: number, y: number, w: number, h: number) => ({ HPOS: mm10(x), VP
 const ILLUSTRATION_TYPE: Partial<Record<Component, string>> = { photo: 'photo', ad: 'advertisement', furniture: 'furniture' };
 
 export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): string {
+  return altoBytes(doc, page, opts).toString('utf8');
+}
+
+/** The page's ALTO file as UTF-8 bytes (what writeArchive writes and hashes). */
+export function altoBytes(doc: Document, page: Page, opts: AltoOptions = {}): Buffer {
   const software = opts.software ?? { name: 'zuban', version: '0' };
   // notice types of this page's notices (the unit scan is over the document: a group header may be on an earlier page)
   const noticeType = new Map<string, string>();
@@ -115,7 +121,8 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
   };
 
   const onPage = new Map(page.blocks.map((b) => [b.id, b]));
-  const blocks: string[] = [];
+  // the blocks are written first (they fill Styles and Tags), as bytes
+  const blocks = new Utf8Out(1 << 20);
   for (const block of page.blocks) {
     const id = altoBlockId(block);
     const comp = block.source.component;
@@ -123,26 +130,23 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
     if (hasText(block)) {
       const tagRefs = [componentTag(comp)];
       if (comp === 'notice' && noticeType.has(block.source.id)) tagRefs.push(noticeTag(noticeType.get(block.source.id)!));
-      const lines = block.lines.map((line, i) => textLine(line, `${id}.L${i + 1}`, comp, styleOf, componentTag)).join('');
-      blocks.push(
-        el(
-          'TextBlock',
-          {
-            ID: id,
-            ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h),
-            // IDNEXT is an xsd:IDREF: only a continuation in this file; METS links the pages
-            IDNEXT: next !== undefined && hasText(next) ? altoBlockId(next) : undefined,
-            TAGREFS: tagRefs.join(' '),
-            LANG: 'zh',
-          },
-          lines,
-        ),
+      blocks.text(
+        `<TextBlock${attrs({
+          ID: id,
+          ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h),
+          // IDNEXT is an xsd:IDREF: only a continuation in this file; METS links the pages
+          IDNEXT: next !== undefined && hasText(next) ? altoBlockId(next) : undefined,
+          TAGREFS: tagRefs.join(' '),
+          LANG: 'zh',
+        })}>`,
       );
+      block.lines.forEach((line, i) => textLine(blocks, line, `${id}.L${i + 1}`, comp, styleOf, componentTag));
+      blocks.text('</TextBlock>');
     }
     // images: the block itself when it is an image block, else each image it holds
     const images = imagesOf(block);
     images.forEach((im, k) => {
-      blocks.push(
+      blocks.text(
         el('Illustration', {
           ID: imageId(block, k),
           ...box(im.x, im.y, im.w, im.h),
@@ -153,27 +157,22 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
       );
     });
     if (!hasText(block) && block.kind === 'graphic' && images.length === 0 && block.graphics.length > 0) {
-      blocks.push(el('GraphicalElement', { ID: id, ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h), TAGREFS: componentTag(comp) }));
+      blocks.text(el('GraphicalElement', { ID: id, ...box(block.rect.x, block.rect.y, block.rect.w, block.rect.h), TAGREFS: componentTag(comp) }));
     }
   }
 
   const ps = page.printSpace ?? extent(page);
-  const layout = el(
-    'Layout',
-    {},
-    el(
-      'Page',
-      {
-        ID: altoPageId(page),
-        PHYSICAL_IMG_NR: page.number,
-        PRINTED_IMG_NR: page.label,
-        WIDTH: mm10(page.trim.w),
-        HEIGHT: mm10(page.trim.h),
-        LANG: 'zh',
-      },
-      el('PrintSpace', { ID: `PS${page.number}`, ...box(ps.x, ps.y, ps.w, ps.h) }, blocks.join('')),
-    ),
-  );
+  const layoutOpen =
+    '<Layout>' +
+    `<Page${attrs({
+      ID: altoPageId(page),
+      PHYSICAL_IMG_NR: page.number,
+      PRINTED_IMG_NR: page.label,
+      WIDTH: mm10(page.trim.w),
+      HEIGHT: mm10(page.trim.h),
+      LANG: 'zh',
+    })}>` +
+    `<PrintSpace${attrs({ ID: `PS${page.number}`, ...box(ps.x, ps.y, ps.w, ps.h) })}>`;
 
   const description = el(
     'Description',
@@ -197,7 +196,7 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
   // Styles and Tags are filled while the blocks are written: build them last
   const stylesXml = styleXml.length > 0 ? el('Styles', {}, styleXml.join('')) : '';
   const tagsXml = tagXml.length > 0 ? el('Tags', {}, tagXml.join('')) : '';
-  return (
+  const head =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<alto${attrs({
       xmlns: ALTO_NS,
@@ -209,38 +208,42 @@ export function altoForPage(doc: Document, page: Page, opts: AltoOptions = {}): 
     description +
     stylesXml +
     tagsXml +
-    layout +
-    '</alto>\n'
-  );
+    layoutOpen;
+  return Buffer.concat([Buffer.from(head, 'utf8'), blocks.bytes(), Buffer.from('</PrintSpace></Page></Layout></alto>\n', 'latin1')]);
 }
 
-/** Whether a character is white space (ALTO's SP), as `/^\s$/u` says; memoised per character. */
-const spaceMemo = new Map<string, boolean>();
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/**
+ * Whether a code point is white space (ALTO's SP): what `/^\s$/u` matches — ECMAScript's
+ * WhiteSpace and LineTerminator (tab, LF, VT, FF, CR, the Zs spaces, U+2028/9, U+FEFF).
+ */
+export function isSpaceCode(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  let v = spaceMemo.get(ch);
-  if (v === undefined) spaceMemo.set(ch, (v = /^\s$/u.test(ch)));
-  return v;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** A character as XML text: most need no escaping (esc() for the few that do). */
-const escChar = (ch: string) => (ch.length === 1 && ch.charCodeAt(0) > 0x3e ? ch : esc(ch));
+/** A character of CONTENT: most need no escaping (esc() for the few that do). */
+function writeChar(out: Utf8Out, c: number): void {
+  if (c > 0x3e) out.cp(c);
+  else out.text(esc(String.fromCharCode(c)));
+}
 
 /**
  * A TextLine: Strings by word (split where the run, and so the style, changes), SP for white
- * space. Strings and Glyphs are most of the file (an element per character): they are
- * written from the line's runs straight, with no object per glyph.
+ * space; nothing for a line of white space only. Strings and Glyphs are most of the file
+ * (an element per character): they are written from the line's runs straight into `out`,
+ * with no object or string per glyph.
  */
 function textLine(
+  out: Utf8Out,
   line: Line,
   id: string,
   blockComponent: Component,
   styleOf: (font: string, size: number) => string,
   componentTag: (c: Component) => string,
-): string {
+): void {
   // the line's glyphs, left to right, as parallel arrays (what lineGlyphs() gives as objects)
-  const chs: string[] = [];
+  const cps: number[] = [];
+  let text = '';
   const xs: number[] = [];
   const ws: number[] = [];
   const runOf: number[] = [];
@@ -248,13 +251,18 @@ function textLine(
   const ys: number[] = [];
   const hs: number[] = [];
   let vertical = false;
+  let ink = false;
   for (let r = 0; r < line.runs.length; r++) {
     const run = line.runs[r];
     if (run.vertical) vertical = true;
+    text += run.text;
     let i = 0;
-    for (const ch of run.text) {
+    for (let at = 0; at < run.text.length; at++) {
       if (i >= run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
-      chs.push(ch);
+      const c = run.text.codePointAt(at)!;
+      if (c > 0xffff) at++;
+      cps.push(c);
+      if (!ink && !isSpaceCode(c)) ink = true;
       xs.push(line.x + run.xs[i]);
       ws.push(run.advs[i]);
       runOf.push(r);
@@ -264,74 +272,100 @@ function textLine(
     }
     if (i !== run.gids.length) throw new Error(`run text and glyphs differ in length: ${JSON.stringify(run.text)}`);
   }
-  const n = chs.length;
-  if (n === 0) return '';
+  const n = cps.length;
+  // ALTO's line is (String, SP?)+: a line of white space only is left out
+  if (!ink) return;
   const top = line.baseline - line.ascent;
   const height = line.ascent + line.descent;
-  let body = '';
-  let strings = 0;
-  let spaceFrom = -1, spaceTo = -1; // pending white space, glyphs [spaceFrom, spaceTo)
-  const flushSpace = () => {
-    // ALTO's line is (String, SP?)+: white space before the first String is dropped, a run of it is one SP
-    if (spaceFrom >= 0 && strings > 0) {
-      const a = spaceFrom, b = spaceTo - 1;
-      body += el('SP', { HPOS: mm10(xs[a]), VPOS: mm10(top), WIDTH: mm10(xs[b] + ws[b] - xs[a]), HEIGHT: mm10(height) });
-    }
-    spaceFrom = spaceTo = -1;
-  };
-  const tail = ` VPOS="${mm10Text(top)}" HEIGHT="${mm10Text(height)}"`;
-  // 竖排: each glyph's own em box
-  const vtail = (i: number) => (Number.isNaN(ys[i]) ? tail : ` VPOS="${mm10Text(ys[i])}" HEIGHT="${mm10Text(hs[i])}"`);
   const spanX = (a: number, b: number) => {
     let x0 = Infinity, x1 = -Infinity;
     for (let i = a; i < b; i++) (x0 = Math.min(x0, xs[i])), (x1 = Math.max(x1, xs[i] + ws[i]));
     return [x0, x1];
   };
-  for (const [start, end] of wordSpans(chs.join(''))) {
-    // split at run boundaries: a String has one style
-    let s = start;
-    while (s < end) {
-      let e = s + 1;
-      while (e < end && runOf[e] === runOf[s]) e++;
-      let space = true;
-      for (let i = s; i < e && space; i++) if (!isSpace(chs[i])) space = false;
-      if (space) {
-        if (spaceFrom < 0) spaceFrom = s;
-        spaceTo = e;
-      } else {
-        flushSpace();
-        const run = line.runs[runOf[s]];
-        let content = '';
-        let inner = '';
-        for (let i = s; i < e; i++) {
-          const c = escChar(chs[i]);
-          content += c;
-          inner += `<Glyph CONTENT="${c}" HPOS="${mm10Text(xs[i])}" WIDTH="${mm10Text(ws[i])}"${vtail(i)}/>`;
-        }
-        if (!run.vertical) body += `<String HPOS="${mm10Text(xs[s])}" WIDTH="${mm10Text(xs[e - 1] + ws[e - 1] - xs[s])}"${tail} STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
-        else {
-          // the String's box round its glyphs, top to bottom
-          const [x0, x1] = spanX(s, e);
-          body += `<String HPOS="${mm10Text(x0)}" WIDTH="${mm10Text(x1 - x0)}" VPOS="${mm10Text(ys[s])}" HEIGHT="${mm10Text(ys[e - 1] + hs[e - 1] - ys[s])}" STYLEREFS="${styleOf(run.font, run.size)}" CONTENT="${content}">${inner}</String>`;
-        }
-        strings++;
-      }
-      s = e;
-    }
-  }
-  flushSpace();
-  if (strings === 0) return '';
   const x0 = mm10(xs[0]), x1 = mm10(xs[n - 1] + ws[n - 1]), base = mm10(line.baseline);
   const comp = line.component && line.component !== blockComponent ? line.component : undefined;
   // 竖排: the baseline runs down the column's middle
   const cx = mm10(line.x + line.measure / 2);
   const baseline = vertical ? `${cx},${mm10(top)} ${cx},${mm10(top + height)}` : `${x0},${base} ${x1},${base}`;
   const [bx0, bx1] = vertical ? spanX(0, n) : [xs[0], xs[n - 1] + ws[n - 1]];
-  return el(
-    'TextLine',
-    { ID: id, ...box(bx0, top, bx1 - bx0, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: baseline },
-    body,
-  );
+  out.text(`<TextLine${attrs({ ID: id, ...box(bx0, top, bx1 - bx0, height), TAGREFS: comp ? componentTag(comp) : undefined, BASELINE: baseline })}>`);
+
+  let strings = 0;
+  let spaceFrom = -1, spaceTo = -1; // pending white space, glyphs [spaceFrom, spaceTo)
+  const flushSpace = () => {
+    // white space before the first String is dropped, a run of it is one SP
+    if (spaceFrom >= 0 && strings > 0) {
+      const a = spaceFrom, b = spaceTo - 1;
+      out.text(el('SP', { HPOS: mm10(xs[a]), VPOS: mm10(top), WIDTH: mm10(xs[b] + ws[b] - xs[a]), HEIGHT: mm10(height) }));
+    }
+    spaceFrom = spaceTo = -1;
+  };
+  const tail = ` VPOS="${mm10Text(top)}" HEIGHT="${mm10Text(height)}"`;
+  for (const [start, end] of wordSpans(text)) {
+    // split at run boundaries: a String has one style
+    let s = start;
+    while (s < end) {
+      let e = s + 1;
+      while (e < end && runOf[e] === runOf[s]) e++;
+      let space = true;
+      for (let i = s; i < e && space; i++) if (!isSpaceCode(cps[i])) space = false;
+      if (space) {
+        if (spaceFrom < 0) spaceFrom = s;
+        spaceTo = e;
+      } else {
+        flushSpace();
+        const run = line.runs[runOf[s]];
+        out.text('<String HPOS="');
+        if (!run.vertical) {
+          out.mm10(xs[s]);
+          out.text('" WIDTH="');
+          out.mm10(xs[e - 1] + ws[e - 1] - xs[s]);
+          out.text('"');
+          out.text(tail);
+        } else {
+          // the String's box round its glyphs, top to bottom
+          const [sx0, sx1] = spanX(s, e);
+          out.mm10(sx0);
+          out.text('" WIDTH="');
+          out.mm10(sx1 - sx0);
+          out.text('" VPOS="');
+          out.mm10(ys[s]);
+          out.text('" HEIGHT="');
+          out.mm10(ys[e - 1] + hs[e - 1] - ys[s]);
+          out.text('"');
+        }
+        out.text(' STYLEREFS="');
+        out.text(styleOf(run.font, run.size));
+        out.text('" CONTENT="');
+        for (let i = s; i < e; i++) writeChar(out, cps[i]);
+        out.text('">');
+        for (let i = s; i < e; i++) {
+          out.text('<Glyph CONTENT="');
+          writeChar(out, cps[i]);
+          out.text('" HPOS="');
+          out.mm10(xs[i]);
+          out.text('" WIDTH="');
+          out.mm10(ws[i]);
+          out.text('"');
+          // 竖排: each glyph's own em box
+          if (Number.isNaN(ys[i])) out.text(tail);
+          else {
+            out.text(' VPOS="');
+            out.mm10(ys[i]);
+            out.text('" HEIGHT="');
+            out.mm10(hs[i]);
+            out.text('"');
+          }
+          out.text('/>');
+        }
+        out.text('</String>');
+        strings++;
+      }
+      s = e;
+    }
+  }
+  flushSpace();
+  out.text('</TextLine>');
 }
 
 /** The blocks' extent, when the page names no 版心. */

@@ -15,13 +15,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Document, Page } from '../frame/types.js';
-import { altoForPage } from './alto.js';
+import { altoBytes } from './alto.js';
 import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
-import { archivePdf, epaperPdf } from './pdf.js';
+import { archivePdf, archiveRun, epaperPdf, type ArchivePdfOptions } from './pdf.js';
 
-export { altoForPage, altoBlockId, altoIdsOf } from './alto.js';
+export { altoBytes, altoForPage, altoBlockId, altoIdsOf } from './alto.js';
 export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
-export { archivePdf, epaperPdf, pdfaMeta } from './pdf.js';
+export { archivePdf, archiveRun, epaperPdf, pdfaMeta, type ArchiveRun } from './pdf.js';
 export { pdfA2u, xmpPacket, type PdfAMeta } from './pdfa.js';
 export { units, type Unit } from './structure.js';
 
@@ -39,6 +39,8 @@ export interface WriteArchiveOptions {
   /** Write the e-paper edition (default true). */
   epaper?: boolean;
   software?: { name: string; version: string };
+  /** The build's face of a document font (its glyphs are read already); see ArchivePdfOptions. */
+  openFont?: ArchivePdfOptions['openFont'];
 }
 
 export interface ArchiveResult {
@@ -82,7 +84,9 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
     return f;
   };
   try {
-    const pdfOpts = { projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}` };
+    const pdfOpts: ArchivePdfOptions = {
+      projectRoot: opts.projectRoot, assetDir: opts.assetDir, creator: `${software.name} ${software.version}`, openFont: opts.openFont, run: archiveRun(),
+    };
     const editionFiles: EditionFiles = { pages: [] };
     for (const page of doc.pages) {
       let t = performance.now();
@@ -90,10 +94,13 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
       timings.pdf += performance.now() - t;
       const pdf = put(pdfName(page), bytes, 'application/pdf');
       t = performance.now();
-      const xml = altoForPage(doc, page, { pdfFile: pdf.path, software });
+      const xml = altoBytes(doc, page, { pdfFile: pdf.path, software });
       timings.alto += performance.now() - t;
       const alto = put(altoName(page), xml, 'text/xml');
       editionFiles.pages.push({ label: page.label, pdf, alto });
+      // a turn of the event loop between pages: the files' writes go on, and in a build the
+      // preview workers' answers are taken (a worker waits for them before its next page)
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (opts.epaper !== false) {
       const t = performance.now();

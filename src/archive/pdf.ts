@@ -11,8 +11,9 @@
  * placed PDF (an advertisement) is drawn as the same form XObject, its CMYK under a
  * DefaultCMYK colour space so that it stays PDF/A.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Document, Page, Paint } from '../frame/types.js';
+import type { Document, FontRef, Page, Paint } from '../frame/types.js';
 import { SfntMetrics } from '../fonts/sfntMetrics.js';
 import { builtinCmykProfile } from '../print/icc.js';
 import { CidMap } from '../render/pdf/cidMap.js';
@@ -31,6 +32,46 @@ export interface ArchivePdfOptions {
   creator?: string;
   /** Creation date; default noon UTC of the edition date, so equal input gives equal bytes. */
   created?: Date;
+  /**
+   * The build's own face of a document font, when it has one open: its glyph records are
+   * read already (default: the archive opens the file itself, once per process).
+   */
+  openFont?: (ref: Pick<FontRef, 'role' | 'file'>) => { sfnt?: SfntMetrics };
+  /**
+   * What the files of one archive run share (archiveRun()): each page is drawn once, its
+   * content stream deflated once and placed in its page's PDF and in the e-paper. Without
+   * it, each call is a run of its own.
+   */
+  run?: ArchiveRun;
+}
+
+/**
+ * The state the files of one archive run share: one CID numbering per font (so a page's
+ * operators are the same bytes in its own PDF and in the e-paper; each file embeds the
+ * glyphs of the CIDs it draws, SubsetFont.finish), each page's drawing, each content
+ * stream deflated, each photo read or converted to sRGB, once.
+ */
+export interface ArchiveRun {
+  fonts: Map<string, FontUse>;
+  pages: Map<Page, DrawnPage>;
+  images: Map<string, Buffer>;
+  /** Image resource names by asset id (run-wide, so the operators name them alike in every file). */
+  imageNames: Map<string, string>;
+  contents: Map<string, Buffer>;
+}
+
+export function archiveRun(): ArchiveRun {
+  return { fonts: new Map(), pages: new Map(), images: new Map(), imageNames: new Map(), contents: new Map() };
+}
+
+/** A page's drawing: its operators, the fonts and CIDs they select, the images and forms they place. */
+interface DrawnPage {
+  ops: string;
+  /** By font id: the CIDs drawn, in order of first use on the page. */
+  cids: Map<string, number[]>;
+  /** Image resource name → asset id. */
+  images: Map<string, string>;
+  forms: Map<string, string>;
 }
 
 /** A page of the document as a PDF/A-2u file. */
@@ -74,9 +115,10 @@ export function pdfaMeta(doc: Document, pages: Page[], opts: Pick<ArchivePdfOpti
   };
 }
 
-/** Fonts opened once per process: a page's PDF and the e-paper read the same files. */
+/** Fonts the archive opens itself, once per process: a page's PDF and the e-paper read the same files. */
 const sfntCache = new Map<string, SfntMetrics>();
-function openFont(file: string): SfntMetrics {
+function openFont(file: string, build?: SfntMetrics): SfntMetrics {
+  if (build?.hasGlyf) return build;
   let f = sfntCache.get(file);
   if (!f) {
     const opened = SfntMetrics.open(file);
@@ -92,6 +134,10 @@ interface FontUse {
   sfnt: SfntMetrics;
   /** Font units → 1/1000 em. */
   scale: number;
+  /** CID by glyph id, once numbered. */
+  cidOf: Int32Array;
+  /** By glyph id, the last page drawn with it (a stamp of the run). */
+  seen: Int32Array;
 }
 
 const num = (v: number) => {
@@ -115,15 +161,15 @@ export function paintOp(paint: Paint | undefined, stroke: boolean, spots: Docume
 }
 
 async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): Promise<Buffer> {
+  const run = opts.run ?? archiveRun();
   const meta = pdfaMeta(doc, pages, opts);
-  const images = await prepareImages(doc, pages, opts.assetDir);
+  const images = await prepareImages(doc, pages, opts.assetDir, run.images);
   const hasForms = pages.some((p) => p.blocks.some((b) => b.graphics.some((g) => g.kind === 'form')));
   // a placed PDF keeps its own colours: its DeviceCMYK read through a CMYK profile (PDF/A-2 6.2.4.3)
   const cmyk = hasForms ? await builtinCmykProfile() : undefined;
-  const fonts = new Map<string, FontUse>();
   const file = new PdfFile(
     {
-      title: meta.title, date: meta.created, compress: true, extend: pdfA2u(meta),
+      title: meta.title, date: meta.created, compress: true, extend: pdfA2u(meta), contents: run.contents,
       formColorSpaces: cmyk
         ? (o) => {
             const icc = o.ref({ N: 4, Alternate: 'DeviceCMYK' });
@@ -135,107 +181,136 @@ async function drawPdf(doc: Document, pages: Page[], opts: ArchivePdfOptions): P
         : undefined,
     },
     (key) => {
-      const f = fonts.get(key);
+      const f = run.fonts.get(key);
       if (!f) throw new Error(`archive PDF: font '${key}' was never drawn`);
       return { file: key, sfnt: f.sfnt };
     },
   );
-  const fontFor = (id: string): FontUse => {
-    let f = fonts.get(id);
-    if (!f) {
-      const ref = doc.fonts[id];
-      if (!ref) throw new Error(`archive PDF: font '${id}' is not in the document's fonts`);
-      const sfnt = openFont(path.resolve(opts.projectRoot, ref.file));
-      const scale = 1000 / sfnt.info().unitsPerEm;
-      f = { map: new CidMap(`Z${fonts.size + 1}`, id, sfnt.advance(0) * scale), sfnt, scale };
-      fonts.set(id, f);
-    }
-    return f;
-  };
   const formFileOf = (asset: string) => {
     const f = doc.forms?.[asset];
     if (!f) throw new Error(`archive PDF: form '${asset}' is not in the document's forms`);
     return { file: path.resolve(opts.assetDir, f.file), page: f.page };
   };
 
+  // the CIDs this file draws, by font id
+  const used = new Map<string, Set<number>>();
   for (const page of pages) {
-    const out: string[] = [];
-    const write = (s: string) => out.push(s);
+    let drawn = run.pages.get(page);
+    if (!drawn) run.pages.set(page, (drawn = drawPage(doc, page, run, opts)));
     const xobjects: Record<string, PdfRef> = {};
-    const forms = new Map<string, string>();
-    const used = new Map<string, { id: string; key: string }>();
-    const t = page.trim;
-    const shifted = t.x !== 0 || t.y !== 0;
-    if (shifted) write(`q 1 0 0 1 ${num(t.x)} ${num(t.y)} cm`);
-    // graphics first, block by block
-    for (const block of page.blocks) {
-      for (const g of block.graphics) {
-        if (g.kind === 'rule') {
-          write(`q ${paintOp(g.stroke, true, doc.spots)} ${num(g.width)} w ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S Q`);
-        } else if (g.kind === 'box') {
-          const fill = g.fill ? `${paintOp(g.fill, false, doc.spots)} ` : '';
-          const stroke = g.stroke > 0 ? `${paintOp(g.strokePaint, true, doc.spots)} ${num(g.stroke)} w ` : '';
-          const op = g.fill ? (g.stroke > 0 ? 'B' : 'f') : g.stroke > 0 ? 'S' : 'n';
-          write(`q ${fill}${stroke}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${op} Q`);
-        } else if (g.kind === 'path') {
-          // masthead art (issue 13), in the archive's own paint
-          write(pathOps(g, paintOp(g.fill, false, doc.spots)));
-        } else if (g.kind === 'mask') {
-          // PNG masthead art: a one-ink inline image in the spot's Separation
-          write(maskOps(g, paintOp(g.fill, false, doc.spots)));
-        } else if (g.kind === 'image') {
-          const src = images.get(g.asset);
-          if (src === undefined) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);
-          const x = file.image(src);
-          xobjects[x.name] = x.ref;
-          write(`q\n${num(g.w)} 0 0 ${num(-g.h)} ${num(g.x)} ${num(g.y + g.h)} cm\n/${x.name} Do\nQ`);
-        } else if (g.kind === 'form') {
-          // as the print PDF draws it (render/pdf/pageContent.ts): the form's space is y-up
-          const bbox = doc.forms?.[g.asset]?.box ?? [0, 0, g.w, g.h];
-          const id = forms.get(g.asset) ?? `Fm${forms.size + 1}`;
-          forms.set(g.asset, id);
-          const sx = g.w / (bbox[2] - bbox[0]), sy = g.h / (bbox[3] - bbox[1]);
-          write(`q ${num(sx)} 0 0 ${num(-sy)} ${num(g.x - bbox[0] * sx)} ${num(g.y + g.h + bbox[1] * sy)} cm /${id} Do Q`);
-        }
-      }
+    for (const [name, asset] of drawn.images) {
+      const src = images.get(asset);
+      if (src === undefined) throw new Error(`archive PDF: asset '${asset}' is not in the document's assets`);
+      xobjects[name] = file.image(src).ref;
     }
-    // then the text, in one BT … ET (the CTM is top-down: each Tm flips back, d = −1)
-    const ops: string[] = ['BT'];
-    let cur = '';
-    let curPaint = '0 g';
-    let curTz = 100;
-    for (const block of page.blocks) {
-      for (const line of block.lines) {
-        for (const run of line.runs) {
-          if (run.gids.length === 0) continue;
-          const f = fontFor(run.font);
-          used.set(f.map.id, { id: f.map.id, key: run.font });
-          const sel = `/${f.map.id} ${num(run.size)} Tf`;
-          if (sel !== cur) ops.push((cur = sel));
-          const paint = paintOp(run.fill, false, doc.spots);
-          if (paint !== curPaint) ops.push((curPaint = paint));
-          // 长体/扁体 (Tz) and 竖排 (a Tm per glyph): issue 13
-          const tz = run.scale ?? 100;
-          if (tz !== curTz) ops.push(`${num((curTz = tz))} Tz`);
-          if (run.vertical) run.gids.forEach((_, i) => ops.push(`1 0 0 -1 ${num(line.x + run.xs[i])} ${num(line.baseline + (run.ys?.[i] ?? 0))} Tm ${tj(glyphOf(run, i), f, page.label)} TJ`));
-          else ops.push(`1 0 0 -1 ${num(line.x + run.xs[0])} ${num(line.baseline)} Tm ${tj(run, f, page.label)} TJ`);
-        }
-      }
+    for (const [id, cids] of drawn.cids) {
+      let set = used.get(id);
+      if (!set) used.set(id, (set = new Set([0])));
+      for (const c of cids) set.add(c);
     }
-    if (curTz !== 100) ops.push('100 Tz');
-    ops.push('ET');
-    write(ops.join('\n'));
-    if (shifted) write('Q');
     const content: PageIn = {
-      width: page.width, height: page.height, trim: page.trim, ops: out.join('\n'), fonts: [...used.values()], images: [], xobjects,
+      width: page.width, height: page.height, trim: page.trim, ops: drawn.ops, images: [], xobjects,
+      fonts: [...drawn.cids.keys()].map((id) => ({ id: run.fonts.get(id)!.map.id, key: id })),
     };
-    if (forms.size) content.forms = [...forms].map(([asset, id]) => ({ id, asset }));
+    if (drawn.forms.size) content.forms = [...drawn.forms].map(([asset, id]) => ({ id, asset }));
     file.addPage(content, () => {
       throw new Error('archive PDF: images are drawn in place');
     }, formFileOf);
   }
-  const tables: FontTable[] = [...fonts.values()].map((f) => ({ id: f.map.id, key: f.map.key, table: f.map.table }));
+  // the fonts in the run's order; each embeds the glyphs of the CIDs this file draws
+  const tables: FontTable[] = [];
+  for (const [id, f] of run.fonts) {
+    const cids = used.get(id);
+    if (cids) tables.push({ id: f.map.id, key: id, table: f.map.table, used: [...cids].sort((x, y) => x - y) });
+  }
   return file.end(tables);
+}
+
+/** Draws a page: graphics block by block, then all text in one BT … ET, CIDs numbered in the run. */
+function drawPage(doc: Document, page: Page, run: ArchiveRun, opts: ArchivePdfOptions): DrawnPage {
+  const stamp = run.pages.size + 1;
+  const out: string[] = [];
+  const write = (s: string) => out.push(s);
+  const imageNames = new Map<string, string>();
+  const forms = new Map<string, string>();
+  const cids = new Map<string, number[]>();
+  const fontFor = (id: string): FontUse => {
+    let f = run.fonts.get(id);
+    if (!f) {
+      const ref = doc.fonts[id];
+      if (!ref) throw new Error(`archive PDF: font '${id}' is not in the document's fonts`);
+      const sfnt = openFont(path.resolve(opts.projectRoot, ref.file), opts.openFont?.(ref).sfnt);
+      const scale = 1000 / sfnt.info().unitsPerEm;
+      // glyph ids are 16-bit
+      f = { map: new CidMap(`Z${run.fonts.size + 1}`, id, sfnt.advance(0) * scale), sfnt, scale, cidOf: new Int32Array(0x10000), seen: new Int32Array(0x10000) };
+      run.fonts.set(id, f);
+    }
+    return f;
+  };
+  const t = page.trim;
+  const shifted = t.x !== 0 || t.y !== 0;
+  if (shifted) write(`q 1 0 0 1 ${num(t.x)} ${num(t.y)} cm`);
+  // graphics first, block by block
+  for (const block of page.blocks) {
+    for (const g of block.graphics) {
+      if (g.kind === 'rule') {
+        write(`q ${paintOp(g.stroke, true, doc.spots)} ${num(g.width)} w ${num(g.x1)} ${num(g.y1)} m ${num(g.x2)} ${num(g.y2)} l S Q`);
+      } else if (g.kind === 'box') {
+        const fill = g.fill ? `${paintOp(g.fill, false, doc.spots)} ` : '';
+        const stroke = g.stroke > 0 ? `${paintOp(g.strokePaint, true, doc.spots)} ${num(g.stroke)} w ` : '';
+        const op = g.fill ? (g.stroke > 0 ? 'B' : 'f') : g.stroke > 0 ? 'S' : 'n';
+        write(`q ${fill}${stroke}${num(g.x)} ${num(g.y)} ${num(g.w)} ${num(g.h)} re ${op} Q`);
+      } else if (g.kind === 'path') {
+        // masthead art (issue 13), in the archive's own paint
+        write(pathOps(g, paintOp(g.fill, false, doc.spots)));
+      } else if (g.kind === 'mask') {
+        // PNG masthead art: a one-ink inline image in the spot's Separation
+        write(maskOps(g, paintOp(g.fill, false, doc.spots)));
+      } else if (g.kind === 'image') {
+        if (!doc.assets[g.asset]) throw new Error(`archive PDF: asset '${g.asset}' is not in the document's assets`);
+        let name = run.imageNames.get(g.asset);
+        if (!name) run.imageNames.set(g.asset, (name = `Im${run.imageNames.size + 1}`));
+        imageNames.set(name, g.asset);
+        write(`q\n${num(g.w)} 0 0 ${num(-g.h)} ${num(g.x)} ${num(g.y + g.h)} cm\n/${name} Do\nQ`);
+      } else if (g.kind === 'form') {
+        // as the print PDF draws it (render/pdf/pageContent.ts): the form's space is y-up
+        const bbox = doc.forms?.[g.asset]?.box ?? [0, 0, g.w, g.h];
+        const id = forms.get(g.asset) ?? `Fm${forms.size + 1}`;
+        forms.set(g.asset, id);
+        const sx = g.w / (bbox[2] - bbox[0]), sy = g.h / (bbox[3] - bbox[1]);
+        write(`q ${num(sx)} 0 0 ${num(-sy)} ${num(g.x - bbox[0] * sx)} ${num(g.y + g.h + bbox[1] * sy)} cm /${id} Do Q`);
+      }
+    }
+  }
+  // then the text, in one BT … ET (the CTM is top-down: each Tm flips back, d = −1)
+  const ops: string[] = ['BT'];
+  let cur = '';
+  let curPaint = '0 g';
+  let curTz = 100;
+  for (const block of page.blocks) {
+    for (const line of block.lines) {
+      for (const r of line.runs) {
+        if (r.gids.length === 0) continue;
+        const f = fontFor(r.font);
+        let list = cids.get(r.font);
+        if (!list) cids.set(r.font, (list = []));
+        const sel = `/${f.map.id} ${num(r.size)} Tf`;
+        if (sel !== cur) ops.push((cur = sel));
+        const paint = paintOp(r.fill, false, doc.spots);
+        if (paint !== curPaint) ops.push((curPaint = paint));
+        // 长体/扁体 (Tz) and 竖排 (a Tm per glyph): issue 13
+        const tz = r.scale ?? 100;
+        if (tz !== curTz) ops.push(`${num((curTz = tz))} Tz`);
+        if (r.vertical) r.gids.forEach((_, i) => ops.push(`1 0 0 -1 ${num(line.x + r.xs[i])} ${num(line.baseline + (r.ys?.[i] ?? 0))} Tm ${tj(glyphOf(r, i), f, page.label, stamp, list)} TJ`));
+        else ops.push(`1 0 0 -1 ${num(line.x + r.xs[0])} ${num(line.baseline)} Tm ${tj(r, f, page.label, stamp, list)} TJ`);
+      }
+    }
+  }
+  if (curTz !== 100) ops.push('100 Tz');
+  ops.push('ET');
+  write(ops.join('\n'));
+  if (shifted) write('Q');
+  return { ops: out.join('\n'), cids, images: imageNames, forms };
 }
 
 /** A run's TJ array: each glyph at the font's own width, offsets where the layout put it elsewhere. */
@@ -247,7 +322,8 @@ function glyphOf(run: Run, i: number): Run {
   return { ...run, text: ch, gids: [run.gids[i]], xs: [0], advs: [run.advs[i]], ranges: run.ranges.slice(2 * i, 2 * i + 2), vertical: undefined, ys: undefined };
 }
 
-function tj(run: Run, f: FontUse, label: string): string {
+/** `stamp` and `cids`: each CID the page draws is listed once in `cids`. */
+function tj(run: Run, f: FontUse, label: string, stamp: number, cids: number[]): string {
   // widths in the array are unscaled: Tz scales them
   const tz = (run.scale ?? 100) / 100;
   const k = 1000 / run.size / tz;
@@ -261,27 +337,41 @@ function tj(run: Run, f: FontUse, label: string): string {
     const gap = x - pen;
     if (gap > 0.0005 || gap < -0.0005) out += `> ${num(-gap * k)} <`;
     const width = f.sfnt.advance(gid) * f.scale;
+    const before = f.map.table.gids.length;
     out += f.map.cid(gid, width, ch.codePointAt(0)!);
+    if (f.map.table.gids.length !== before) f.cidOf[gid] = before;
+    if (f.seen[gid] !== stamp) {
+      f.seen[gid] = stamp;
+      cids.push(f.cidOf[gid]);
+    }
     pen = x + (width * run.size * tz) / 1000;
     i++;
   }
   return out + '>]';
 }
 
-/** Asset id → the JPEG placed: the file, or for a CMYK image an sRGB JPEG of it (the output intent is sRGB). */
-async function prepareImages(doc: Document, pages: Page[], assetDir: string): Promise<Map<string, string | Buffer>> {
-  const out = new Map<string, string | Buffer>();
+/**
+ * Asset id → the JPEG placed: the file's bytes, or for a CMYK image an sRGB JPEG of it (the
+ * output intent is sRGB); `cache` holds them across the files of a run.
+ */
+async function prepareImages(doc: Document, pages: Page[], assetDir: string, cache: Map<string, Buffer>): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
   for (const page of pages)
     for (const block of page.blocks)
       for (const g of block.graphics) {
         if (g.kind !== 'image' || out.has(g.asset)) continue;
         const asset = doc.assets[g.asset];
         if (!asset) continue;
-        const file = path.resolve(assetDir, asset.file);
-        if (asset.colorSpace === 'cmyk') {
-          const sharp = (await import('sharp')).default;
-          out.set(g.asset, await sharp(file).toColourspace('srgb').jpeg({ quality: 92 }).toBuffer());
-        } else out.set(g.asset, file);
+        let bytes = cache.get(g.asset);
+        if (!bytes) {
+          const file = path.resolve(assetDir, asset.file);
+          if (asset.colorSpace === 'cmyk') {
+            const sharp = (await import('sharp')).default;
+            bytes = await sharp(file).toColourspace('srgb').jpeg({ quality: 92 }).toBuffer();
+          } else bytes = fs.readFileSync(file);
+          cache.set(g.asset, bytes);
+        }
+        out.set(g.asset, bytes);
       }
   return out;
 }

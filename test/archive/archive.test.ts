@@ -6,6 +6,7 @@ import path from 'node:path';
 import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, ImageItem } from '../../src/frame/types.js';
+import { SfntMetrics } from '../../src/fonts/sfntMetrics.js';
 import { altoForPage, writeArchive, type ArchiveResult } from '../../src/archive/index.js';
 import { wordSpans } from '../../src/archive/words.js';
 import { projectRoot } from '../../src/projectRoot.js';
@@ -163,6 +164,35 @@ describe('archive export of a hand-built two-page document', { timeout: 120_000 
   it('--- deterministic --- the same document gives the same bytes', async () => {
     const again = await writeArchive(doc, { outDir: path.join(tmp, 'again'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' } });
     expect(again.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
+  });
+
+  it('--- build-fonts --- the build’s own font faces (openFont) give the same bytes as the archive’s', async () => {
+    const asked: string[] = [];
+    const openFont = (ref: { role: string; file: string }) => {
+      asked.push(ref.role);
+      return { sfnt: SfntMetrics.open(path.resolve(projectRoot, ref.file)) };
+    };
+    const again = await writeArchive(doc, { outDir: path.join(tmp, 'faces'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' }, openFont });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(again.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
+  });
+
+  it('--- shared-content --- each page is drawn once: its content stream in the e-paper is its page PDF’s, and a page PDF embeds only the CIDs it draws', () => {
+    type Q = { pages: { contents: string[] }[]; qpdf: [unknown, Record<string, { value?: Record<string, unknown>; stream?: { dict: Record<string, unknown>; data?: string } }>] };
+    const qpdf = (rel: string) => JSON.parse(execFileSync('qpdf', ['--json', '--json-stream-data=inline', '--decode-level=generalized', path.join(out(), rel)], { maxBuffer: 1 << 28 }).toString()) as Q;
+    const contents = (q: Q) => q.pages.map((p) => p.contents.map((ref) => q.qpdf[1][`obj:${ref}`].stream!.data).join(''));
+    const epaper = contents(qpdf('epaper.pdf'));
+    expect(epaper).toHaveLength(doc.pages.length);
+    doc.pages.forEach((p, i) => {
+      const own = contents(qpdf(`pages/${p.label}.pdf`));
+      expect(own).toHaveLength(1);
+      expect(Buffer.from(own[0], 'base64').toString('latin1'), p.label).toBe(Buffer.from(epaper[i], 'base64').toString('latin1'));
+    });
+    // A02 draws CIDs numbered on A01 as well as its own: some of its fonts map CIDs to glyphs through a stream
+    // (checkPdfA2u, pdfa.test.ts, checks each drawn CID's glyph, W and ToUnicode)
+    const maps = Object.values(qpdf('pages/A02.pdf').qpdf[1]).flatMap((o) => (o.value?.['/Subtype'] === '/CIDFontType2' ? [o.value['/CIDToGIDMap']] : []));
+    expect(maps.length).toBeGreaterThan(0);
+    expect(maps.some((m) => m !== '/Identity')).toBe(true);
   });
 
   it('--- alto-escapes --- a page’s text with & < " is escaped and still valid', () => {

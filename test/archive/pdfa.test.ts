@@ -59,7 +59,18 @@ describe('PDF/A-2u structure (qpdf, pdffonts, pdfinfo)', { timeout: 120_000 }, (
       return checkPdfA2u(broken).problems.join('\n');
     };
     // a CID narrower than its glyph (what the print renderer's narrowed CIDs do): PDF/A-2 6.2.11.5
-    expect(problems((s) => s.replace(/\/W \[0 \[1000 1000/, '/W [0 [1000  500'))).toMatch(/CID 1: W 500 but the program's advance is 1000/);
+    const a01 = path.join(out(), 'pages/A01.pdf');
+    fs.writeFileSync(broken, fs.readFileSync(a01, 'latin1').replace(/\/W \[0 \[1000 1000/, '/W [0 [1000  500'), 'latin1');
+    expect(checkPdfA2u(broken).problems.join('\n')).toMatch(/CID 1: W 500 but the program's advance is 1000/);
+    // A02 draws some of the run's CIDs (W in runs, CIDToGIDMap a stream): a run narrowed, and a run left out
+    const run = /(\/W \[0 \[[\d. ]+\] )(\d+) \[([\d.]+)([^\]]*\])/;
+    expect(bytes).toMatch(run);
+    expect(problems((s) => s.replace(run, (_, head, cid, w, rest) => `${head}${cid} [${'1'.padStart(w.length)}${rest}`))).toMatch(/CID \d+: W 1 but the program's advance is/);
+    expect(problems((s) => s.replace(run, (_, head, cid, w, rest) => head + ' '.repeat(`${cid} [${w}${rest}`.length)))).toMatch(/CID \d+: no W width/);
+    // a font given another font's ToUnicode: CIDs it draws that the other never numbered have no entry
+    const cmaps = [...bytes.matchAll(/\/ToUnicode (\d+) 0 R/g)].map((m) => m[1]);
+    const [a, b] = cmaps.filter((n) => n.length === cmaps[0].length);
+    expect(problems((s) => s.replace(`/ToUnicode ${a} 0 R`, `/ToUnicode ${b} 0 R`))).toMatch(/CID \d+: no ToUnicode entry/);
     expect(problems((s) => s.replace('<pdfaid:conformance>U<', '<pdfaid:conformance>B<'))).toMatch(/conformance B/);
     // a PRISM property the extension schema does not declare (same length: startingPage → startingPagX)
     expect(problems((s) => s.replace(/<prism:startingPage>(.*?)<\/prism:startingPage>/, '<prism:startingPagX>$1</prism:startingPagX>'))).toMatch(/prismstandard.org\/namespaces\/basic\/2.0\/startingPagX is not declared/);

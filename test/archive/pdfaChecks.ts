@@ -37,6 +37,58 @@ export interface PdfAReport {
   prism: Record<string, string>;
 }
 
+/** A CIDFont's W array as CID → width (both forms: `c [w1 w2 …]` and `c1 c2 w`). */
+function widthsOf(w: unknown): Map<number, number> {
+  const out = new Map<number, number>();
+  const a = (w as unknown[] | undefined) ?? [];
+  for (let i = 0; i < a.length; ) {
+    const c = a[i] as number;
+    if (Array.isArray(a[i + 1])) {
+      (a[i + 1] as number[]).forEach((width, k) => out.set(c + k, width));
+      i += 2;
+    } else {
+      for (let cid = c; cid <= (a[i + 1] as number); cid++) out.set(cid, a[i + 2] as number);
+      i += 3;
+    }
+  }
+  return out;
+}
+
+/** CID → glyph id through a CIDToGIDMap (Identity, or a stream of 2-byte glyph ids). */
+function cidToGid(map: unknown, deref: (v: unknown) => Obj | undefined): (cid: number) => number {
+  if (map === '/Identity') return (cid) => cid;
+  const data = deref(map)?.stream?.data;
+  const bytes = data ? Buffer.from(data, 'base64') : Buffer.alloc(0);
+  return (cid) => (2 * cid + 1 < bytes.length ? bytes.readUInt16BE(2 * cid) : 0);
+}
+
+/** The CIDs a content stream's text draws (hex strings of Tj/TJ in BT … ET), by font resource name. */
+function cidsDrawn(ops: string): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  let font = '';
+  for (const text of ops.match(/\bBT\b[\s\S]*?\bET\b/g) ?? []) {
+    for (const m of text.matchAll(/\/([A-Za-z0-9]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>/g)) {
+      if (m[1]) {
+        font = m[1];
+        continue;
+      }
+      let set = out.get(font);
+      if (!set) out.set(font, (set = new Set()));
+      for (let i = 0; i + 4 <= m[2].length; i += 4) set.add(parseInt(m[2].slice(i, i + 4), 16));
+    }
+  }
+  return out;
+}
+
+/** The CIDs a ToUnicode CMap maps (bfchar entries and bfrange spans). */
+function bfchars(cmap: string): Set<number> {
+  const out = new Set<number>();
+  for (const block of cmap.match(/beginbfchar[\s\S]*?endbfchar/g) ?? []) for (const m of block.matchAll(/<([0-9a-fA-F]+)>\s*<[0-9a-fA-F]*>/g)) out.add(parseInt(m[1], 16));
+  for (const block of cmap.match(/beginbfrange[\s\S]*?endbfrange/g) ?? [])
+    for (const m of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<[0-9a-fA-F]*>|\[[^\]]*\])/g)) for (let c = parseInt(m[1], 16); c <= parseInt(m[2], 16); c++) out.add(c);
+  return out;
+}
+
 export function checkPdfA2u(file: string): PdfAReport {
   const problems: string[] = [];
   const fail = (m: string) => problems.push(m);
@@ -99,12 +151,41 @@ export function checkPdfA2u(file: string): PdfAReport {
       continue;
     }
     const font = fontkit.create(Buffer.from(program.stream.data, 'base64'));
-    const w = d['/W'] as [number, number[]];
     const scale = 1000 / font.unitsPerEm;
-    w[1].forEach((width, cid) => {
-      const adv = font.getGlyph(cid).advanceWidth * scale;
+    const gidOf = cidToGid(d['/CIDToGIDMap'], deref);
+    for (const [cid, width] of widthsOf(d['/W'])) {
+      const gid = gidOf(cid);
+      if (gid >= font.numGlyphs) {
+        fail(`font ${id} CID ${cid}: glyph ${gid} is not in the program (${font.numGlyphs} glyphs)`);
+        continue;
+      }
+      const adv = font.getGlyph(gid).advanceWidth * scale;
       if (Math.abs(adv - width) > 1) fail(`font ${id} CID ${cid}: W ${width} but the program's advance is ${adv.toFixed(1)} (PDF/A-2 6.2.11.5)`);
-    });
+    }
+  }
+
+  // every CID a page draws: a glyph of the program (not .notdef), a W width, a ToUnicode entry
+  for (const [id, o] of Object.entries(objs)) {
+    const page = dictOf(o);
+    if (page['/Type'] !== '/Page') continue;
+    const resources = dictOf(deref(page['/Resources']));
+    const fontRes = dictOf(deref(resources['/Font']));
+    const content = deref(page['/Contents'])?.stream?.data;
+    if (!content) continue;
+    for (const [name, cids] of cidsDrawn(Buffer.from(content, 'base64').toString('latin1'))) {
+      const type0 = dictOf(deref(fontRes[`/${name}`]));
+      const cidFont = dictOf(deref((type0['/DescendantFonts'] as unknown[] | undefined)?.[0]));
+      const widths = widthsOf(cidFont['/W']);
+      const gidOf = cidToGid(cidFont['/CIDToGIDMap'], deref);
+      const cmap = deref(type0['/ToUnicode'])?.stream?.data;
+      const unicode = cmap ? bfchars(Buffer.from(cmap, 'base64').toString('latin1')) : new Set<number>();
+      for (const cid of cids) {
+        const where = `page ${id} font /${name} CID ${cid}`;
+        if (!widths.has(cid)) fail(`${where}: no W width`);
+        if (!unicode.has(cid)) fail(`${where}: no ToUnicode entry`);
+        if (gidOf(cid) === 0) fail(`${where}: draws .notdef`);
+      }
+    }
   }
 
   // colours: DeviceGray/DeviceRGB only (the intent is RGB)

@@ -15,7 +15,7 @@ import { beginPdfx, pdfxDocumentOptions, type Pdfx, type PdfxSetup } from '../..
 import type { CidTable } from './cidMap.js';
 import type { FontUse, PageContent } from './pageContent.js';
 import { addExtras, type Extras } from './pageExtras.js';
-import { imageXObject, PdfObjects, type PdfExtension, type PdfRef, type RawImage } from './pdfObjects.js';
+import { fastDeflate, imageXObject, PdfObjects, type PdfExtension, type PdfRef, type RawImage } from './pdfObjects.js';
 import { SubsetFont, type PdfFontObject } from './subsetFont.js';
 
 export { fastDeflate } from './pdfObjects.js';
@@ -33,11 +33,18 @@ export interface PdfInfo {
   extend?: PdfExtension;
   /** Colour spaces added to every imported form's resources (PDF/A's DefaultCMYK), made once in the file. */
   formColorSpaces?: (o: PdfObjects) => Record<string, unknown>;
+  /**
+   * Deflated content streams by their operators, shared by the files that draw the same
+   * page (the archive's page PDF and its e-paper): each deflated once.
+   */
+  contents?: Map<string, Buffer>;
 }
 
 /** The CIDs each font ended with, for writing the fonts. */
 export interface FontTable extends FontUse {
   table: CidTable;
+  /** The CIDs this file draws, ascending, 0 first, when it draws only some of the table's (SubsetFont.finish). */
+  used?: readonly number[];
 }
 
 /** A font file as the writer embeds it: a TrueType (glyf) font. */
@@ -105,7 +112,13 @@ export class PdfFile {
       ops += `q\n${num(im.w)} 0 0 ${num(-im.h)} ${num(im.x)} ${num(im.y + im.h)} cm\n/${x.name} Do\nQ\n`;
     }
     const content = o.ref();
-    content.end(Buffer.from(ops, 'latin1'));
+    const shared = o.compress ? this.info.contents : undefined;
+    if (shared) {
+      let packed = shared.get(ops);
+      if (!packed) shared.set(ops, (packed = fastDeflate(Buffer.from(ops, 'latin1'))));
+      content.data = { Filter: 'FlateDecode' };
+      content.end(packed);
+    } else content.end(Buffer.from(ops, 'latin1'));
     const resources: Record<string, unknown> = { ProcSet: PROCSET, Font: fonts };
     if (Object.keys(xobjects).length) resources.XObject = xobjects;
     if (Object.keys(colorSpaces).length) resources.ColorSpace = colorSpaces;
@@ -135,7 +148,7 @@ export class PdfFile {
   /** Writes the fonts from their CID tables, the page tree, Info, the catalog and the trailer. */
   async end(tables: readonly FontTable[]): Promise<Buffer> {
     const o = this.objects;
-    for (const t of tables) this.font(t).finish(t.table);
+    for (const t of tables) this.font(t).finish(t.table, t.used);
     this.pages.data = { Type: 'Pages', Count: this.kids.length, Kids: this.kids };
     this.pages.end();
     const date = this.info.date ?? FIXED_DATE;

@@ -19,7 +19,8 @@ export { fastDeflate };
  */
 export interface PdfFontObject {
   readonly ref: PdfRef;
-  finish(table: CidTable): void;
+  /** `used`: the CIDs the file draws, ascending, 0 first (default: every CID of the table). */
+  finish(table: CidTable, used?: readonly number[]): void;
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -40,7 +41,9 @@ export class SubsetFont implements PdfFontObject {
     return this.dict;
   }
 
-  finish(table: CidTable): void {
+  finish(table: CidTable, used?: readonly number[]): void {
+    const every = !used || (used.length === table.gids.length && used[used.length - 1] === used.length - 1);
+    if (!every) return this.finishSome(table, used);
     const info = this.sfnt.info();
     const s = 1000 / info.unitsPerEm;
     const gids = [...table.gids];
@@ -48,6 +51,38 @@ export class SubsetFont implements PdfFontObject {
     const bytes = writeSubset(this.sfnt, gids);
     // components of composite glyphs were appended: they are drawn only inside others
     for (let c = widths.length; c < gids.length; c++) widths.push(this.sfnt.advance(gids[c]) * s);
+    this.write(bytes, [0, widths], 'Identity', table.unicode);
+  }
+
+  /**
+   * Some of the table's CIDs (CIDs numbered for several files, e.g. the archive's page PDFs
+   * and its e-paper, which then share their content streams): the subset holds the glyphs
+   * of those CIDs in CID order, a CIDToGIDMap stream maps each CID to its glyph, and W and
+   * ToUnicode name those CIDs only.
+   */
+  private finishSome(table: CidTable, used: readonly number[]): void {
+    const gids = used.map((cid) => table.gids[cid]);
+    const bytes = writeSubset(this.sfnt, gids);
+    const map = new Uint8Array(2 * (used[used.length - 1] + 1));
+    const w: unknown[] = [];
+    const unicode: (number | undefined)[] = [];
+    let run: number[] = [];
+    used.forEach((cid, k) => {
+      map[2 * cid] = k >> 8;
+      map[2 * cid + 1] = k & 0xff;
+      unicode[cid] = table.unicode[cid];
+      // W as runs of consecutive CIDs: c [w1 w2 …]
+      if (k === 0 || cid !== used[k - 1] + 1) w.push(cid, (run = []));
+      run.push(table.widths[cid]);
+    });
+    const cidToGid = this.doc.ref();
+    cidToGid.end(map);
+    this.write(bytes, w, cidToGid, unicode);
+  }
+
+  private write(bytes: Uint8Array, w: unknown[], cidToGid: 'Identity' | PdfRef, unicode: readonly (number | undefined)[]): void {
+    const info = this.sfnt.info();
+    const s = 1000 / info.unitsPerEm;
     // deflated at zlib level 1 like every stream the writer packs (level 6 takes twice the
     // time on the subsets, most of a page's bytes, for files ~5 % smaller)
     const file = this.doc.ref({ Length1: bytes.length });
@@ -70,11 +105,11 @@ export class SubsetFont implements PdfFontObject {
     const descendant = this.doc.ref({
       Type: 'Font', Subtype: 'CIDFontType2', BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor, W: [0, widths], CIDToGIDMap: 'Identity',
+      FontDescriptor: descriptor, W: w, CIDToGIDMap: cidToGid,
     });
     descendant.end();
     const cmap = this.doc.ref();
-    cmap.end(toUnicodeCmap(table.unicode));
+    cmap.end(toUnicodeCmap(unicode));
     this.dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
     this.dict.end();
   }
