@@ -14,8 +14,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { projectRoot } from '../projectRoot.js';
 import type { Document, Page } from '../frame/types.js';
 import { altoBytes } from './alto.js';
+import { altoCuts } from './words.js';
 import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
 import { archivePdf, archiveRun, epaperPdf, type ArchivePdfOptions } from './pdf.js';
 
@@ -39,6 +43,8 @@ export interface WriteArchiveOptions {
   /** Write the e-paper edition (default true). */
   epaper?: boolean;
   software?: { name: string; version: string };
+  /** The lines' word cuts kept across runs (KeptCuts' JSON, e.g. `.zuban-cache/alto-words.json`): a run that finds them all loads no jieba. */
+  wordCache?: string;
   /** The build's face of a document font (its glyphs are read already); see ArchivePdfOptions. */
   openFont?: ArchivePdfOptions['openFont'];
 }
@@ -66,6 +72,7 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
   const tmp = `${outDir}.${process.pid}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
   const timings = { pdf: 0, epaper: 0, alto: 0, mets: 0, write: 0 };
+  if (opts.wordCache) altoCuts.load(opts.wordCache);
   const files: ArchiveFile[] = [];
   // files are written in the background while the next is made; hashed here, from the bytes in hand
   const writing: Promise<void>[] = [];
@@ -120,6 +127,7 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
     if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
     fs.renameSync(tmp, outDir);
     fs.rmSync(old, { recursive: true, force: true });
+    if (opts.wordCache) altoCuts.save();
   } catch (err) {
     await Promise.allSettled(writing);
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -128,3 +136,27 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
   return { files, timings };
 }
 
+
+/**
+ * writeArchive on a worker thread of its own, so that a build's archive is made while the
+ * print PDFs are written: it reads only the archive channel's page tree, the build's photos
+ * and the fonts. The worker is tsc's output beside this module (dist/archive); where it
+ * cannot be started (the sources run untranspiled, as under vitest) the archive is written
+ * here. The worker opens the fonts itself (`openFont` does not cross threads).
+ */
+export function writeArchiveOffThread(doc: Document, opts: WriteArchiveOptions): Promise<ArchiveResult> {
+  const here = fileURLToPath(import.meta.url);
+  const workerFile = here.endsWith('.ts') ? undefined : path.join(projectRoot, 'dist/archive/archiveWorker.js');
+  if (!workerFile || !fs.existsSync(workerFile) || process.env.ZUBAN_ARCHIVE_THREAD === '0') return writeArchive(doc, opts);
+  const { openFont: _, ...plain } = opts;
+  return new Promise((resolve, reject) => {
+    const w = new Worker(workerFile, { workerData: { doc, opts: plain } });
+    w.once('message', (m: { result?: ArchiveResult; error?: string }) => {
+      if (m.error !== undefined) reject(new Error(m.error));
+      else resolve(m.result!);
+      void w.terminate();
+    });
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`archive: the worker stopped (exit ${code}) before it answered`)));
+  });
+}

@@ -3,7 +3,10 @@
  * ICU's word break (Intl.Segmenter) splits 身份|证, 注|销, 债|权, and is some 300× slower.
  * One jieba for the process (src/jieba.ts), shared with the text engine's word starts.
  */
-import { jiebaSegmenter } from '../jieba.js';
+import { KeptCuts } from '../jieba.js';
+
+/** The lines' cuts, kept across builds (`.zuban-cache/alto-words.json` beside out/; see KeptCuts). */
+export const altoCuts = new KeptCuts(true);
 
 /**
  * The text cut into words, as [start, end) code-point offsets that cover it exactly;
@@ -12,7 +15,7 @@ import { jiebaSegmenter } from '../jieba.js';
 export function wordSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   let at = 0;
-  for (const w of jiebaSegmenter().cut(text, true)) {
+  for (const w of altoCuts.cut(text)) {
     const n = codePoints(w);
     out.push([at, at + n]);
     at += n;

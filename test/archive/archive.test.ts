@@ -166,6 +166,31 @@ describe('archive export of a hand-built two-page document', { timeout: 120_000 
     expect(again.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
   });
 
+  it('--- kept-word-cuts --- the lines’ cuts kept in wordCache: the same bytes from them, and a kept cut is what ALTO uses', async () => {
+    const cache = path.join(tmp, 'alto-words.json');
+    const a = await writeArchive(doc, { outDir: path.join(tmp, 'cuts1'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' }, wordCache: cache });
+    expect(a.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
+    const kept = JSON.parse(fs.readFileSync(cache, 'utf8'));
+    expect(kept.segmenter).toMatch(/hmm true$/);
+    const lines = Object.keys(kept.cuts);
+    expect(lines.length).toBeGreaterThan(10);
+    const b = await writeArchive(doc, { outDir: path.join(tmp, 'cuts2'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' }, wordCache: cache });
+    expect(b.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
+    // a line's kept cut, made one word: ALTO then has that line's text as one String
+    const line = lines.find((l) => kept.cuts[l].length > 3 && !/\s/.test(l))!;
+    const right = kept.cuts[line];
+    kept.cuts[line] = [line.length];
+    fs.writeFileSync(cache, JSON.stringify(kept));
+    await writeArchive(doc, { outDir: path.join(tmp, 'cuts3'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' }, wordCache: cache });
+    const alto = doc.pages.map((p) => fs.readFileSync(path.join(tmp, 'cuts3', `alto/${p.label}.xml`), 'utf8')).join('');
+    expect(alto).toContain(`CONTENT="${line.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')}"`);
+    // the right cut back (this process keeps the cuts it read, for the tests after this one)
+    kept.cuts[line] = right;
+    fs.writeFileSync(cache, JSON.stringify(kept));
+    const c = await writeArchive(doc, { outDir: path.join(tmp, 'cuts4'), projectRoot, assetDir: tmp, software: { name: 'zuban', version: 'test' }, wordCache: cache });
+    expect(c.files.map((f) => f.sha256)).toEqual(result.files.map((f) => f.sha256));
+  });
+
   it('--- build-fonts --- the build’s own font faces (openFont) give the same bytes as the archive’s', async () => {
     const asked: string[] = [];
     const openFont = (ref: { role: string; file: string }) => {

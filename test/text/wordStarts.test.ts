@@ -17,20 +17,20 @@ it('--- word-cuts-kept --- read back as kept, written for the texts used, refuse
   const file = path.join(dir, 'words.json');
   // a cut jieba would never make (every character a word but 泓江 split oddly): proof the file answered
   const odd = '泓江三桥今日通车';
-  fs.writeFileSync(file, JSON.stringify({ segmenter: jiebaIdentity(), words: { [odd]: [0, 3, 8], 坏的: [0, 99] } }));
+  fs.writeFileSync(file, JSON.stringify({ segmenter: `${jiebaIdentity()} hmm false`, cuts: { [odd]: [3, 5], 坏的: [99] } }));
   loadWordStarts(file);
   expect(starts(wordStarts(odd))).toEqual([0, 3, 8]);
   const fresh = '北岸新区迎来发展快车道';
   expect(starts(wordStarts(fresh))).toEqual([0, 2, 4, 6, 8, 11]); // from jieba
-  expect(starts(wordStarts('坏的'))).toEqual([0, 1, 2]); // jieba's: the entry with offset 99 was not trusted
-  saveWordStarts(file);
+  expect(starts(wordStarts('坏的'))).toEqual([0, 1, 2]); // jieba's: the kept cut of 99 characters was not trusted
+  saveWordStarts();
   const kept = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(kept.segmenter).toBe(jiebaIdentity());
-  expect(Object.keys(kept.words).sort()).toEqual([odd, fresh, '坏的'].sort());
-  expect(kept.words[fresh]).toEqual([0, 2, 4, 6, 8, 11]);
+  expect(kept.segmenter).toBe(`${jiebaIdentity()} hmm false`);
+  expect(Object.keys(kept.cuts).sort()).toEqual([odd, fresh, '坏的'].sort());
+  expect(kept.cuts[fresh]).toEqual([2, 2, 2, 2, 3]);
   // another jieba's cuts are ignored
   const other = '江声里听见一座城';
-  fs.writeFileSync(file, JSON.stringify({ segmenter: 'jieba 0.0.1', words: { [other]: [0, 8] } }));
+  fs.writeFileSync(file, JSON.stringify({ segmenter: 'jieba 0.0.1 hmm false', cuts: { [other]: [8] } }));
   loadWordStarts(file);
   expect(starts(wordStarts(other))).not.toEqual([0, 8]);
   fs.writeFileSync(file, '{not json');
