@@ -1,7 +1,8 @@
 /**
  * A TrueType font embedded in a PDF as a subset, written by zuban from the font's own
  * bytes (SfntMetrics) — a Type 0 font with Identity-H encoding over a CIDFontType2 whose
- * CIDs are indexes into the subset (CIDToGIDMap Identity), a W array and a ToUnicode CMap.
+ * CIDs are mapped to the subset's glyphs (in glyph-id order) by a CIDToGIDMap stream, a W
+ * array and a ToUnicode CMap.
  * Why not a PDF library's font embedding: it goes through fontkit, whose loading alone is a
  * fifth of a one-page `zuban typeset`, and re-encodes every table through restructure; here
  * the subset is tables copied as bytes and three small headers patched. The objects are
@@ -41,52 +42,49 @@ export class SubsetFont implements PdfFontObject {
     return this.dict;
   }
 
-  finish(table: CidTable, used?: readonly number[]): void {
-    const every = !used || (used.length === table.gids.length && used[used.length - 1] === used.length - 1);
-    if (!every) return this.finishSome(table, used);
-    const info = this.sfnt.info();
-    const s = 1000 / info.unitsPerEm;
-    const gids = [...table.gids];
-    const widths = [...table.widths];
-    const bytes = writeSubset(this.sfnt, gids);
-    // components of composite glyphs were appended: they are drawn only inside others
-    for (let c = widths.length; c < gids.length; c++) widths.push(this.sfnt.advance(gids[c]) * s);
-    this.write(bytes, [0, widths], 'Identity', table.unicode);
-  }
-
   /**
-   * Some of the table's CIDs (CIDs numbered for several files, e.g. the archive's page PDFs
-   * and its e-paper, which then share their content streams): the subset holds the glyphs
-   * of those CIDs in CID order, a CIDToGIDMap stream maps each CID to its glyph, and W and
-   * ToUnicode name those CIDs only.
+   * Writes the font from its CID table: the glyphs of the CIDs the file draws (`used`,
+   * ascending, 0 first; default every CID of the table) as a subset in glyph-id order, a
+   * CIDToGIDMap stream from each CID to its glyph there, and W and ToUnicode of those CIDs.
+   * In glyph-id order, two files that draw the same glyphs — a page's print PDF and its
+   * archive PDF/A, whose CIDs are numbered apart — embed the same subset, deflated once
+   * (`packedSubset`).
    */
-  private finishSome(table: CidTable, used: readonly number[]): void {
-    const gids = used.map((cid) => table.gids[cid]);
-    const bytes = writeSubset(this.sfnt, gids);
-    const map = new Uint8Array(2 * (used[used.length - 1] + 1));
+  finish(table: CidTable, used?: readonly number[]): void {
+    const cids = used ?? table.gids.map((_, cid) => cid);
+    const gids = [...new Set(cids.map((cid) => table.gids[cid]))].sort((x, y) => x - y);
+    const at = new Map(gids.map((g, k) => [g, k]));
+    const map = new Uint8Array(2 * (cids[cids.length - 1] + 1));
     const w: unknown[] = [];
     const unicode: (number | undefined)[] = [];
     let run: number[] = [];
-    used.forEach((cid, k) => {
-      map[2 * cid] = k >> 8;
-      map[2 * cid + 1] = k & 0xff;
+    cids.forEach((cid, k) => {
+      const g = at.get(table.gids[cid])!;
+      map[2 * cid] = g >> 8;
+      map[2 * cid + 1] = g & 0xff;
       unicode[cid] = table.unicode[cid];
       // W as runs of consecutive CIDs: c [w1 w2 …]
-      if (k === 0 || cid !== used[k - 1] + 1) w.push(cid, (run = []));
+      if (k === 0 || cid !== cids[k - 1] + 1) w.push(cid, (run = []));
       run.push(table.widths[cid]);
     });
     const cidToGid = this.doc.ref();
     cidToGid.end(map);
-    this.write(bytes, w, cidToGid, unicode);
+    this.write(gids, w, cidToGid, unicode);
   }
 
-  private write(bytes: Uint8Array, w: unknown[], cidToGid: 'Identity' | PdfRef, unicode: readonly (number | undefined)[]): void {
+  private write(gids: number[], w: unknown[], cidToGid: PdfRef, unicode: readonly (number | undefined)[]): void {
     const info = this.sfnt.info();
     const s = 1000 / info.unitsPerEm;
-    // deflated at zlib level 1 like every stream the writer packs (level 6 takes twice the
-    // time on the subsets, most of a page's bytes, for files ~5 % smaller)
-    const file = this.doc.ref({ Length1: bytes.length });
-    file.end(bytes);
+    const file = this.doc.ref();
+    if (this.doc.compress) {
+      const { length, packed } = packedSubset(this.sfnt, gids);
+      file.data = { Length1: length, Filter: 'FlateDecode' };
+      file.end(packed);
+    } else {
+      const bytes = writeSubset(this.sfnt, gids);
+      file.data = { Length1: bytes.length };
+      file.end(bytes);
+    }
     // the subset tag: six capitals from the resource name
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((this.id.charCodeAt(i) || 73) + 17)).join('');
     const name = `${tag}+${info.postscriptName.replaceAll(' ', '_')}`;
@@ -113,6 +111,38 @@ export class SubsetFont implements PdfFontObject {
     this.dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
     this.dict.end();
   }
+}
+
+/**
+ * Subsets deflated (at zlib level 1 like every stream the writer packs: level 6 takes twice
+ * the time on the subsets, most of a page's bytes, for files ~5 % smaller), kept by font and
+ * glyph list while a build writes its files, up to PACKED_MAX bytes: a build's print PDF
+ * and archive PDF/A of a page embed the same subset.
+ */
+const packed = new Map<string, { length: number; packed: Buffer }>();
+let packedBytes = 0;
+const PACKED_MAX = 32 << 20;
+
+const fontIds = new WeakMap<SfntMetrics, number>();
+let nextFontId = 0;
+
+function packedSubset(sfnt: SfntMetrics, gids: number[]): { length: number; packed: Buffer } {
+  let id = fontIds.get(sfnt);
+  if (id === undefined) fontIds.set(sfnt, (id = nextFontId++));
+  const key = `${id}|${gids.join(',')}`;
+  let hit = packed.get(key);
+  if (!hit) {
+    const bytes = writeSubset(sfnt, gids);
+    hit = { length: bytes.length, packed: fastDeflate(bytes) };
+    packed.set(key, hit);
+    packedBytes += hit.packed.length;
+    for (const [k, v] of packed) {
+      if (packedBytes <= PACKED_MAX || k === key) break;
+      packed.delete(k);
+      packedBytes -= v.packed.length;
+    }
+  }
+  return hit;
 }
 
 /** A ToUnicode CMap with a bfchar entry for every CID that stands for a character. */
