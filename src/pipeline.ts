@@ -235,21 +235,9 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
   const set = await setEdition(editionPath, fonts, { ...opts, log, history });
   mark('set');
   const stage = openStage(outDir);
-  let archiving: Promise<import('./archive/index.js').ArchiveResult> | undefined;
   try {
     const assets = await prepareAssets(set, stage.dir, outDir);
     mark('assets');
-    // the archive (--archive) on a thread of its own from here: it reads only the archive
-    // channel's page tree and the prepared photos, and is written while the print PDFs are
-    archiving = opts.archive
-      ? import('./archive/index.js').then(({ writeArchiveOffThread }) =>
-          writeArchiveOffThread(set.archive, {
-            outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION },
-            wordCache: path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'alto-words.json'),
-          }),
-        )
-      : undefined;
-    archiving?.catch(() => {}); // its failure is reported where it is awaited, below
     const files: string[] = [];
     const write = (rel: string, data: string | Uint8Array) => {
       const f = path.join(stage.dir, rel);
@@ -300,8 +288,14 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     }
     write('frame.json', JSON.stringify(set.print));
     write('frame-archive.json', JSON.stringify(set.archive));
-    if (archiving) {
-      const r = await archiving;
+    if (opts.archive) {
+      // the archive reads only the archive channel's page tree (its masking and consent), with
+      // the build's faces (their glyphs read, their subsets deflated once for both PDFs)
+      const { writeArchive } = await import('./archive/index.js');
+      const r = await writeArchive(set.archive, {
+        outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION },
+        openFont: (f) => fonts.faceForFile(f.role, f.file), wordCache: path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'alto-words.json'),
+      });
       files.push(...r.files.map((f) => `archive/${f.path}`));
       const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
       mark('archive');
@@ -325,7 +319,6 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     result(`built ${set.print.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), path.resolve(outDir)) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${set.composed.articles.reduce((n, a) => n + a.body.usedChars, 0)} 字 set)`);
     return { ...set, files };
   } catch (err) {
-    await archiving?.catch(() => {}); // its worker writes into the stage folder: done before that is removed
     stage.abort();
     throw err;
   }

@@ -14,9 +14,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { projectRoot } from '../projectRoot.js';
 import type { Document, Page } from '../frame/types.js';
 import { altoBytes } from './alto.js';
 import { altoCuts } from './words.js';
@@ -137,26 +134,3 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
 }
 
 
-/**
- * writeArchive on a worker thread of its own, so that a build's archive is made while the
- * print PDFs are written: it reads only the archive channel's page tree, the build's photos
- * and the fonts. The worker is tsc's output beside this module (dist/archive); where it
- * cannot be started (the sources run untranspiled, as under vitest) the archive is written
- * here. The worker opens the fonts itself (`openFont` does not cross threads).
- */
-export function writeArchiveOffThread(doc: Document, opts: WriteArchiveOptions): Promise<ArchiveResult> {
-  const here = fileURLToPath(import.meta.url);
-  const workerFile = here.endsWith('.ts') ? undefined : path.join(projectRoot, 'dist/archive/archiveWorker.js');
-  if (!workerFile || !fs.existsSync(workerFile) || process.env.ZUBAN_ARCHIVE_THREAD === '0') return writeArchive(doc, opts);
-  const { openFont: _, ...plain } = opts;
-  return new Promise((resolve, reject) => {
-    const w = new Worker(workerFile, { workerData: { doc, opts: plain } });
-    w.once('message', (m: { result?: ArchiveResult; error?: string }) => {
-      if (m.error !== undefined) reject(new Error(m.error));
-      else resolve(m.result!);
-      void w.terminate();
-    });
-    w.once('error', reject);
-    w.once('exit', (code) => reject(new Error(`archive: the worker stopped (exit ${code}) before it answered`)));
-  });
-}
