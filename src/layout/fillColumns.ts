@@ -53,7 +53,8 @@ export interface FillOptions {
 /** Flows lines top-down, slot after slot (left to right); returns what was placed and what remains. */
 export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[], opts: FillOptions = {}): FillResult {
   const placed: PlacedLine[] = [];
-  const used = slots.map(() => 0);
+  const used: number[] = [];
+  for (let s = 0; s < slots.length; s++) used.push(0);
   const isFirst = (k: number) => k === 0 || lines[k - 1].line.last;
   let kept = 0;
   let i = 0;

@@ -353,7 +353,7 @@ const isCjk = (c: number) => c >= 0x2e80 || c === 0x201d || c === 0x2019;
 
 /** ASCII , ; : ? ! ( ) beside an ideograph or a full-width mark, as full-width marks: 苏(2020)苏 → 苏（2020）苏. */
 function fullWidth(text: string): { text: string; converted: number } {
-  let out = '';
+  const out: string[] = [];
   let from = 0;
   let converted = 0;
   for (let i = 0; i < text.length; i++) {
@@ -361,14 +361,18 @@ function fullWidth(text: string): { text: string; converted: number } {
     const to = FULL[c];
     if (to === undefined) continue;
     const before = i > 0 && isCjk(text.charCodeAt(i - 1));
-    const after = isCjk(text.charCodeAt(i + 1) || 0);
+    const after = i + 1 < text.length && isCjk(text.charCodeAt(i + 1));
     const ok = before || after;
     if (!ok) continue;
-    out += text.slice(from, i) + String.fromCharCode(to);
+    out.push(text.slice(from, i), String.fromCharCode(to));
     from = i + 1;
     converted++;
   }
-  return { text: converted ? out + text.slice(from) : text, converted };
+  if (!converted) return { text, converted };
+  out.push(text.slice(from));
+  // joined, the text is one flat string like the others itemize reads (a concatenated one is
+  // another kind of string to its compiled code, which it then throws away)
+  return { text: out.join(''), converted };
 }
 
 function prefix(it: Items): void {

@@ -79,20 +79,25 @@ let runLength = new Int32Array(64);
  */
 function countRuns(it: Items, s: number, e: number): number {
   if (runLength.length < it.ng + e - s) runLength = new Int32Array(2 * (it.ng + e - s));
+  const spaceFace = it.space.face;
   let n = 0;
   let face = -1;
+  let count = 0;
+  // One loop for spaces and glyphs (g = g0 − 1 stands for an atom's word space): a branch
+  // first taken after the code was compiled (the first space) would throw the code away.
   for (let k = s; k < e; k++) {
-    if (k > s && it.gSpace[k]) {
-      if (it.space.face !== face) runLength[n++] = 0;
-      face = it.space.face;
-      runLength[n - 1]++;
-    }
-    for (let g = it.g0[k]; g < it.g1[k]; g++) {
-      if (it.face[g] !== face) runLength[n++] = 0;
-      face = it.face[g];
-      runLength[n - 1]++;
+    const g0 = it.g0[k];
+    for (let g = g0 - (k > s ? it.gSpace[k] : 0); g < it.g1[k]; g++) {
+      const f = g < g0 ? spaceFace : it.face[g];
+      if (f !== face) {
+        if (face >= 0) runLength[n++] = count;
+        face = f;
+        count = 0;
+      }
+      count++;
     }
   }
+  if (face >= 0) runLength[n++] = count;
   return n;
 }
 
