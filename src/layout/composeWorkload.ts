@@ -37,7 +37,8 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
   const linesPerCol = g.linesPerCol ?? Math.floor(colH / g.pitch + 1e-6);
   const song = fonts.face('song');
   const hei = fonts.face('hei');
-  const fallbacks = fonts.fallbacks();
+  // opened when a character is missing from 宋 or 黑, not before
+  const fallbacks = () => fonts.fallbacks();
   // The first baseline sits the face's em-box top below the line's top (0.88 em for Noto CJK).
   const firstBaseline = g.marginY + g.headBlock + song.emTop * g.bodySize;
   const slots: Slot[] = Array.from({ length: g.cols }, (_, c) => ({

@@ -11,8 +11,11 @@ export interface Span {
 export interface ItemizeOptions {
   /** Font size in pt. */
   size: number;
-  /** Faces tried in order when a span's face lacks a character. */
-  fallbacks?: FontFace[];
+  /**
+   * Faces tried in order when a span's face lacks a character; a function is called only
+   * then (opening three fallback fonts is a good part of a one-page job's start).
+   */
+  fallbacks?: readonly FontFace[] | (() => readonly FontFace[]);
   /** Where the text comes from, for error messages (file, article, component). */
   where?: string;
   /** Space between an ideograph and a Latin letter or digit, em (template; default ¼ em, clreq §3.2.1). */
@@ -456,7 +459,8 @@ function isMark(c: CharClass): boolean {
 
 /** The first fallback face that has `cp` (缺字); none: MissingGlyphError, or noted and `face` kept (collectGlyphNotes). */
 function fallbackFor(cp: number, face: FontFace, opts: ItemizeOptions, text: string, at: number): FontFace {
-  for (const fb of opts.fallbacks ?? []) {
+  const fallbacks = typeof opts.fallbacks === 'function' ? opts.fallbacks() : (opts.fallbacks ?? []);
+  for (const fb of fallbacks) {
     if (fb.gid(cp) !== 0) {
       noteFallback(cp, face, fb, opts.where ?? '', at);
       return fb;
