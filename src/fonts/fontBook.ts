@@ -53,7 +53,8 @@ export class FontFace {
   /** The ideographic em box above and below the baseline, em (OS/2 typo metrics: 0.88 / 0.12 for Noto CJK). */
   readonly emTop: number;
   readonly emBottom: number;
-  private readonly bmpGid = new Int32Array(65536).fill(-1);
+  /** Glyph id + 1 by BMP code point; 0 = not looked up yet (so the array is never filled: untouched pages cost nothing). */
+  private readonly bmpGid = new Int32Array(65536);
   private readonly bmpAdv = new Float32Array(65536);
   private readonly bmpTrimL = new Float32Array(65536);
   private readonly bmpTrimR = new Float32Array(65536);
@@ -97,9 +98,8 @@ export class FontFace {
   /** Glyph id for a code point, 0 when the font has none (.notdef). */
   gid(cp: number): number {
     if (cp < 65536) {
-      let g = this.bmpGid[cp];
-      if (g < 0) g = this.fill(cp);
-      return g;
+      const g = this.bmpGid[cp];
+      return g > 0 ? g - 1 : this.fill(cp);
     }
     return this.astralInfo(cp).gid;
   }
@@ -107,7 +107,7 @@ export class FontFace {
   /** Natural advance in em of the glyph for `cp` (0 when missing). */
   adv(cp: number): number {
     if (cp < 65536) {
-      if (this.bmpGid[cp] < 0) this.gid(cp);
+      if (this.bmpGid[cp] === 0) this.fill(cp);
       return this.bmpAdv[cp];
     }
     return this.astralInfo(cp).adv;
@@ -116,14 +116,14 @@ export class FontFace {
   /** Compressible empty space on the left of the glyph for `cp`, em. */
   trimL(cp: number): number {
     if (cp >= 65536) return 0;
-    if (this.bmpGid[cp] < 0) this.fill(cp);
+    if (this.bmpGid[cp] === 0) this.fill(cp);
     return this.bmpTrimL[cp];
   }
 
   /** Compressible empty space on the right of the glyph for `cp`, em. */
   trimR(cp: number): number {
     if (cp >= 65536) return 0;
-    if (this.bmpGid[cp] < 0) this.fill(cp);
+    if (this.bmpGid[cp] === 0) this.fill(cp);
     return this.bmpTrimR[cp];
   }
 
@@ -171,7 +171,7 @@ export class FontFace {
 
   private fill(cp: number): number {
     const g = this.lookup(cp);
-    this.bmpGid[cp] = g;
+    this.bmpGid[cp] = g + 1;
     this.bmpAdv[cp] = g ? this.glyphAdvance(g) : 0;
     const ch = String.fromCharCode(cp);
     if (g && (OPENING.has(ch) || CLOSING.has(ch))) {

@@ -37,7 +37,8 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
   const linesPerCol = g.linesPerCol ?? Math.floor(colH / g.pitch + 1e-6);
   const song = fonts.face('song');
   const hei = fonts.face('hei');
-  const fallbacks = fonts.fallbacks();
+  // opened when a character is missing from 宋 or 黑, not before
+  const fallbacks = () => fonts.fallbacks();
   // The first baseline sits the face's em-box top below the line's top (0.88 em for Noto CJK).
   const firstBaseline = g.marginY + g.headBlock + song.emTop * g.bodySize;
   const slots: Slot[] = Array.from({ length: g.cols }, (_, c) => ({
@@ -50,8 +51,10 @@ export function* workloadPages(input: Workload, fonts: FontBook, overflow: Overf
   for (const [p, pg] of input.pagesData.entries()) {
     const id = `p${p + 1}`;
     const items: FrameItem[] = [];
+    // the head's options have the body's fields in the same order, so the text engine sees
+    // one shape of options object (a second shape deoptimises its compiled code mid-run)
     const head = typesetParagraph([{ text: pg.headline, face: hei }], {
-      size: g.headSize, measure: g.textW, indent: 0, align: 'center', fallbacks, where: `page ${p + 1} headline`,
+      size: g.headSize, measure: g.textW, indent: 0, align: 'center', fallbacks, fullWidthPunct: false, breakLongRuns: false, where: `page ${p + 1} headline`,
     });
     const headTop = g.marginY + (g.headBlock - head.length * g.headSize * 1.2) / 2;
     head.forEach((line, i) => {

@@ -53,7 +53,8 @@ export interface FillOptions {
 /** Flows lines top-down, slot after slot (left to right); returns what was placed and what remains. */
 export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[], opts: FillOptions = {}): FillResult {
   const placed: PlacedLine[] = [];
-  const used = slots.map(() => 0);
+  const used: number[] = [];
+  for (let s = 0; s < slots.length; s++) used.push(0);
   const isFirst = (k: number) => k === 0 || lines[k - 1].line.last;
   let kept = 0;
   let i = 0;
@@ -74,13 +75,18 @@ export function fillColumns(lines: readonly FlowLine[], slots: readonly Slot[], 
       if (isFirst(end - 1) && !lines[end - 1].line.last) end--, kept++;
     }
     let row = 0;
+    // the block key of the story whose lines these are, made once per story and slot
+    let keyOf: string | undefined, key = '';
     for (; i < end; i++) {
       const fl = lines[i];
       const span = fl.span ?? 1;
       const y = slot.firstBaseline + (row + (fl.row ?? span - 1)) * slot.pitch;
       const placedLine = placeLine(fl.line, slot.x, y, fl.size, fl.source);
       // a body column is one block (ALTO TextBlock); its subheads and jump lines are its lines
-      if (fl.source.component !== 'head') placedLine.block = `${fl.source.id}/body/${s}`;
+      if (fl.source.component !== 'head') {
+        if (fl.source.id !== keyOf) key = `${(keyOf = fl.source.id)}/body/${s}`;
+        placedLine.block = key;
+      }
       placed.push(placedLine);
       row += span;
     }

@@ -11,8 +11,11 @@ export interface Span {
 export interface ItemizeOptions {
   /** Font size in pt. */
   size: number;
-  /** Faces tried in order when a span's face lacks a character. */
-  fallbacks?: FontFace[];
+  /**
+   * Faces tried in order when a span's face lacks a character; a function is called only
+   * then (opening three fallback fonts is a good part of a one-page job's start).
+   */
+  fallbacks?: readonly FontFace[] | (() => readonly FontFace[]);
   /** Where the text comes from, for error messages (file, article, component). */
   where?: string;
   /** Space between an ideograph and a Latin letter or digit, em (template; default ¼ em, clreq §3.2.1). */
@@ -353,7 +356,7 @@ const isCjk = (c: number) => c >= 0x2e80 || c === 0x201d || c === 0x2019;
 
 /** ASCII , ; : ? ! ( ) beside an ideograph or a full-width mark, as full-width marks: 苏(2020)苏 → 苏（2020）苏. */
 function fullWidth(text: string): { text: string; converted: number } {
-  let out = '';
+  const out: string[] = [];
   let from = 0;
   let converted = 0;
   for (let i = 0; i < text.length; i++) {
@@ -361,14 +364,18 @@ function fullWidth(text: string): { text: string; converted: number } {
     const to = FULL[c];
     if (to === undefined) continue;
     const before = i > 0 && isCjk(text.charCodeAt(i - 1));
-    const after = isCjk(text.charCodeAt(i + 1) || 0);
+    const after = i + 1 < text.length && isCjk(text.charCodeAt(i + 1));
     const ok = before || after;
     if (!ok) continue;
-    out += text.slice(from, i) + String.fromCharCode(to);
+    out.push(text.slice(from, i), String.fromCharCode(to));
     from = i + 1;
     converted++;
   }
-  return { text: converted ? out + text.slice(from) : text, converted };
+  if (!converted) return { text, converted };
+  out.push(text.slice(from));
+  // joined, the text is one flat string like the others itemize reads (a concatenated one is
+  // another kind of string to its compiled code, which it then throws away)
+  return { text: out.join(''), converted };
 }
 
 function prefix(it: Items): void {
@@ -452,7 +459,8 @@ function isMark(c: CharClass): boolean {
 
 /** The first fallback face that has `cp` (缺字); none: MissingGlyphError, or noted and `face` kept (collectGlyphNotes). */
 function fallbackFor(cp: number, face: FontFace, opts: ItemizeOptions, text: string, at: number): FontFace {
-  for (const fb of opts.fallbacks ?? []) {
+  const fallbacks = typeof opts.fallbacks === 'function' ? opts.fallbacks() : (opts.fallbacks ?? []);
+  for (const fb of fallbacks) {
     if (fb.gid(cp) !== 0) {
       noteFallback(cp, face, fb, opts.where ?? '', at);
       return fb;

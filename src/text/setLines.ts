@@ -70,14 +70,119 @@ function markSteps(it: Items, s: number, e: number, mid: number): { q: number; e
   return total >= mid - EPS ? { q, extra, over: total - mid } : undefined;
 }
 
+/** Glyphs in each run of the line being set (countRuns), kept from line to line. */
+let runLength = new Int32Array(64);
+
+/**
+ * Counts the runs of atoms [s, e) and their glyphs into runLength: a run is the glyphs of
+ * one face in a row, word spaces (set in the first span's face) included, as setLine emits them.
+ */
+function countRuns(it: Items, s: number, e: number): number {
+  if (runLength.length < it.ng + e - s) runLength = new Int32Array(2 * (it.ng + e - s));
+  const spaceFace = it.space.face;
+  let n = 0;
+  let face = -1;
+  let count = 0;
+  // One loop for spaces and glyphs (g = g0 − 1 stands for an atom's word space): a branch
+  // first taken after the code was compiled (the first space) would throw the code away.
+  for (let k = s; k < e; k++) {
+    const g0 = it.g0[k];
+    for (let g = g0 - (k > s ? it.gSpace[k] : 0); g < it.g1[k]; g++) {
+      const f = g < g0 ? spaceFace : it.face[g];
+      if (f !== face) {
+        if (face >= 0) runLength[n++] = count;
+        face = f;
+        count = 0;
+      }
+      count++;
+    }
+  }
+  if (face >= 0) runLength[n++] = count;
+  return n;
+}
+
 /** Positions the glyphs of every line chosen by breakLines. */
 export function setLines(it: Items, starts: readonly number[], opts: BreakOptions): SetLine[] {
   const lines: SetLine[] = [];
   for (let l = 0; l + 1 < starts.length; l++) {
     lines.push(setLine(it, starts[l], starts[l + 1], l + 2 === starts.length, opts));
   }
+  // (here rather than in setLine, whose compiled code a centred head met only on page 2 threw away)
+  if (opts.align === 'center') for (const line of lines) centre(line);
   return lines;
 }
+
+/** Moves a line shorter than its measure to the measure's middle. */
+function centre(line: SetLine): void {
+  const offset = line.used < line.width ? (line.width - line.used) / 2 : 0;
+  if (offset) for (const r of line.runs) for (let i = 0; i < r.xs.length; i++) r.xs[i] += offset;
+}
+
+/**
+ * Builds a line's runs glyph by glyph (one writer, reused from line to line). A run's text
+ * has one code point per glyph, as the glyphs are: source spans that follow each other are
+ * kept as one pending span and sliced once (most lines are one slice).
+ */
+class RunWriter {
+  it!: Items;
+  runs: LineRun[] = [];
+  run: LineRun | null = null;
+  /** Face of `run`. */
+  face = -1;
+  /** Next glyph of `run`. */
+  private j = 0;
+  private pendFrom = -1;
+  private pendTo = -1;
+
+  start(it: Items): this {
+    this.it = it;
+    this.runs = [];
+    this.run = null;
+    this.face = -1;
+    this.pendFrom = -1;
+    return this;
+  }
+
+  flush(): void {
+    if (this.pendFrom >= 0) this.run!.text += this.it.text.slice(this.pendFrom, this.pendTo);
+    this.pendFrom = -1;
+  }
+
+  span(a: number, b: number): void {
+    if (this.pendFrom >= 0 && a === this.pendTo) this.pendTo = b;
+    else {
+      this.flush();
+      this.pendFrom = a;
+      this.pendTo = b;
+    }
+  }
+
+  glyph(x: number, face: number, gid: number, adv: number, from: number, to: number): void {
+    if (face !== this.face) {
+      this.flush();
+      const f = this.it.faces[face];
+      const n = runLength[this.runs.length];
+      this.run = { font: f.key, text: '', gids: new Array(n), xs: new Array(n), advs: new Array(n), ranges: new Array(2 * n), emTop: f.emTop, emBottom: f.emBottom };
+      this.runs.push(this.run);
+      this.face = face;
+      this.j = 0;
+    }
+    const run = this.run!, j = this.j++;
+    run.gids[j] = gid;
+    run.xs[j] = x;
+    run.advs[j] = adv;
+    run.ranges[2 * j] = from;
+    run.ranges[2 * j + 1] = to;
+  }
+
+  end(): LineRun[] {
+    this.flush();
+    this.run = null;
+    return this.runs;
+  }
+}
+
+const writer = new RunWriter();
 
 function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOptions): SetLine {
   const indent = s === 0 ? opts.indent : 0;
@@ -117,37 +222,10 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
   }
   const overfull = f.natural - f.endTrim - f.midShrink - f.glueShrink > measure + EPS;
 
-  const runs: LineRun[] = [];
-  let run: LineRun | null = null;
-  let runFace = -1;
-  // The run's text, one code point per glyph as the glyphs are: source spans that follow
-  // each other are kept as one pending span and sliced once (most lines are one slice).
-  let pendFrom = -1, pendTo = -1;
-  const flush = () => {
-    if (pendFrom >= 0) run!.text += it.text.slice(pendFrom, pendTo);
-    pendFrom = -1;
-  };
-  const emitSpan = (a: number, b: number) => {
-    if (pendFrom >= 0 && a === pendTo) pendTo = b;
-    else {
-      flush();
-      pendFrom = a;
-      pendTo = b;
-    }
-  };
-  const emit = (x: number, face: number, gid: number, adv: number, from: number, to: number) => {
-    if (face !== runFace) {
-      flush();
-      const f = it.faces[face];
-      run = { font: f.key, text: '', gids: [], xs: [], advs: [], ranges: [], emTop: f.emTop, emBottom: f.emBottom };
-      runs.push(run);
-      runFace = face;
-    }
-    run!.gids.push(gid);
-    run!.xs.push(x);
-    run!.advs.push(adv);
-    run!.ranges.push(from, to);
-  };
+  // The runs' glyph counts first, so that each run's arrays are made at their size once
+  // (grown by push, they were most of what the text stage allocated).
+  const nRuns = countRuns(it, s, e);
+  const out = writer.start(it);
 
   let x = indent;
   for (let k = s; k < e; k++) {
@@ -155,9 +233,9 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
       const gw = it.gw[k];
       let gx = gw - glueShrinkRatio * it.gsh[k] + glueStretchRatio * it.gst[k] + (it.gHan[k] ? gapAdd : 0);
       if (it.gSpace[k]) {
-        emit(x, it.space.face, it.space.gid, it.space.adv, it.end[k - 1], it.start[k]);
-        flush();
-        run!.text += ' ';
+        out.glyph(x, it.space.face, it.space.gid, it.space.adv, it.end[k - 1], it.start[k]);
+        out.flush();
+        out.run!.text += ' ';
       }
       x += gx;
     }
@@ -180,20 +258,18 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     const ax = x - cutL;
     let from = it.start[k];
     for (let g = it.g0[k]; g < it.g1[k]; g++) {
-      if (it.face[g] !== runFace && g > it.g0[k]) {
-        emitSpan(from, it.at[g]);
+      if (it.face[g] !== out.face && g > it.g0[k]) {
+        out.span(from, it.at[g]);
         from = it.at[g];
       }
-      emit(ax + it.pos[g], it.face[g], it.gid[g], it.adv[g], it.at[g], g + 1 < it.g1[k] ? it.at[g + 1] : it.end[k]);
+      out.glyph(ax + it.pos[g], it.face[g], it.gid[g], it.adv[g], it.at[g], g + 1 < it.g1[k] ? it.at[g + 1] : it.end[k]);
     }
-    emitSpan(from, it.end[k]);
+    out.span(from, it.end[k]);
     x += it.w[k] - cutL - cutR;
   }
-  flush();
-  let used = x;
-  let offset = 0;
-  if (opts.align === 'center' && used < measure) offset = (measure - used) / 2;
-  if (offset) for (const r of runs) for (let i = 0; i < r.xs.length; i++) r.xs[i] += offset;
+  const runs = out.end();
+  if (runs.length !== nRuns) throw new Error('setLine: runs miscounted (internal error)');
+  const used = x;
   return {
     start: it.start[s],
     end: it.end[e - 1],

@@ -115,28 +115,28 @@ function pressPainter(press: PressColour): Painter {
  */
 export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?: Document['spots'], press?: PressColour, formBox?: (asset: string) => [number, number, number, number] | undefined): PageContent {
   const painter = press ? pressPainter(press) : devicePainter(spots);
-  const ops: string[] = [];
+  const ops = opWriter();
   const images: PageContent['images'] = [];
   const forms = new Map<string, string>();
   for (const block of page.blocks) {
     for (const g of block.graphics) {
-      if (g.kind === 'rule') ops.push(painter.rule(g));
-      else if (g.kind === 'box') ops.push(...painter.box(g));
-      else if (g.kind === 'path') ops.push(painter.path(g));
-      else if (g.kind === 'mask') ops.push(maskOps(g, (press ? press.fillPaint(g.fill) : paintOp(g.fill, false, spots)).trim()));
+      if (g.kind === 'rule') ops.op(painter.rule(g));
+      else if (g.kind === 'box') for (const o of painter.box(g)) ops.op(o);
+      else if (g.kind === 'path') ops.op(painter.path(g));
+      else if (g.kind === 'mask') ops.op(maskOps(g, (press ? press.fillPaint(g.fill) : paintOp(g.fill, false, spots)).trim()));
       else if (g.kind === 'form') {
         // the page's CTM is y-down (PdfFile flips it); the form's own space is y-up: scale y by −1
         const bbox = formBox?.(g.asset) ?? [0, 0, g.w, g.h];
         const id = forms.get(g.asset) ?? `Fm${forms.size + 1}`;
         forms.set(g.asset, id);
         const sx = g.w / (bbox[2] - bbox[0]), sy = g.h / (bbox[3] - bbox[1]);
-        ops.push(`q ${num(sx)} 0 0 ${num(-sy)} ${num(g.x - bbox[0] * sx)} ${num(g.y + g.h + bbox[1] * sy)} cm /${id} Do Q`);
+        ops.op(`q ${num(sx)} 0 0 ${num(-sy)} ${num(g.x - bbox[0] * sx)} ${num(g.y + g.h + bbox[1] * sy)} cm /${id} Do Q`);
       } else images.push({ asset: g.asset, x: g.x, y: g.y, w: g.w, h: g.h });
     }
   }
   // Text in one BT … ET block: page coordinates are top-down (PdfFile flips the CTM), so
   // each line's text matrix flips back (d = −1) to draw glyphs upright.
-  ops.push('BT');
+  ops.op('BT');
   const fonts = new Map<string, FontUse>();
   let curFont = '';
   let curSize = -1;
@@ -147,24 +147,32 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
         const font = fontFor(run.font);
         if (!fonts.has(font.id)) fonts.set(font.id, { id: font.id, key: font.key });
         if (font.id !== curFont || run.size !== curSize) {
-          ops.push(`/${font.id} ${num(run.size)} Tf`);
+          ops.op(`/${font.id} ${num(run.size)} Tf`);
           curFont = font.id;
           curSize = run.size;
         }
         const colour = painter.text(run.fill, run.size);
-        if (colour) ops.push(colour);
+        if (colour) ops.op(colour);
         const scale = run.scale ?? 100;
-        if (scale !== curScale) ops.push(`${num((curScale = scale))} Tz`);
-        if (run.vertical) ops.push(verticalOps(run, line.x, line.baseline, font));
-        else ops.push(`1 0 0 -1 ${num(line.x + (run.xs[0] ?? 0))} ${num(line.baseline)} Tm ${tjArray(run, line.x, line.measure, font)} TJ`);
+        if (scale !== curScale) ops.op(`${num((curScale = scale))} Tz`);
+        if (run.vertical) ops.op(verticalOps(run, line.x, line.baseline, font));
+        else {
+          ops.op('1 0 0 -1 ');
+          ops.num(line.x + (run.xs[0] ?? 0));
+          ops.byte(SP);
+          ops.num(line.baseline);
+          ops.str(' Tm ');
+          tjArray(ops, run, line.measure, font);
+          ops.str(' TJ');
+        }
       }
     }
   }
-  if (curScale !== 100) ops.push('100 Tz');
-  ops.push('ET');
+  if (curScale !== 100) ops.op('100 Tz');
+  ops.op('ET');
   const end = painter.end();
-  if (end) ops.push(end);
-  const text = ops.join('\n');
+  if (end) ops.op(end);
+  const text = ops.text();
   const out: PageContent = { width: page.width, height: page.height, trim: page.trim, ops: text, fonts: [...fonts.values()], images };
   if (forms.size) out.forms = [...forms].map(([asset, id]) => ({ id, asset }));
   const sp = press ? [] : spotsUsed(text, spots);
@@ -172,37 +180,110 @@ export function pageContent(page: Page, fontFor: (id: string) => CidMap, spots?:
   return out;
 }
 
+const SP = 0x20, NL = 0x0a, LT = 0x3c, GT = 0x3e;
+
+/**
+ * A page's operators as they are written: Latin-1 bytes in one buffer, kept from page to
+ * page, made a string once at the end (a TJ array built by string concatenation left a
+ * string object per glyph for the GC, and a flattening copy per line).
+ */
+class OpWriter {
+  private buf = Buffer.allocUnsafe(1 << 17);
+  private n = 0;
+  private ops = 0;
+  /** The last number written, and its text: a justified line repeats one kerning value. */
+  private lastNum = NaN;
+  private lastText = '';
+
+  reset(): this {
+    this.n = this.ops = 0;
+    return this;
+  }
+
+  /** An operator on its own line (the first without a line break before it). */
+  op(s: string): void {
+    if (this.ops++ > 0) this.byte(NL);
+    this.str(s);
+  }
+
+  /** Characters as Latin-1, as the PDF file writes the operators (Buffer.from(…, 'latin1')). */
+  str(s: string): void {
+    const len = s.length;
+    if (this.n + len > this.buf.length) this.grow(len);
+    const b = this.buf;
+    let n = this.n;
+    for (let i = 0; i < len; i++) b[n++] = s.charCodeAt(i);
+    this.n = n;
+  }
+
+  byte(c: number): void {
+    if (this.n === this.buf.length) this.grow(1);
+    this.buf[this.n++] = c;
+  }
+
+  /** A number as num() writes it. */
+  num(v: number): void {
+    const r = Math.round(v * 1000) / 1000;
+    if (r !== this.lastNum) {
+      this.lastNum = r;
+      this.lastText = Object.is(r, -0) ? '0' : String(r);
+    }
+    this.str(this.lastText);
+  }
+
+  text(): string {
+    return this.buf.toString('latin1', 0, this.n);
+  }
+
+  private grow(k: number): void {
+    const b = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.n + k));
+    this.buf.copy(b, 0, 0, this.n);
+    this.buf = b;
+  }
+}
+
+let writer: OpWriter | undefined;
+const opWriter = () => (writer ??= new OpWriter()).reset();
+
 /**
  * The TJ array of a run: glyph CIDs, with a kerning number wherever the layout moved a
  * glyph away from where its natural advance would put it (stretch). A glyph the layout
  * compressed — the next glyph, or the line's end, comes before its natural advance ends —
  * is drawn through a narrower CID (see CidMap.narrowCid), so its box is its place.
  */
-function tjArray(run: Run, _x: number, measure: number, font: CidMap): string {
+function tjArray(out: OpWriter, run: Run, measure: number, font: CidMap): void {
   // 长体/扁体: Tz scales every width in the array, so they are written unscaled
   const k = 100000 / (run.size * (run.scale ?? 100));
-  const n = run.xs.length;
-  let out = '[<';
-  let pen = run.xs[0] ?? 0;
-  const text = run.text;
+  const { xs, advs, gids, text } = run;
+  const n = xs.length;
+  out.byte(0x5b); // [
+  out.byte(LT);
+  let pen = xs[0] ?? 0;
   let at = 0; // code unit of glyph i in text
   for (let i = 0; i < n; i++) {
     const cp = text.codePointAt(at)!;
     at += cp > 0xffff ? 2 : 1;
-    const x = run.xs[i];
+    const x = xs[i];
     const gap = x - pen;
-    if (gap > 0.0005 || gap < -0.0005) out += `> ${num(-gap * k)} <`;
-    const natural = run.advs[i];
-    const room = i + 1 < n ? run.xs[i + 1] - x : measure - x;
+    if (gap > 0.0005 || gap < -0.0005) {
+      out.byte(GT);
+      out.byte(SP);
+      out.num(-gap * k);
+      out.byte(SP);
+      out.byte(LT);
+    }
+    const natural = advs[i];
+    const room = i + 1 < n ? xs[i + 1] - x : measure - x;
     if (room < natural - 0.01 && room > 0.25 * natural) {
-      out += font.narrowCid(run.gids[i], room * k, cp);
+      out.str(font.narrowCid(gids[i], room * k, cp));
       pen = x + room;
     } else {
-      out += font.cid(run.gids[i], natural * k, cp);
+      out.str(font.cid(gids[i], natural * k, cp));
       pen = x + natural;
     }
   }
-  return out + '>]';
+  out.byte(GT);
+  out.byte(0x5d); // ]
 }
 
 /**
