@@ -18,7 +18,7 @@ interface Pending {
 }
 
 /** Pages sent to a worker ahead of its answers. */
-const AHEAD = 2;
+const AHEAD = 4;
 
 interface Job {
   id: number;
