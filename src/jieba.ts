@@ -75,7 +75,7 @@ export class KeptCuts {
     } catch {
       return;
     }
-    if (kept.segmenter !== this.identity() || !kept.cuts || typeof kept.cuts !== 'object') return;
+    if (!kept || typeof kept !== 'object' || kept.segmenter !== this.identity() || !kept.cuts || typeof kept.cuts !== 'object') return;
     for (const [text, lengths] of Object.entries(kept.cuts)) {
       if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n > 0) || lengths.reduce((a: number, n: number) => a + n, 0) !== text.length) continue;
       this.cuts.set(text, lengths);

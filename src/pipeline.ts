@@ -235,11 +235,13 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
   const set = await setEdition(editionPath, fonts, { ...opts, log, history });
   mark('set');
   const stage = openStage(outDir);
+  let aborted = false;
   try {
     const assets = await prepareAssets(set, stage.dir, outDir);
     mark('assets');
     const files: string[] = [];
     const write = (rel: string, data: string | Uint8Array) => {
+      if (aborted) return; // a preview answered after a failure: its folder is gone
       const f = path.join(stage.dir, rel);
       fs.mkdirSync(path.dirname(f), { recursive: true });
       fs.writeFileSync(f, data);
@@ -319,6 +321,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     result(`built ${set.print.pages.length} pages in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.relative(process.cwd(), path.resolve(outDir)) || '.'}/ (overset: ${overset.length ? overset.map((a) => a.id).join(', ') : 'none'}; ${set.composed.articles.reduce((n, a) => n + a.body.usedChars, 0)} 字 set)`);
     return { ...set, files };
   } catch (err) {
+    aborted = true;
     stage.abort();
     throw err;
   }

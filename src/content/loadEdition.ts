@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ad, Edition } from '../model/schema/edition.js';
 import { readArt, readPdfArt, type PdfArt, type PngArt, type SvgArt } from './readArt.js';
@@ -182,20 +183,32 @@ function parsedArticle(text: string, file: string): ReturnType<typeof parseArtic
  * by a hash of each file's name and text: a build parses only the articles that changed.
  * YAML and Markdown run cold in a new process (~0.2 s for a 16-page edition's 116 articles).
  * The file is valid for the parser that wrote it only (this module's file, by size and
- * mtime); only articles that parsed are kept, so a problem is always reported afresh.
+ * mtime, and the YAML, Markdown and schema libraries' versions); only articles that parsed
+ * are kept, so a problem is always reported afresh.
  */
 let kept: { file: string; entries: Record<string, ReturnType<typeof parseArticle>>; used: Set<string>; changed: boolean } | undefined;
-const parserId = (() => {
+/** This parser's identity: this module's file and the versions of the libraries it parses with. */
+let parserId: string | undefined;
+function parserIdentity(): string | undefined {
   try {
     const st = statSync(fileURLToPath(import.meta.url));
-    return `${st.size}:${st.mtimeMs}`;
+    const require = createRequire(import.meta.url);
+    const version = (pkg: string) => {
+      try {
+        return (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+      } catch {
+        return '?';
+      }
+    };
+    return `${st.size}:${st.mtimeMs}:${['yaml', 'markdown-it', 'markdown-it-cjk-breaks', 'markdown-it-cjk-friendly', 'zod'].map(version).join(',')}`;
   } catch {
     return undefined;
   }
-})();
+}
 
 export function keepParsedArticles(file: string): void {
   kept = { file, entries: {}, used: new Set(), changed: false };
+  parserId ??= parserIdentity();
   parsed.clear(); // the file is the record now (one build's articles, not every build's of this process)
   if (!parserId) return;
   try {
@@ -208,7 +221,11 @@ export function keepParsedArticles(file: string): void {
 
 /** Writes the kept articles of this build (those read since `keepParsedArticles`) when any was new. */
 export function saveParsedArticles(): void {
-  if (!kept || !parserId) return;
+  // a build that read no article (its edition.yaml refused) leaves the file as it is
+  if (!kept || !parserId || !kept.used.size) {
+    kept = undefined;
+    return;
+  }
   const entries = Object.fromEntries([...kept.used].filter((k) => kept!.entries[k]).map((k) => [k, kept!.entries[k]]));
   const stale = Object.keys(kept.entries).length !== Object.keys(entries).length;
   if (kept.changed || stale) {

@@ -30,6 +30,11 @@ it('--- kept-articles --- read as kept, parsed again when changed or of another 
   const titles = second.articles.map((a) => [path.basename(a.file), a.meta.title]);
   expect(titles.filter(([, t]) => t === '留存的标题')).toHaveLength(first.articles.length - 1);
   expect(titles.find(([f]) => f === path.basename(changed))![1]).not.toBe('留存的标题');
+  // a build that read no article (its edition.yaml refused) leaves the file as it was
+  const before = fs.readFileSync(cache, 'utf8');
+  keepParsedArticles(cache);
+  saveParsedArticles();
+  expect(fs.readFileSync(cache, 'utf8')).toBe(before);
   // another parser's cache is not read
   const other = JSON.parse(fs.readFileSync(cache, 'utf8'));
   other.parser = 'another';

@@ -35,5 +35,7 @@ it('--- word-cuts-kept --- read back as kept, written for the texts used, refuse
   expect(starts(wordStarts(other))).not.toEqual([0, 8]);
   fs.writeFileSync(file, '{not json');
   expect(() => loadWordStarts(file)).not.toThrow();
+  fs.writeFileSync(file, 'null');
+  expect(() => loadWordStarts(file)).not.toThrow();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -55,9 +55,11 @@ export class PreviewPool {
       const w = new Worker(workerFile, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       this.busy.set(w, []);
       w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
-        const p = this.pending.get(m.id)!;
+        // an answer from a worker already retired, for a page drawn again elsewhere: dropped
+        const p = this.pending.get(m.id);
+        const sent = this.busy.get(w);
+        if (!p || !sent) return;
         this.pending.delete(m.id);
-        const sent = this.busy.get(w)!;
         sent.splice(sent.findIndex((j) => j.id === m.id), 1);
         if (m.error !== undefined) p.reject(new Error(`preview: ${m.error}`));
         else p.resolve(Buffer.from(m.png!.buffer, m.png!.byteOffset, m.png!.byteLength));

@@ -261,14 +261,17 @@ export async function renderPreview(page: Page, inputs: PreviewInputs, outlines:
   await Promise.all(images.map((im) => pastePhoto(px, W, H, im, s)));
   // the marks on top of everything
   if (inputs.marks?.length) {
+    const lib = await canvas();
+    if (inputs.markFont && !markFamily) {
+      lib.GlobalFonts.registerFromPath(inputs.markFont, 'zuban-marks');
+      markFamily = 'zuban-marks';
+    }
+    // the one canvas is shared by every draw in progress: from here to getImageData nothing
+    // is awaited, so no other page's draw runs on it meanwhile
     const ctx = await pageContext(W, H);
     const img = ctx.createImageData(W, H);
     img.data.set(px);
     ctx.putImageData(img, 0, 0);
-    if (inputs.markFont && !markFamily) {
-      (await canvas()).GlobalFonts.registerFromPath(inputs.markFont, 'zuban-marks');
-      markFamily = 'zuban-marks';
-    }
     drawMarks(ctx, inputs.marks, s, markFamily ?? 'sans-serif');
     px.set(ctx.getImageData(0, 0, W, H).data);
   }
@@ -300,6 +303,7 @@ function release(px: Uint8ClampedArray): void {
 /** The page's rules, boxes, paths and ad boxes drawn on the canvas, in order; its pixels. */
 async function graphicsOnCanvas(page: Page, inputs: PreviewInputs, W: number, H: number, s: number): Promise<Uint8ClampedArray> {
   const { Path2D } = await canvas();
+  // the shared canvas: nothing is awaited from here to getImageData (see the marks)
   const ctx = await pageContext(W, H);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, W, H);
