@@ -25,7 +25,7 @@ import type { NoticeContext } from './notices/loadNotices.js';
 import { prepareNotice, type Prepared } from './notices/prepareNotice.js';
 import { prepareNoticeData as prepareData } from './notices/readNoticeData.js';
 import type { Quote } from './notices/pricing.js';
-import { previewForms } from './pipeline.js';
+import { cacheDir, previewForms } from './pipeline.js';
 import { projectRoot } from './projectRoot.js';
 import { renderPdf } from './render/pdf/renderPdf.js';
 import { MissingGlyphError } from './text/missingGlyph.js';
@@ -205,7 +205,7 @@ export async function renderPagePng(document: Document, label: string, opts: { d
   const images = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, path.join(opts.assetDir, a.file)]));
   const imageKeys = Object.fromEntries(Object.entries(document.assets).map(([id, a]) => [id, a.sha256]));
   const placed = page.blocks.some((b) => b.graphics.some((g) => g.kind === 'form'));
-  const forms = placed ? await previewForms(document, opts.assetDir, path.join(path.dirname(path.resolve(opts.assetDir)), '.zuban-cache', 'forms')) : undefined;
+  const forms = placed ? await previewForms(document, opts.assetDir, path.join(cacheDir(opts.assetDir), 'forms')) : undefined;
   return renderPreview(page, { fonts: document.fonts, images, imageKeys, forms, marks: opts.marks?.filter((m) => m.page === label), markFont: fonts.face('hei').file }, await outlinesFor(fonts), opts.dpi ?? 150);
 }
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { writeAtomically } from './io/writeAtomically.js';
 
 export interface Jieba {
   /** The text cut into words that cover it exactly; `hmm` guesses words the dictionary lacks. */
@@ -89,10 +90,7 @@ export class KeptCuts {
     const cuts: Record<string, number[]> = {};
     for (const text of this.used) cuts[text] = this.cuts.get(text)!;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ segmenter: this.identity(), cuts }));
-      fs.renameSync(tmp, this.file);
+      writeAtomically(this.file, JSON.stringify({ segmenter: this.identity(), cuts }));
       for (const t of this.used) this.inFile.add(t);
     } catch {
       // not kept

@@ -191,13 +191,13 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
     for (const k of ledger.skipped) log(`warning: ${ledgerFile}:${k.line}: unreadable line in the ledger of printed notices, skipped (${k.reason})`);
     history = { salt: ledger.salt, records: [...ledger.records, ...(opts.history?.records ?? []), ...(opts.printedElsewhere?.(ledger.salt) ?? [])] };
   }
-  // the preview worker starts now: its fonts and canvas load while this thread sets the pages
+  // the preview worker starts now: its modules and fonts load while this thread sets the pages
   const { PreviewPool } = opts.preview !== false ? await import('./render/preview/previewPool.js') : { PreviewPool: undefined };
   const pool = PreviewPool ? new PreviewPool(root) : undefined;
   // heads' word cuts and parsed articles kept beside out/ like the photos: a rebuild need not
   // load jieba nor parse what did not change (kept also when the build fails: a fix then
   // parses only the articles it touches)
-  const cache = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache');
+  const cache = cacheDir(outDir);
   loadWordStarts(path.join(cache, 'words.json'));
   keepParsedArticles(path.join(cache, 'articles.json'));
   try {
@@ -247,7 +247,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
       fs.writeFileSync(f, data);
       files.push(rel);
     };
-    const press = opts.pdfx ? await pressStage(set.print, stage.dir, { root, condition: typeof opts.pdfx === 'string' ? opts.pdfx : undefined, cacheDir: path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'press') }) : undefined;
+    const press = opts.pdfx ? await pressStage(set.print, stage.dir, { root, condition: typeof opts.pdfx === 'string' ? opts.pdfx : undefined, cacheDir: path.join(cacheDir(outDir), 'press') }) : undefined;
     if (press) {
       const report = await press.preflight();
       write('preflight.json', JSON.stringify(report, null, 1));
@@ -259,7 +259,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     const previews: Promise<void>[] = [];
     const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
     // ads in the previews: each form's page drawn once, cached by content beside out/
-    const forms = pool ? await previewForms(set.print, stage.dir, path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'forms')) : {};
+    const forms = pool ? await previewForms(set.print, stage.dir, path.join(cacheDir(outDir), 'forms')) : {};
     const report = copyfitReport(set.edition, set.editionDir, set.composed, set.print, set.diagnostics, set.notices);
     const marks = proofMarks(set.print, report.copyfit);
     const markFont = fonts.face('hei').file;
@@ -296,7 +296,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
       const { writeArchive } = await import('./archive/index.js');
       const r = await writeArchive(set.archive, {
         outDir: path.join(stage.dir, 'archive'), projectRoot: root, assetDir: stage.dir, software: { name: 'zuban', version: ZUBAN_VERSION },
-        openFont: (f) => fonts.faceForFile(f.role, f.file), wordCache: path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'alto-words.json'),
+        openFont: (f) => fonts.faceForFile(f.role, f.file), wordCache: path.join(cacheDir(outDir), 'alto-words.json'),
       });
       files.push(...r.files.map((f) => `archive/${f.path}`));
       const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
@@ -385,13 +385,18 @@ async function readPhotoSizes(ed: LoadedEdition, cache?: PhotoSizeCache): Promis
  * the cache beside out/) and the PDF forms (ads, masthead art); both channels get them.
  */
 export async function prepareAssets(set: EditionSet, stageDir: string, outDir: string): Promise<Record<string, Asset>> {
-  const cacheDir = path.join(path.dirname(path.resolve(outDir)), '.zuban-cache', 'photos');
-  cleanPhotoCache(cacheDir);
-  const assets = await preparePhotos(set.composed.photoJobs, stageDir, cacheDir, set.editionDir);
+  const photos = path.join(cacheDir(outDir), 'photos');
+  cleanPhotoCache(photos);
+  const assets = await preparePhotos(set.composed.photoJobs, stageDir, photos, set.editionDir);
   set.print.assets = set.archive.assets = assets;
   const forms = copyForms(set.composed.forms, stageDir);
   if (Object.keys(forms).length) set.print.forms = set.archive.forms = forms;
   return assets;
+}
+
+/** What a build keeps for the next one, beside its output folder (README: the output folder's caches). */
+export function cacheDir(outDir: string): string {
+  return path.join(path.dirname(path.resolve(outDir)), '.zuban-cache');
 }
 
 /** Form asset id → a PNG of its page at the previews' resolution (rasterForm, cached by content). */

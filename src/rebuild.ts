@@ -18,7 +18,7 @@ import type { LoadedEdition } from './content/loadEdition.js';
 import { FontBook } from './fonts/fontBook.js';
 import type { Document, Page } from './frame/types.js';
 import { openStage } from './io/outDir.js';
-import { buildEdition, prepareAssets, previewForms, setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
+import { buildEdition, cacheDir, prepareAssets, previewForms, setEdition, type BuildOptions, type EditionSet, type PhotoSizeCache } from './pipeline.js';
 import { projectRoot } from './projectRoot.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import type { PreviewPool } from './render/preview/previewPool.js';
@@ -112,7 +112,7 @@ export class Rebuilder {
       const previews: Promise<void>[] = [];
       const images = Object.fromEntries(Object.entries(assets).map(([id, a]) => [id, path.join(stage.dir, a.file)]));
       // ads in the previews, as the full build draws them (cached by content)
-      const forms = this.pool ? await previewForms(set.print, stage.dir, path.join(path.dirname(path.resolve(this.outDir)), '.zuban-cache', 'forms')) : {};
+      const forms = this.pool ? await previewForms(set.print, stage.dir, path.join(cacheDir(this.outDir), 'forms')) : {};
       for (const page of set.print.pages) {
         const pdf = `pages/${page.label}.pdf`, png = `preview/${page.label}.png`;
         if (!redo.has(page.label) && reuse(pdf) && (!this.pool || reuse(png))) continue;

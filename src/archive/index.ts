@@ -132,5 +132,3 @@ export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Pr
   }
   return { files, timings };
 }
-
-

@@ -15,7 +15,7 @@ import { quoteLines } from '../layout/notices/proofNotice.js';
 import { prepareNoticeFile } from '../notices/loadNotices.js';
 import { logoAsset } from '../layout/notices/setNoticeBlock.js';
 import { deadlineLines, deadlineViews, type Deadline } from '../notices/deadlines.js';
-import { writeAtomically } from './writeAtomically.js';
+import { writeAtomically } from '../io/writeAtomically.js';
 
 /** Read, check, word and proof one notice file; throws a UserError with every reason. */
 export function proofNoticeFile(file: string, ctx: NoticeContext, fonts: FontBook) {

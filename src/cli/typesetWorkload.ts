@@ -7,7 +7,7 @@ import { projectRoot } from '../projectRoot.js';
 import { PdfWriter } from '../render/pdf/renderPdf.js';
 import { MissingGlyphError } from '../text/missingGlyph.js';
 import { UserError } from './errors.js';
-import { writeAtomically } from './writeAtomically.js';
+import { writeAtomically } from '../io/writeAtomically.js';
 
 /** Reads and checks a workload file; every problem names the file and field. */
 export function readWorkload(file: string): Workload {

@@ -5,7 +5,7 @@
  * and thrown as one ContentError (a UserError) listing each with file, field and reason.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { UserError } from '../diagnostic.js';
 import { checkEdition, type LoadedArticle } from './checkEdition.js';
 import { parseArticle, parseEdition, parseTemplate, readText, type ParsedArticle } from './parseFiles.js';
 import { ContentError, type Diagnostic, type Problem } from './problems.js';
+import { writeAtomically } from '../io/writeAtomically.js';
 import { projectRoot } from '../projectRoot.js';
 
 export type { LoadedArticle, LoadedPhoto, PlacedBlock } from './checkEdition.js';
@@ -230,10 +231,7 @@ export function saveParsedArticles(): void {
   const stale = Object.keys(kept.entries).length !== Object.keys(entries).length;
   if (kept.changed || stale) {
     try {
-      mkdirSync(dirname(kept.file), { recursive: true });
-      const tmp = `${kept.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ parser: parserId, entries }));
-      renameSync(tmp, kept.file);
+      writeAtomically(kept.file, JSON.stringify({ parser: parserId, entries }));
     } catch {
       // the next build parses them again
     }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FontFace } from '../fonts/fontBook.js';
+import { writeAtomically } from '../io/writeAtomically.js';
 import { FRAME_VERSION, type Asset, type Channel, type Document, type EditionMeta, type FontRef, type Page } from './types.js';
 
 const hashes = new Map<string, { key: string; sha: string }>();
@@ -56,10 +57,7 @@ export class KeptHashes {
   save(): void {
     if (!this.changed) return;
     try {
-      fs.mkdirSync(path.dirname(this.cacheFile), { recursive: true });
-      const tmp = `${this.cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(this.entries, null, 1));
-      fs.renameSync(tmp, this.cacheFile);
+      writeAtomically(this.cacheFile, JSON.stringify(this.entries, null, 1));
       this.changed = false;
     } catch {
       // a read-only folder: no cache

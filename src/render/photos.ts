@@ -11,9 +11,8 @@ import path from 'node:path';
 import { UserError } from '../diagnostic.js';
 import type { Asset } from '../frame/types.js';
 import { KeptHashes, sha256File } from '../frame/document.js';
+import { writeAtomically } from '../io/writeAtomically.js';
 import type { PhotoJob } from '../layout/page/composeArticle.js';
-
-const PHOTOS_AT_ONCE = 1;
 
 export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, cacheDir: string, editionDir: string): Promise<Record<string, Asset>> {
   const { default: sharp } = await import('sharp');
@@ -22,19 +21,13 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
   const assets: Record<string, Asset> = {};
   // the source photos' hashes kept beside the cache by stat (ctime and inode included): a warm build reads no photo whole
   const hashes = new KeptHashes(path.join(cacheDir, '..', 'sha256.json'));
-  // one at a time: libvips works each on every core already, and 32 photos decoded at once
-  // held ~250 MB more at a cold build's peak (one at a time ~110 MB) for no gain in time
-  let next = 0;
-  const one = async (): Promise<void> => {
-    for (let n = next++; n < jobs.length; n = next++) await prepare(jobs[n]);
-  };
   const prepare = async (j: PhotoJob): Promise<void> => {
     const key = createHash('sha256').update(JSON.stringify([hashes.sha256(j.src), j.crop, j.width, j.height, j.grey])).digest('hex');
     const cached = path.join(cacheDir, `${key}.jpg`);
     if (!fs.existsSync(cached)) {
       let img = sharp(j.src).rotate().extract(j.crop).resize(j.width, j.height).flatten({ background: '#ffffff' });
       if (j.grey) img = img.toColourspace('b-w');
-      // unique per job: two jobs of one photo and crop may run at once (the second rename then replaces the first's equal file)
+      // unique per job and process: two builds may prepare one crop at once (the second rename then replaces the first's equal file)
       const tmp = `${cached}.${process.pid}.${j.asset}.tmp`;
       try {
         const jpeg = await img.jpeg({ quality: 85 }).toBuffer();
@@ -59,7 +52,9 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
       source: path.relative(editionDir, j.src).split(path.sep).join('/'), crop: j.crop, ppi: j.ppi,
     };
   };
-  await Promise.all(Array.from({ length: Math.min(jobs.length, PHOTOS_AT_ONCE) }, one));
+  // one at a time: libvips works each on every core already, and 32 photos decoded at once
+  // held ~250 MB more at a cold build's peak (one at a time ~110 MB) for no gain in time
+  for (const j of jobs) await prepare(j);
   hashes.save();
   // in job order, so frame.json is the same for the same edition
   return Object.fromEntries(jobs.map((j) => [j.asset, assets[j.asset]]));
@@ -84,9 +79,7 @@ function cropSha256(cached: string): string {
 
 function writeSidecar(cached: string, sha: string): void {
   try {
-    const tmp = `${cached}.sha256.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, sha);
-    fs.renameSync(tmp, `${cached}.sha256`);
+    writeAtomically(`${cached}.sha256`, sha);
   } catch {
     // the hash is computed again next time
   }

@@ -93,8 +93,8 @@ export interface PreviewFace {
 export type FaceFor = (ref: Pick<FontRef, 'role' | 'file'>) => PreviewFace;
 
 /**
- * Glyphs kept across pages, per font file: outlines (read from the glyf records), canvas
- * paths of those drawn large, and coverage masks of those drawn small, per size and phase.
+ * Glyphs kept across pages, per font file: outlines (read from the glyf records) and their
+ * coverage masks, per size and phase.
  */
 export class OutlineCache {
   private readonly faces = new Map<string, PreviewFace>();
@@ -131,8 +131,8 @@ export class OutlineCache {
   }
 
   /**
-   * The coverage masks of a font at `k` pixels a font unit (`kx` across: 长体/扁体): `get`
-   * gives a glyph's with its origin at phase/PHASES px (null: no ink). Asked once a run, so
+   * The coverage masks of a font at `k` pixels a font unit (`kx` across: 长体/扁体): the
+   * function returned gives a glyph's with its origin at phase/PHASES px (null: no ink). Asked once a run, so
    * that the glyph loop builds no key.
    */
   masksAt(ref: Pick<FontRef, 'role' | 'file'>, k: number, kx = k): (gid: number, phaseX: number, phaseY: number) => Coverage | null {
