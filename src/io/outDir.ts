@@ -19,6 +19,33 @@ export interface OutStage {
   abort(): void;
 }
 
+/**
+ * Ctrl-C and SIGTERM: every open stage is removed, then the process exits (130 / 143).
+ * The listeners are added once and stay: a listener removed when a build ends could drop
+ * a signal libuv had already caught but not yet dispatched (`zuban build --watch` then
+ * ignored Ctrl-C pressed just as a rebuild finished). With no stage open the signal does
+ * what it would without zuban: nothing when another part of the process listens for it
+ * (the desk closes its server), else the process ends by that signal.
+ */
+const openStages = new Set<() => void>();
+let listening = false;
+const onSignal = (sig: NodeJS.Signals) => {
+  if (openStages.size) {
+    for (const cleanup of [...openStages]) cleanup();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  }
+  if (process.listenerCount(sig) > 1) return;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  process.kill(process.pid, sig);
+};
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -50,10 +77,6 @@ export function openStage(out: string): OutStage {
   const dir = path.join(builds, stamp);
   fs.mkdirSync(dir);
   let done = false;
-  const onSignal = (sig: NodeJS.Signals) => {
-    cleanup();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
-  };
   const cleanup = () => {
     if (done) return;
     done = true;
@@ -61,16 +84,15 @@ export function openStage(out: string): OutStage {
     release();
   };
   const release = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    openStages.delete(cleanup);
     try {
       if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.rmSync(lock);
     } catch {
       /* already gone */
     }
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  openStages.add(cleanup);
+  listen();
   return {
     dir,
     commit() {

@@ -98,4 +98,29 @@ describe('out/ replaced whole', () => {
     expect(fs.readdirSync(path.join(root, '.out.builds')).sort()).toEqual([path.basename(fs.realpathSync(out))]);
     expect(fs.readFileSync(path.join(out, 'f'), 'utf8')).toBe('old');
   });
+
+  it('--- ctrl-c-as-a-build-ends --- Ctrl-C caught while a build switches out/ still ends a watcher that is between builds', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-out-'));
+    // the signal arrives while the stage is open and is dispatched after its switch: it must not be lost
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `const { openStage } = await import(${JSON.stringify(outDir)}); const s = openStage(process.argv[1]); process.kill(process.pid, 'SIGINT'); s.commit(); console.log('committed'); setInterval(() => {}, 1000);`, path.join(root, 'out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let said = '';
+    child.stdout.on('data', (d) => (said += d));
+    const ended = await Promise.race([new Promise((r) => child.on('exit', (c, sig) => r(sig ?? c))), new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
+    if (ended === 'still running') child.kill('SIGKILL');
+    expect(said).toContain('committed');
+    expect(ended).toBe('SIGINT');
+  }, 20_000);
+
+  it('--- ctrl-c-left-to-its-owner --- with no build running, Ctrl-C is left to the part of the process that listens for it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-out-'));
+    const code = `const { openStage } = await import(${JSON.stringify(outDir)}); openStage(process.argv[1]).commit(); process.on('SIGINT', () => { console.log('closing'); setTimeout(() => process.exit(0), 50); }); console.log('ready'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code, path.join(root, 'out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let said = '';
+    child.stdout.on('data', (d) => (said += d));
+    await new Promise<void>((r) => child.stdout.on('data', () => said.includes('ready') && r()));
+    child.kill('SIGINT');
+    const exit = await new Promise((r) => child.on('exit', (c, sig) => r(sig ?? c)));
+    expect(said).toContain('closing');
+    expect(exit).toBe(0);
+  }, 20_000);
 });
