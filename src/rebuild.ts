@@ -23,7 +23,7 @@ import { projectRoot } from './projectRoot.js';
 import { onePage, renderPdf } from './render/pdf/renderPdf.js';
 import type { PreviewPool } from './render/preview/previewPool.js';
 import { copyfitReport } from './report/copyfit.js';
-import { proofMarks } from './report/proofMarks.js';
+import { proofDocument, proofMarks } from './report/proofMarks.js';
 
 export interface RebuildResult {
   set: EditionSet;
@@ -41,7 +41,7 @@ export class Rebuilder {
   private readonly fonts: FontBook;
   private readonly root: string;
   private readonly photoSizes: PhotoSizeCache = new Map();
-  private previous?: { set: EditionSet; prints: Map<string, string>; dir: string };
+  private previous?: { set: EditionSet; prints: Map<string, string>; dir: string; proof?: { doc: Document; marks: Map<string, string> } };
   private pool?: PreviewPool;
   private editionPdfDue = false;
 
@@ -122,8 +122,21 @@ export class Rebuilder {
       }
       rebuilt = set.print.pages.map((p) => p.label).filter((l) => redo.has(l));
       mark('pages');
+      // --proof: a page's proof PDF is drawn again when the page was, or when its marks changed
+      let proof: { doc: Document; marks: Map<string, string> } | undefined;
+      if (this.opts.proof) {
+        proof = { doc: proofDocument(set.print, marks, this.fonts, this.root), marks: new Map(set.print.pages.map((p) => [p.label, JSON.stringify(marks.filter((m) => m.page === p.label))])) };
+        for (const page of proof.doc.pages) {
+          const rel = `proof/${page.label}.pdf`;
+          if (!redo.has(page.label) && prev?.proof?.marks.get(page.label) === proof.marks.get(page.label) && reuse(rel)) continue;
+          write(rel, await renderPdf(onePage(proof.doc, page), render));
+        }
+      }
       const later = this.opts.editionPdfLater && prev !== undefined;
-      if (!later) write('edition.pdf', await renderPdf(set.print, render));
+      if (!later) {
+        write('edition.pdf', await renderPdf(set.print, render));
+        if (proof) write('edition-proof.pdf', await renderPdf(proof.doc, render));
+      }
       write('frame.json', this.frameJson(set.print));
       write('frame-archive.json', this.frameJson(set.archive));
       write('report.json', JSON.stringify(report, null, 1));
@@ -131,7 +144,7 @@ export class Rebuilder {
       await Promise.all(previews);
       mark('previews');
       stage.commit();
-      this.previous = { set, prints, dir: stage.dir };
+      this.previous = { set, prints, dir: stage.dir, proof };
       this.editionPdfDue = !!later;
       const ms = performance.now() - started;
       const all = set.print.pages.length;
@@ -171,8 +184,9 @@ export class Rebuilder {
         }
       };
       linkAll('');
-      const pdf = await renderPdf(prev.set.print, { openFont: (r) => this.fonts.faceForFile(r.role, r.file), assetDir: stage.dir });
-      fs.writeFileSync(path.join(stage.dir, 'edition.pdf'), pdf);
+      const render = { openFont: (r: { role: string; file: string }) => this.fonts.faceForFile(r.role, r.file), assetDir: stage.dir };
+      fs.writeFileSync(path.join(stage.dir, 'edition.pdf'), await renderPdf(prev.set.print, render));
+      if (prev.proof) fs.writeFileSync(path.join(stage.dir, 'edition-proof.pdf'), await renderPdf(prev.proof.doc, render));
       stage.commit();
       this.previous = { ...prev, dir: stage.dir };
       (this.opts.result ?? ((l: string) => process.stdout.write(l + '\n')))(`edition.pdf written in ${((performance.now() - t0) / 1000).toFixed(2)} s`);

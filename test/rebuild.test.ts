@@ -40,4 +40,33 @@ describe('Rebuilder', () => {
       expect(fs.readFileSync(path.join(root, 'out', file)).equals(fs.readFileSync(path.join(root, 'full', file))), file).toBe(true);
     }
   }, 240_000);
+
+  it('--- proof-under-watch --- with --proof a rebuild draws the proof of the edited page again, keeps the others, and equals a full build', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-rebuild-'));
+    fs.cpSync('content', path.join(root, 'content'), { recursive: true });
+    fs.cpSync('templates', path.join(root, 'templates'), { recursive: true });
+    const ed = path.join(root, 'content/edition.yaml');
+    const out = path.join(root, 'out');
+    const r = new Rebuilder(ed, out, { preview: false, proof: true, editionPdfLater: true, log: () => {}, result: () => {} });
+    await r.build();
+    expect(fs.readdirSync(path.join(out, 'proof')).sort()).toEqual(['A01.pdf', 'A02.pdf', 'A03.pdf', 'A04.pdf', 'A05.pdf']);
+    expect(fs.existsSync(path.join(out, 'edition-proof.pdf'))).toBe(true);
+    const a01 = fs.statSync(path.join(out, 'proof/A01.pdf')).ino;
+    const a03 = fs.readFileSync(path.join(out, 'proof/A03.pdf'));
+
+    // A03's article made far too long: its proof gains a 溢出 mark
+    const f = path.join(root, 'content/articles/a03-birds.md');
+    const text = fs.readFileSync(f, 'utf8');
+    fs.writeFileSync(f, text + '\n' + text.split('---').at(-1)!.repeat(4));
+    expect((await r.build()).rebuilt).toEqual(['A03']);
+    expect(fs.statSync(path.join(out, 'proof/A01.pdf')).ino).toBe(a01);
+    expect(fs.readFileSync(path.join(out, 'proof/A03.pdf')).equals(a03)).toBe(false);
+    await r.finishEditionPdf();
+    await r.close();
+
+    await buildEdition(ed, path.join(root, 'full'), { preview: false, proof: true, log: () => {}, result: () => {} });
+    for (const file of ['proof/A01.pdf', 'proof/A03.pdf', 'edition-proof.pdf', 'edition.pdf']) {
+      expect(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(root, 'full', file))), file).toBe(true);
+    }
+  }, 240_000);
 });
