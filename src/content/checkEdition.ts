@@ -69,6 +69,8 @@ export interface EditionCheckInput {
   templates: ReadonlyMap<string, Template | null>;
   /** Names of all template files in the templates folder, for the “unknown template” message. */
   availableTemplates: readonly string[];
+  /** zuban's own page templates, also used when the edition's folder is another. */
+  ownTemplates?: readonly string[];
   /** The templates folder, as shown in messages. */
   templateDir: string;
   articles: readonly ParsedArticle[];
@@ -149,7 +151,8 @@ function checkPages(input: EditionCheckInput, problems: Problem[]): Map<string, 
   input.edition.pages.forEach((spec, index) => {
     const template = input.templates.get(spec.template);
     if (template === undefined) {
-      const have = known.length ? `${input.templateDir} has ${known.join(', ')}` : `${input.templateDir} has no templates`;
+      const own = input.ownTemplates?.length ? `; zuban's own: ${input.ownTemplates.join(', ')}` : '';
+      const have = (known.length ? `${input.templateDir} has ${known.join(', ')}` : `${input.templateDir} has no templates`) + own;
       problems.push({ file: input.editionFile, field: `pages[${index}].template`, reason: `unknown template “${spec.template}”: ${have}` });
     }
     if (!pages.has(spec.page)) {

@@ -72,10 +72,13 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   const templateDir = editionTemplatesDir(root, given);
   // from here on the edition names its templates folder by its absolute path (notices read it too)
   edition.templatesDir = templateDir;
+  // a template the edition's folder lacks is zuban's own of that name (tabloid, broadsheet)
+  const ownDir = join(projectRoot, 'templates');
+  const dirs = resolve(templateDir) === resolve(ownDir) ? [templateDir] : [templateDir, ownDir];
   const templates = new Map<string, Template | null>();
   for (const name of new Set(edition.pages.map((p) => p.template))) {
-    const path = join(templateDir, `${name}.yaml`);
-    if (!existsSync(path)) continue;
+    const path = dirs.map((d) => join(d, `${name}.yaml`)).find((f) => existsSync(f));
+    if (path === undefined) continue;
     const raw = text(path, shown(path));
     const t = raw.ok ? parseTemplate(raw.text, shown(path), name) : raw;
     if (t.ok) templates.set(name, t.value);
@@ -91,6 +94,8 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
   const availableTemplates = existsSync(templateDir)
     ? readdirSync(templateDir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort()
     : [];
+  // zuban's own page templates (not its notices.yaml, ratecard.yaml), when another folder is used
+  const ownTemplates = dirs.length > 1 ? readdirSync(ownDir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).filter((n) => n !== 'notices' && n !== 'ratecard').sort() : [];
 
   const articles: ParsedArticle[] = [];
   const articleDir = join(root, 'articles');
@@ -110,6 +115,7 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
     edition,
     templates,
     availableTemplates,
+    ownTemplates,
     templateDir: shown(templateDir),
     articles,
     photos: {

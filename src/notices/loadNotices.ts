@@ -19,19 +19,22 @@ export interface NoticeContext extends CheckContext {
 /**
  * Read templates/notices.yaml, templates/ratecard.yaml and templates/calendar/*.yaml.
  * Throws (naming the file and field) on a bad file: the desk cannot run without them.
+ * A file or the calendar folder that `templatesDir` lacks is taken from `fallbackDir`
+ * (zuban's own templates, for an edition whose templates folder holds only its pages).
  */
-export function loadNoticeContext(templatesDir = 'templates'): NoticeContext {
-  const read = (name: string) => readFileSync(join(templatesDir, name), 'utf8');
-  const calDir = join(templatesDir, 'calendar');
+export function loadNoticeContext(templatesDir = 'templates', fallbackDir?: string): NoticeContext {
+  const dirOf = (name: string) => (fallbackDir !== undefined && !existsSync(join(templatesDir, name)) ? fallbackDir : templatesDir);
+  const read = (name: string) => readFileSync(join(dirOf(name), name), 'utf8');
+  const calDir = join(dirOf('calendar'), 'calendar');
   const schedules = existsSync(calDir)
     ? readdirSync(calDir)
         .filter((f) => /^\d{4}\.ya?ml$/.test(f))
         .sort()
-        .map((f) => ({ ...readYearSchedule(read(join('calendar', f)), join(calDir, f)), file: join(calDir, f) }))
+        .map((f) => ({ ...readYearSchedule(readFileSync(join(calDir, f), 'utf8'), join(calDir, f)), file: join(calDir, f) }))
     : [];
   return {
-    config: readNoticesConfig(read('notices.yaml'), join(templatesDir, 'notices.yaml')),
-    rateCard: readRateCard(read('ratecard.yaml'), join(templatesDir, 'ratecard.yaml')),
+    config: readNoticesConfig(read('notices.yaml'), join(dirOf('notices.yaml'), 'notices.yaml')),
+    rateCard: readRateCard(read('ratecard.yaml'), join(dirOf('ratecard.yaml'), 'ratecard.yaml')),
     calendar: makeCalendar(schedules),
     readFile: (p) => readFileSync(p),
   };

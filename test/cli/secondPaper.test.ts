@@ -134,6 +134,28 @@ describe('a second paper’s defects, each named', () => {
     noStack(s.stderr);
   });
 
+  it('--- own-templates-folder --- a templatesDir holding only the paper’s own template: the rest (tabloid, notices.yaml, ratecard.yaml) are zuban’s own', () => {
+    const root = copy((d) => {
+      fs.mkdirSync(path.join(d, '../tpl'));
+      const t = fs.readFileSync(path.join(repo, 'templates/tabloid.yaml'), 'utf8').replace(/^name: tabloid$/m, 'name: evening');
+      fs.writeFileSync(path.join(d, '../tpl/evening.yaml'), t);
+      const f = path.join(d, 'edition.yaml');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^pages:/m, 'templatesDir: ../tpl\npages:').replace('{ page: A03, name: 副刊, template: tabloid', '{ page: A03, name: 副刊, template: evening'));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status, s.stderr).toBe(0);
+    noStack(s.stderr);
+    expect(s.stderr).toMatch(/^notices: 3 set on A04, 0 refused/m);
+    expect(text(path.join(root, 'out/pages/A04.pdf'))).toContain('0512-66880909');
+    // a template in neither folder names both
+    const f = path.join(root, 'evening/edition.yaml');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('template: evening', 'template: evening2'));
+    const u = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out2', '--no-preview');
+    expect(u.status).toBe(1);
+    expect(u.stderr).toContain('evening/edition.yaml: pages[2].template: unknown template “evening2”: tpl has evening; zuban\'s own: broadsheet, tabloid');
+    noStack(u.stderr);
+  });
+
   it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
     const root = copy((d) => {
       const f = path.join(d, 'edition.yaml');

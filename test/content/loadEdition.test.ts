@@ -64,7 +64,7 @@ describe('loadEdition on bad content names file, field and reason', () => {
       {
         file: shown('unknown-template/edition.yaml'),
         field: 'pages[1].template',
-        reason: `unknown template “minix”: ${shown('templates')} has mini`,
+        reason: `unknown template “minix”: ${shown('templates')} has mini; zuban's own: broadsheet, tabloid`,
       },
     ]);
   });

@@ -19,6 +19,7 @@ import type { Prepared } from '../../notices/prepareNotice.js';
 import { printedRecord, type PrintedHistory, type PrintedRecord } from '../../notices/printedHistory.js';
 import type { PageFiller } from '../page/composeEdition.js';
 import type { PhotoJob } from '../page/composeArticle.js';
+import { projectRoot } from '../../projectRoot.js';
 import { editionNotices, type NoticesReport } from './editionNotices.js';
 
 export interface NoticesStage {
@@ -43,7 +44,8 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   const pages = ed.edition.pages.filter((p) => p.notices).map((p) => p.page);
   const dir = path.join(editionDir, 'notices');
   if (!pages.length && !fs.existsSync(dir) && !opts.notices) return undefined;
-  const templateCtx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir));
+  // notices.yaml, ratecard.yaml and calendar/ the edition's templates folder lacks are zuban's own
+  const templateCtx = loadNoticeContext(path.resolve(editionDir, ed.edition.templatesDir), path.join(projectRoot, 'templates'));
   // The page's header (phone, WeChat, address) is the edition's own paper's: never another's —
   // edition.yaml `notices:`, else the paper of templates/notices.yaml named like the edition's.
   const ctx = ed.edition.notices ? { ...templateCtx, config: withOwnPaper(templateCtx.config, ed) } : templateCtx;
