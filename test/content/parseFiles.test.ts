@@ -99,6 +99,15 @@ describe('parseEdition', () => {
     ]);
   });
 
+  it('a malformed CN number or date is one message, not two; a date not in the calendar is named', () => {
+    const cn = parseEdition(edition().replace('CN11-0001', '11-0001'), 'e.yaml');
+    expect(!cn.ok && cn.problems).toEqual([{ file: 'e.yaml', field: 'cn', reason: '“11-0001” must look like CN11-0001: “CN”, two digits, “-”, four digits' }]);
+    const slash = parseEdition(edition().replace('2026-11-24', '2026/11/24'), 'e.yaml');
+    expect(!slash.ok && slash.problems).toEqual([{ file: 'e.yaml', field: 'date', reason: '“2026/11/24” must be a date written YYYY-MM-DD' }]);
+    const feb = parseEdition(edition().replace('2026-11-24', '2027-02-29'), 'e.yaml');
+    expect(!feb.ok && feb.problems).toEqual([{ file: 'e.yaml', field: 'date', reason: '“2027-02-29” is not a date in the calendar' }]);
+  });
+
   it('refuses a page listed twice', () => {
     const r = parseEdition(edition('  - { page: A01, name: 又一版, template: mini, credits: { editor: 乙 } }'), 'e.yaml');
     expect(!r.ok && r.problems).toEqual([{ file: 'e.yaml', field: 'pages[1].page', reason: 'A01 is already page 1 of the list' }]);

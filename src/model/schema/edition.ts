@@ -20,7 +20,8 @@ const CN_REGIONS = new Set([
  */
 export const CnNumberSchema = z
   .string()
-  .regex(/^CN\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/, 'must look like CN11-0001: “CN”, two digits, “-”, four digits')
+  // abort: a malformed number gets one message, not the province check's too
+  .regex(/^CN\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/, { message: 'must look like CN11-0001: “CN”, two digits, “-”, four digits', abort: true })
   .refine((s) => CN_REGIONS.has(s.slice(2, 4)), {
     message: 'the two digits after “CN” must be a province code (11–65)',
   });
@@ -28,11 +29,14 @@ export const CnNumberSchema = z
 /** A calendar date written as YYYY-MM-DD, checked to exist. */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a date in the calendar');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: (iss) => `“${String(iss.input)}” is not a date in the calendar` },
+  );
 
 /** 版次 — page label: an optional section letter and two digits (`A01`, `B12`, `04`). */
 export const PageIdSchema = z.string().regex(/^[A-Z]?\d{2}$/, 'must be a 版次 like A01: a capital letter and two digits');
