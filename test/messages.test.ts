@@ -83,6 +83,18 @@ describe('messages', () => {
     expect(d?.message).toMatch(/^underset: \d+ of \d+ lines empty \(about \d+ 字 to fill; the template allows 11\)$/);
     await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a04-essay\.md: body: underset: \d+ of \d+ lines empty .*\(--strict\)/);
   }, 60_000);
+
+  it('--- latin-word-broken --- a Latin word broken across lines names the file and the paragraph once', async () => {
+    const ed = edition((d) => {
+      const f = path.join(d, 'articles/a02-pets.md');
+      const t = fs.readFileSync(f, 'utf8');
+      const end = t.indexOf('\n---', 3) + 4;
+      fs.writeFileSync(f, t.slice(0, end) + '\nThe word Supercalifragilisticexpialidociously-internationalization is long.\n');
+    });
+    const w = (await warnings(ed)).filter((l) => l.includes('a02-pets.md') && l.includes('broken'));
+    expect(w).toContainEqual(expect.stringMatching(/^warning: .*articles\/a02-pets\.md: body ¶1: "Supercalifragilisticexpi…" is (broken across lines|wider than the column and was broken inside)$/));
+    for (const l of w) expect(l).not.toMatch(/pets body/);
+  }, 60_000);
 });
 
 describe('the notices page of another paper', () => {

@@ -139,7 +139,11 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     const { notes } = collectGlyphNotes(() => composeOne(a));
     diagnostics.push(...glyphDiagnostics(notes, a.file, a.meta.id));
     // a number or URL wider than its column was cut to fit: the copy desk hears of it (clreq has no rule for it)
-    for (const d of takeTextDiagnostics()) diagnostics.push({ level: 'warning', code: `text.${d.code}`, file: a.file, field: d.where.replace(`${a.meta.id} `, ''), message: d.message });
+    // (the file and field are the diagnostic's own: the text's “where: ” is not said twice)
+    for (const d of takeTextDiagnostics()) {
+      const message = d.message.startsWith(`${d.where}: `) ? d.message.slice(d.where.length + 2) : d.message;
+      diagnostics.push({ level: 'warning', code: `text.${d.code}`, file: a.file, field: d.where.replace(`${a.meta.id} `, ''), message });
+    }
   }
 
   function composeOne(a: LoadedArticle): void {
