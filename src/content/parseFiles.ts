@@ -51,12 +51,15 @@ export function readText(bytes: Uint8Array, file: string): { ok: true; text: str
   } catch {
     let gbk = false;
     try {
-      new TextDecoder('gbk', { fatal: true }).decode(bytes);
-      gbk = true;
+      // GBK decodes almost any bytes: it is GBK when that gives Chinese text
+      gbk = /\p{Script=Han}/u.test(new TextDecoder('gbk', { fatal: true }).decode(bytes));
     } catch {
       /* neither */
     }
-    return { ok: false, problems: [{ file, field: '', reason: `not UTF-8${gbk ? ' (looks like GBK: save the file as UTF-8)' : ''} — 文件不是UTF-8编码` }] };
+    // Notepad's “Unicode” is UTF-16 with a byte-order mark
+    const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const how = utf16 ? 'UTF-16' : gbk ? 'looks like GBK' : '';
+    return { ok: false, problems: [{ file, field: '', reason: `not UTF-8 (${how ? `${how}: ` : ''}save the file as UTF-8) — 文件不是UTF-8编码` }] };
   }
 }
 

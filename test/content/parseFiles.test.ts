@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle, parseEdition, parseTemplate } from '../../src/content/parseFiles.js';
+import { parseArticle, parseEdition, parseTemplate, readText } from '../../src/content/parseFiles.js';
 
 const article = (front: string, body = '正文。') => `---\n${front}\n---\n${body}\n`;
 const base = 'page: A01\ntitle: 标题\nplace: { col: 1, line: 1, cols: 2, lines: 3 }';
@@ -147,5 +147,17 @@ text: { subhead: 五号, caption: 小五, credit: 六号, byline: 小五 }
     const r = parseTemplate(mini.replace('linesPerColumn: 20', 'linesPerColumn: 21'), 'mini.yaml', 'mini');
     expect(!r.ok && r.problems.map((p) => p.field)).toEqual(['grid.linesPerColumn']);
     expect(!r.ok && r.problems[0].reason).toContain('= 20');
+  });
+});
+
+describe('readText', () => {
+  const utf8 = new TextEncoder().encode('---\ntitle: 岚山港\n---\n正文');
+  it('names the encoding a file is in when it is not UTF-8: GBK, UTF-16 (Notepad’s “Unicode”), else none', () => {
+    const gbk = Uint8Array.from([0xe1, 0xb0, 0xc9, 0xbd, 0xb8, 0xdb]); // 岚山港 in GBK
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...'岚山港'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(readText(gbk, 'a.md')).toEqual({ ok: false, problems: [{ file: 'a.md', field: '', reason: 'not UTF-8 (looks like GBK: save the file as UTF-8) — 文件不是UTF-8编码' }] });
+    expect(readText(utf16, 'a.md')).toEqual({ ok: false, problems: [{ file: 'a.md', field: '', reason: 'not UTF-8 (UTF-16: save the file as UTF-8) — 文件不是UTF-8编码' }] });
+    expect(readText(Uint8Array.from([0x41, 0xff, 0x41]), 'a.md')).toEqual({ ok: false, problems: [{ file: 'a.md', field: '', reason: 'not UTF-8 (save the file as UTF-8) — 文件不是UTF-8编码' }] });
+    expect(readText(utf8, 'a.md')).toEqual({ ok: true, text: '---\ntitle: 岚山港\n---\n正文' });
   });
 });
