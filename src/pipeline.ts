@@ -119,7 +119,9 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   if (opts.strict) {
     // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body, a 缺字 set from a fallback font
     const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset', 'text.fallback-glyph'].includes(d.code));
-    if (failing.length) throw new UserError(failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`).join('\n'));
+    // … and the notices due that were refused or not placed: every reason at once
+    const lines = [...failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`), ...(notices?.strictFailures ?? [])];
+    if (lines.length) throw new UserError(lines.join('\n'));
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);

@@ -156,6 +156,22 @@ describe('a second paper’s defects, each named', () => {
     noStack(u.stderr);
   });
 
+  it('--- strict-names-everything --- --strict names a refused notice and a head past its lines in one run', () => {
+    const root = copy((d) => {
+      const n = path.join(d, 'notices/001-lost-person.yaml');
+      fs.writeFileSync(n, fs.readFileSync(n, 'utf8').replace('number: "320106199003195069"', 'number: "320106199003195068"'));
+      const a = path.join(d, 'articles/a01-market.md');
+      fs.writeFileSync(a, fs.readFileSync(a, 'utf8').replace('title: 湖西夜市下周恢复营业', `title: ${'湖西夜市下周恢复营业摊位重新调整'.repeat(4)}`));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--strict', '--no-preview');
+    expect(s.status).toBe(1);
+    noStack(s.stderr);
+    const failure = s.stderr.slice(s.stderr.indexOf('zuban: '));
+    expect(failure).toMatch(/evening\/articles\/a01-market\.md: title: does not fit in \d line\(s\).* \(--strict\)/);
+    expect(failure).toContain('1 notices due 2026-11-24 refused (--strict):\nnotice refused: evening/notices/001-lost-person.yaml number — 校验码应为9，实为8 (check character should be 9, not 8)');
+    expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
   it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
     const root = copy((d) => {
       const f = path.join(d, 'edition.yaml');

@@ -31,6 +31,8 @@ export interface NoticesStage {
   photoJobs: PhotoJob[];
   /** The insertions the pages placed, keyed with `salt` (for the ledger of printed notices). */
   printed: (salt: string) => PrintedRecord[];
+  /** With --strict: the refused and unplaced notices due, complete once the last notices page is set. */
+  strictFailures: readonly string[];
 }
 
 /** Notices given as data instead of the edition's notices/ folder (the desk's scheduled notices). */
@@ -69,8 +71,10 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   const a = editionNotices(archived, opt);
   const diagnostics: Diagnostic[] = n.diagnostics.map((message) => ({ code: 'notice', severity: 'warning', message }));
   for (const d of diagnostics) opts.log(`warning: ${d.message}`);
+  // --strict failures, given with the pages' own (the build stops once, naming them all)
+  const strictFailures: string[] = [];
   if (opts.strict && sel.refusedDue.length) {
-    throw new UserError(`${sel.refusedDue.length} notices due ${ed.edition.date} refused (--strict):\n${n.diagnostics.join('\n')}`);
+    strictFailures.push(`${sel.refusedDue.length} notices due ${ed.edition.date} refused (--strict):\n${n.diagnostics.join('\n')}`);
   }
   const last = pages[pages.length - 1];
   const fill: PageFiller = (page, grid, first, lastLine) => {
@@ -80,8 +84,10 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     if (page === last) {
       const runDates = runDateReport(sel, n.report.set.map((s) => s.id), n.report.leftOut);
       Object.assign(n.report, { runDates });
-      if (opts.strict && runDates.dueNotPlaced.length) {
-        throw new UserError(`${runDates.dueNotPlaced.length} notices due ${ed.edition.date} not placed (--strict):\n${runDates.dueNotPlaced.map((d) => `  ${d.file}: ${d.reasons.map((r) => r.messageEn).join('; ')}`).join('\n')}`);
+      // a refused notice is not placed either: said once, above
+      const notPlaced = runDates.dueNotPlaced.filter((d) => d.why !== 'refused');
+      if (opts.strict && notPlaced.length) {
+        strictFailures.push(`${notPlaced.length} notices due ${ed.edition.date} not placed (--strict):\n${notPlaced.map((d) => `  ${d.file}: ${d.reasons.map((r) => r.messageEn).join('; ')}`).join('\n')}`);
       }
       const over = n.report.set.filter((s) => s.overfullLines > 0);
       if (over.length) opts.log(`warning: notices with lines wider than the column: ${over.map((s) => `${s.file} (${s.overfullLines})`).join(', ')}`);
@@ -93,7 +99,7 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     const placed = new Set(n.report.set.map((s) => s.id));
     return sel.toSet.flatMap((p) => (placed.has(p.checked.id) ? [printedRecord(p.checked.notice, p.checked.id, ed.edition.date, salt)] : [])).filter((r): r is PrintedRecord => r !== null);
   };
-  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed };
+  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures };
 }
 
 /** OWN_PAPER: the papers key of an edition's own notices desk (edition.yaml `notices:`). */
