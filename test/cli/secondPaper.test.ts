@@ -172,6 +172,48 @@ describe('a second paper’s defects, each named', () => {
     expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
   });
 
+  it('--- notices-keep-clear --- an article on the notices page: the notices are set around it, never over it', () => {
+    const root = copy((d) => {
+      fs.writeFileSync(path.join(d, 'articles/a04-note.md'), '---\nid: note\npage: A04\nrank: brief\ntitle: 本版启事\nplace: { col: 1, line: 10, cols: 3, lines: 10 }\n---\n本报分类广告即日起可通过微信小程序在线预约，审核通过后当日见报。\n');
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status, s.stderr).toBe(0);
+    type R = { x: number; y: number; w: number; h: number };
+    const frame = JSON.parse(fs.readFileSync(path.join(root, 'out/frame.json'), 'utf8'));
+    const a04 = frame.pages.find((p: { label: string }) => p.label === 'A04');
+    const blocks: { source: { id: string; component: string }; rect: R }[] = a04.blocks;
+    const note = blocks.filter((b) => b.source.id === 'note');
+    const notices = blocks.filter((b) => ['notice', 'notice-group'].includes(b.source.component) || b.source.id === 'notices-header');
+    expect(note.length).toBeGreaterThan(0);
+    expect(notices.filter((b) => b.source.component === 'notice')).toHaveLength(3);
+    const meet = (a: R, b: R) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const n of notices) for (const a of note) expect(meet(n.rect, a.rect), `${n.source.id} over the article`).toBe(false);
+    // the header box stays on the page
+    for (const n of notices) expect(n.rect.x + n.rect.w).toBeLessThanOrEqual(a04.width);
+  });
+
+  it('--- long-desk-field --- a desk address too long for the header names edition.yaml and the field; a long one that fits is set smaller inside the box', () => {
+    const long = (addr: string) =>
+      copy((d) => {
+        const f = path.join(d, 'edition.yaml');
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('address: 澄湖市湖滨路7号晚报大厦一楼', `address: ${addr}`));
+      });
+    const fits = long('澄湖市经济技术开发区湖滨路与工业园大道交汇处晚报大厦一楼东侧广告服务大厅（地铁1号线湖滨站B出口向北200米）');
+    const s = zuban(fits, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status, s.stderr).toBe(0);
+    const frame = JSON.parse(fs.readFileSync(path.join(fits, 'out/frame.json'), 'utf8'));
+    const a04 = frame.pages.find((p: { label: string }) => p.label === 'A04');
+    const header = a04.blocks.find((b: { source: { id: string } }) => b.source.id === 'notices-header');
+    expect(header.rect.x + header.rect.w).toBeLessThanOrEqual(a04.printSpace ? a04.printSpace.x + a04.printSpace.w + 1 : a04.width);
+    expect(text(path.join(fits, 'out/pages/A04.pdf'))).toContain('地铁1号线湖滨站B出口向北200米');
+    const tooLong = long('澄湖市经济技术开发区'.repeat(12));
+    const t = zuban(tooLong, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(t.status).toBe(1);
+    noStack(t.stderr);
+    expect(t.stderr).toMatch(/^zuban: evening\/edition\.yaml: notices\.desk\.address: “受理地址：澄湖市经济技术开发区.*” does not fit on its line of the notices header \(\d+ pt between the title and the 广告 label, even at 6 pt\): shorten the address$/m);
+    expect(fs.existsSync(path.join(tooLong, 'out'))).toBe(false);
+  });
+
   it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
     const root = copy((d) => {
       const f = path.join(d, 'edition.yaml');

@@ -17,9 +17,28 @@ export function headerHeight(style: NoticeStyle): number {
   return Math.round(6.6 * style.pitch * 100) / 100;
 }
 
-function line(text: string, font: string, size: number, x: number, y: number, fonts: FontBook, align: 'left' | 'center' = 'left', measure = 2000): FrameItem[] {
+/** A desk field (`phone`, `address`, `hours`, …) too long for its line of the header box. */
+export class HeaderTooLong extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function line(text: string, font: string, size: number, x: number, y: number, fonts: FontBook, align: 'left' | 'center', measure: number): FrameItem[] {
   const [l] = typesetParagraph([{ text, face: fonts.face(font) }], { size, measure, indent: 0, align, fallbacks: fonts.fallbacks(), where: 'notices header' });
   return [placeLine(l, x, y, size, SOURCE)];
+}
+
+/** The largest size from `size` down to `min` (¼ pt steps) that sets `text` on one line of `measure`. */
+function fittingSize(text: string, font: string, size: number, min: number, measure: number, fonts: FontBook): number | undefined {
+  for (let s = size; s >= min; s -= 0.25) {
+    const lines = typesetParagraph([{ text, face: fonts.face(font) }], { size: s, measure, indent: 0, align: 'left', fallbacks: fonts.fallbacks(), where: 'notices header' });
+    if (lines.length === 1) return s;
+  }
+  return undefined;
 }
 
 /** The header box with its top-left corner at (x, y), `width` pt wide. */
@@ -35,20 +54,30 @@ export function noticesHeader(desk: Paper['desk'], x: number, y: number, width: 
   // how to place a notice
   const S = style.size + 1;
   const ix = x + panel + 2 * S;
-  const rows = [
-    `刊登热线：${desk.phone}${desk.wechat ? `　　微信：${desk.wechat}` : ''}`,
-    `受理地址：${desk.address}`,
-    `受理时间：${desk.hours}`,
-    '本版声明、公告内容由刊登者负责，本报仅据刊登者提交的材料刊出。',
-  ];
-  const pitch = Math.min(S * 1.6, (h - S) / rows.length);
-  const y0 = y + (h - pitch * rows.length) / 2;
-  rows.forEach((r, i) => items.push(...line(r, i === 0 ? style.fonts.header : style.fonts.body, S, ix, y0 + pitch * i + pitch / 2 + 0.38 * S, fonts)));
   // 广告 label, boxed, at the right
   const L = style.groupSize;
   const lw = L * [...desk.adLabel].length + L;
   const lx = x + width - lw - S;
   const ly = y + (h - L * 1.8) / 2;
+  // each row between the title panel and the label: a long one is set smaller, down to the notices' own size
+  const measure = lx - S - ix;
+  const rows: [field: string, text: string][] = [
+    ['phone', `刊登热线：${desk.phone}${desk.wechat ? `　　微信：${desk.wechat}` : ''}`],
+    ['address', `受理地址：${desk.address}`],
+    ['hours', `受理时间：${desk.hours}`],
+    ['', '本版声明、公告内容由刊登者负责，本报仅据刊登者提交的材料刊出。'],
+  ];
+  const pitch = Math.min(S * 1.6, (h - S) / rows.length);
+  const y0 = y + (h - pitch * rows.length) / 2;
+  rows.forEach(([field, r], i) => {
+    const font = i === 0 ? style.fonts.header : style.fonts.body;
+    const size = fittingSize(r, font, S, style.size * 0.8, measure, fonts);
+    if (size === undefined) {
+      const what = field === 'phone' && desk.wechat ? 'phone and wechat' : field || 'statement';
+      throw new HeaderTooLong(field, `“${r}” does not fit on its line of the notices header (${Math.round(measure)} pt between the title and the 广告 label, even at ${style.size * 0.8} pt): shorten the ${what}`);
+    }
+    items.push(...line(r, font, size, ix, y0 + pitch * i + pitch / 2 + 0.38 * S, fonts, 'left', measure));
+  });
   items.push({ kind: 'box', x: lx, y: ly, w: lw, h: L * 1.8, stroke: 0.8, source: SOURCE });
   items.push(...line(desk.adLabel, style.fonts.header, L, lx, ly + 0.9 * L + 0.38 * L, fonts, 'center', lw));
   return items;

@@ -21,6 +21,7 @@ import type { PageFiller } from '../page/composeEdition.js';
 import type { PhotoJob } from '../page/composeArticle.js';
 import { projectRoot } from '../../projectRoot.js';
 import { editionNotices, type NoticesReport } from './editionNotices.js';
+import { HeaderTooLong } from './noticesHeader.js';
 
 export interface NoticesStage {
   fill: PageFiller;
@@ -78,7 +79,7 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   }
   const last = pages[pages.length - 1];
   const fill: PageFiller = (page, grid, first, lastLine) => {
-    const items = n.fill(page, grid, first, lastLine);
+    const items = headerNamed(() => n.fill(page, grid, first, lastLine));
     const out = page === last ? n.leftOut() : [];
     if (out.length) throw new UserError(`notices left out (no room on the notices pages ${pages.join(', ')}):\n${out.map((o) => `  ${o.file}: ${o.reason} (${o.reasonEn})`).join('\n')}`);
     if (page === last) {
@@ -99,7 +100,17 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     const placed = new Set(n.report.set.map((s) => s.id));
     return sel.toSet.flatMap((p) => (placed.has(p.checked.id) ? [printedRecord(p.checked.notice, p.checked.id, ed.edition.date, salt)] : [])).filter((r): r is PrintedRecord => r !== null);
   };
-  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures };
+  // a desk field too long for the header names where the desk was given
+  const headerNamed = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof HeaderTooLong)) throw err;
+      const where = ed.edition.notices ? `${ed.editionFile ?? 'edition.yaml'}: notices.desk` : `${path.relative(process.cwd(), noticesFile) || noticesFile}: papers (${ed.edition.paper}).desk`;
+      throw new UserError(`${where}${err.field ? `.${err.field}` : ''}: ${err.message}`);
+    }
+  };
+  return { fill, fillArchive: (page, grid, first, lastLine) => headerNamed(() => a.fill(page, grid, first, lastLine)), report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures };
 }
 
 /** OWN_PAPER: the papers key of an edition's own notices desk (edition.yaml `notices:`). */

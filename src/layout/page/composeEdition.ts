@@ -72,6 +72,25 @@ export interface EditionContext {
 }
 
 /**
+ * The lines a notices page's notices take: the longest band from `first` to `last` that no
+ * block (article, ad, guide) touches in any column, a line clear of each block beside it.
+ */
+export function noticesBand(first: number, last: number, blocks: readonly GridRect[]): [number, number] {
+  const taken = (l: number) => blocks.some((r) => l >= r.line && l < r.line + r.lines);
+  let best: [number, number] = [first, first - 1];
+  let start = first;
+  for (let l = first; l <= last + 1; l++) {
+    if (l <= last && !taken(l)) continue;
+    // a line of white between the notices and a block above or below
+    const a = start > first ? start + 1 : start;
+    const b = l <= last ? l - 2 : last;
+    if (b - a > best[1] - best[0]) best = [a, b];
+    start = l + 1;
+  }
+  return best;
+}
+
+/**
  * Composes every page of an edition: furniture, then each article's first block, then the
  * continuations of articles that jump (转版), whose 转第N版 / 上接第N版 lines use the pages'
  * final order in edition.yaml.
@@ -106,10 +125,12 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
     const list = items.get(spec.page)!;
     list.push(...furniture(edition, spec, i + 1, grid, ctx.fonts, i === 0 ? ed.mastheadArt : undefined));
     if (spec.notices && ctx.fillPage) {
-      const fill = ctx.fillPage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid));
+      // the notices keep clear of the page's articles, ads and guides
+      const [first, last] = noticesBand(firstArticleLine(grid, i === 0), lastArticleLine(grid), occupied.get(spec.page) ?? []);
+      const fill = ctx.fillPage(spec.page, grid, first, last);
       printFill.set(spec.page, fill);
       list.push(...fill);
-      if (ctx.fillArchivePage) archiveFill.set(spec.page, ctx.fillArchivePage(spec.page, grid, firstArticleLine(grid, i === 0), lastArticleLine(grid)));
+      if (ctx.fillArchivePage) archiveFill.set(spec.page, ctx.fillArchivePage(spec.page, grid, first, last));
     }
   });
 
