@@ -253,7 +253,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
     if (press) {
       const report = await press.preflight();
       write('preflight.json', JSON.stringify(report, null, 1));
-      log(formatPreflightSummary(report));
+      result(formatPreflightSummary(report)); // a result: the table of pages checked
       for (const f of report.findings) if (f.severity === 'error') log(`error: ${formatDiagnostic(f)}`);
       if (opts.strict && !report.ok) throw new UserError(`preflight: ${report.summary.errors} error(s) (--strict); see preflight.json`);
     }
@@ -303,7 +303,7 @@ async function buildWith(editionPath: string, outDir: string, opts: BuildOptions
       files.push(...r.files.map((f) => `archive/${f.path}`));
       const ms = (k: keyof typeof r.timings) => `${k} ${(r.timings[k] / 1000).toFixed(2)} s`;
       mark('archive');
-      log(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/ (${(['pdf', 'epaper', 'alto', 'mets', 'write'] as const).map(ms).join(', ')})`);
+      result(`archive: ${r.files.length} files (PDF/A-2u, ALTO 4.4, METS) → archive/ (${(['pdf', 'epaper', 'alto', 'mets', 'write'] as const).map(ms).join(', ')})`);
     }
     write('report.json', JSON.stringify(report, null, 1));
     mark('written');

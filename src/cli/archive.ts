@@ -35,7 +35,7 @@ export function registerArchive(program: Command): void {
         software: { name: 'zuban', version: pkg.version },
       });
       const ms = (v: number) => `${Math.round(v)} ms`;
-      process.stderr.write(
+      process.stdout.write(
         `archive: ${doc.pages.length} pages → ${opts.out} (${r.files.length} files; PDF ${ms(r.timings.pdf)}, e-paper ${ms(r.timings.epaper)}, ALTO ${ms(r.timings.alto)}, METS ${ms(r.timings.mets)}, hash and write ${ms(r.timings.write)}; ${ms(performance.now() - t)})\n`,
       );
     });

@@ -21,7 +21,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe.skipIf(!fs.existsSync(bin))('zuban archive (the bundle)', () => {
   it('--- writes --- reads the archive frame and writes pages, ALTO, e-paper and METS', () => {
     const r = run('archive', 'frame-archive.json', '--out', 'arch');
-    expect(r.stderr).toMatch(/^archive: 2 pages → arch \(6 files;/);
+    expect(r.stdout).toMatch(/^archive: 2 pages → arch \(6 files;/); // a result: stdout
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(fs.readdirSync(path.join(tmp, 'arch')).sort()).toEqual(['alto', 'epaper.pdf', 'mets.xml', 'pages']);
   });

@@ -214,6 +214,16 @@ describe('a second paper’s defects, each named', () => {
     expect(fs.existsSync(path.join(tooLong, 'out'))).toBe(false);
   });
 
+  it('--- results-on-stdout --- with --archive and --pdfx the preflight table and the archive line are results: stdout', () => {
+    const root = copy();
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--archive', '--pdfx', '--no-preview');
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stdout).toMatch(/^A01 +TAC max/m);
+    expect(s.stdout).toMatch(/^preflight \(X-1a:2001, default\): 0 error\(s\)/m);
+    expect(s.stdout).toMatch(/^archive: \d+ files \(PDF\/A-2u, ALTO 4\.4, METS\) → archive\//m);
+    expect(s.stderr).not.toMatch(/TAC max|^preflight|^archive:/m);
+  });
+
   it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
     const root = copy((d) => {
       const f = path.join(d, 'edition.yaml');
