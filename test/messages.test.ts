@@ -67,8 +67,8 @@ describe('messages', () => {
       fs.writeFileSync(f, execFileSync(process.execPath, ['-e', `require('sharp')(${JSON.stringify(f)}).resize({ width: 460 }).jpeg().toBuffer().then((b) => process.stdout.write(b))`], { cwd: process.cwd() }));
     });
     const w = (await warnings(ed)).filter((l) => l.includes('a02-pets.md'));
-    expect(w).toContainEqual(expect.stringMatching(/^warning: .*articles\/a02-pets\.md: photos\.0\.file: photos\/dogs\.jpg gives only \d+ ppi at \d+ mm wide after cropping to the box \(\d+×\d+ of 460×\d+ px kept; 150 ppi recommended\)$/));
-    await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a02-pets\.md: photos\.0\.file: photos\/dogs\.jpg gives only \d+ ppi .*after cropping to the box.*\(--strict\)/);
+    expect(w).toContainEqual(expect.stringMatching(/^warning: .*articles\/a02-pets\.md: photos\[0\]\.file: photos\/dogs\.jpg gives only \d+ ppi at \d+ mm wide after cropping to the box \(\d+×\d+ of 460×\d+ px kept; 150 ppi recommended\)$/));
+    await expect(setEdition(ed, fonts, { strict: true, log: () => {} })).rejects.toThrow(/a02-pets\.md: photos\[0\]\.file: photos\/dogs\.jpg gives only \d+ ppi .*after cropping to the box.*\(--strict\)/);
   }, 60_000);
 
   it('--- underset --- reported per article body with the lines to fill; --strict fails on it', async () => {

@@ -67,7 +67,7 @@ describe('zuban build', async () => {
     const before = snapshot(out);
     const err = await buildEdition(path.join(fixtures, 'good/edition.yaml'), out, quiet).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toMatch(/a-lead\.md: photos\.0\./);
+    expect(err.message).toMatch(/a-lead\.md: photos\[0\]\./);
     expect(snapshot(out)).toEqual(before);
   });
 });

@@ -224,6 +224,19 @@ describe('a second paper’s defects, each named', () => {
     expect(s.stderr).not.toMatch(/TAC max|^preflight|^archive:/m);
   });
 
+  it('--- field-names-as-written --- a jump given as one object is “continue.place”, a photo “photos[0].file”, as in the content checks', () => {
+    const root = copy((d) => {
+      const f = path.join(d, 'articles/a01-market.md');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('place: { col: 1, line: 43, cols: 3, lines: 30 }', 'place: { col: 1, line: 43, cols: 3, lines: 30 }\ncontinue: { page: A02, place: { col: 5, line: 4, cols: 2, lines: 30 } }'));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status, s.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(root, 'out/report.json'), 'utf8'));
+    const market = report.copyfit.find((a: { id: string }) => a.id === 'market');
+    expect(market.blocks.map((b: { field: string }) => b.field)).toEqual(['place', 'continue.place']);
+    expect(s.stderr).toMatch(/^warning: evening\/articles\/a01-market\.md: body: underset: .*; A02 continue\.place: \d+ of \d+ empty$/m);
+  });
+
   it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
     const root = copy((d) => {
       const f = path.join(d, 'edition.yaml');

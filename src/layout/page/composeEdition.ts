@@ -196,7 +196,7 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
         items.get(hop.page)!.push(...cont.items, ...separators(hop.rect, contGrid, occupied.get(hop.page) ?? [], boxed.get(hop.page)));
         const here = rest.slice(0, rest.length - cont.remaining.length);
         placed.push(...here);
-        blockFits.push({ page: hop.page, field: a.chain ? `continue[${k}].place` : 'continue.place', capacityLines: cont.capacityLines, usedLines: here.reduce((n, l) => n + (l.span ?? 1), 0), undersetLimit: contGrid.template.copyfit.undersetLines });
+        blockFits.push({ page: hop.page, field: Array.isArray(a.meta.continue) ? `continue[${k}].place` : 'continue.place', capacityLines: cont.capacityLines, usedLines: here.reduce((n, l) => n + (l.span ?? 1), 0), undersetLimit: contGrid.template.copyfit.undersetLines });
         remaining = cont.remaining;
         capacity += cont.capacityLines;
         from = { page: hop.page, rect: hop.rect, grid: contGrid, measure: contGrid.columnWidth };
