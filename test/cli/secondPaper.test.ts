@@ -237,6 +237,16 @@ describe('a second paper’s defects, each named', () => {
     expect(s.stderr).toMatch(/^warning: evening\/articles\/a01-market\.md: body: underset: .*; A02 continue\.place: \d+ of \d+ empty$/m);
   });
 
+  it('--- head-one-size --- a kicker with a single size in the template that does not fit says so, not “0 size(s) down”', () => {
+    const root = copy((d) => {
+      const f = path.join(d, 'articles/a01-lights.md');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('kicker: 环湖步道夜景工程完工', `kicker: ${'环湖步道夜景工程完工'.repeat(9)}`));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(/^warning: evening\/articles\/a01-lights\.md: kicker: does not fit in 1 line\(s\): even at the smallest allowed size \(12 pt, the template allows no smaller\) it takes 2 lines, 1 too many — shorten it$/m);
+  });
+
   it('--- bad-notices-desk --- a desk without its phone names edition.yaml, the field and the reason', () => {
     const root = copy((d) => {
       const f = path.join(d, 'edition.yaml');

@@ -124,7 +124,7 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     // one message per head, only when it does not fit: a head stepped down a 号 to fit is
     // routine copyfitting, recorded in report.json (heads[].step), not a warning
     if (f.over > 0 && vertical) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `the vertical head does not fit its column: even at the smallest allowed size (${f.size} pt) its ${f.chars} characters run past the block's foot — shorten it` });
-    else if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step} size(s) down${f.scale !== 100 ? `, at ${f.scale} %` : ''}) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
+    else if (f.over > 0) diagnostics.push({ level: 'warning', code: 'head.over', file: a.file, field, message: `does not fit in ${f.maxLines} line(s): even at the smallest allowed size (${f.size} pt, ${f.step ? `${f.step} size(s) down` : 'the template allows no smaller'}${f.scale !== 100 ? `, at ${f.scale} %` : ''}) it takes ${f.lines} lines, ${f.over} too many — shorten it` });
   }
   // beside the heads, the body starts at the top of the block
   const bodyTop = area.firstLine + aboveRows + (beside ? 0 : heads.rows);
