@@ -235,7 +235,7 @@ export function itemize(spans: readonly Span[], opts: ItemizeOptions, into?: Ite
       !spaceBefore && prevAtom >= 0 && prevCls === cls && (cls === CharClass.Latin || cls === CharClass.Dash || cls === CharClass.Ellipsis);
     let spaced = false;
     let hyphenBreak = false;
-    if (cls === CharClass.Latin && (!extend || it.cls[prevAtom] !== CharClass.Latin)) digitRun = isAlnum(cp) || cp === 0x2a ? alnumRun(text, i) >= LONG_RUN : false;
+    if (cls === CharClass.Latin && (!extend || it.cls[prevAtom] !== CharClass.Latin)) digitRun = isAlnum(cp) || cp === 0x2a ? codeRun(text, i) >= LONG_RUN : false;
     if (extend && cls === CharClass.Latin && digitRun) {
       // a long number (an ID or phone number) is one unbreakable word whose characters may
       // open a little, like ideographs, when its line is justified
@@ -332,11 +332,16 @@ const LONG_RUN = 8;
 /** Price of a break inside a long number: about a line whose gaps open by 0.1 em. */
 const LONG_RUN_BREAK = 40;
 
-/** Length of the run of ASCII letters and digits (and the * of a masked ID) starting at `i`. */
-function alnumRun(text: string, i: number): number {
+/**
+ * Length of the run of ASCII letters and digits (and the * of a masked ID) starting at `i`
+ * when it holds a digit or a *: a number or a code (320102198506120317, 91350100M000100Y43).
+ * A run of letters alone is a word (capacity, Thursday): 0, never opened or broken inside.
+ */
+function codeRun(text: string, i: number): number {
   let j = i;
-  while (j < text.length && (isAlnum(text.charCodeAt(j)) || text.charCodeAt(j) === 0x2a)) j++;
-  return j - i;
+  let code = false;
+  for (let c: number; j < text.length && (isAlnum((c = text.charCodeAt(j))) || c === 0x2a); j++) if (c <= 0x39) code = true;
+  return code ? j - i : 0;
 }
 const NO_URLS: number[] = [];
 
@@ -424,6 +429,11 @@ function glue(it: Items, k: number, space: boolean, opts: ItemizeOptions): void 
     it.gw[k] = (opts.phraseSpace ?? 0.25) * em;
   } else if (space) {
     it.gw[k] = it.space.adv;
+    // a word space after a mark in Latin text (arrive. Officials, 1, 2): it opens like the others
+    if (latinA || latinB) {
+      it.gst[k] = 0.5 * em;
+      it.gsh[k] = 0.3 * it.space.adv;
+    }
   } else if (it.inR[k - 1] > 0 && isMark(b) && isWide(it, k)) {
     // clreq §3.1.6: of two adjacent marks, the first gives up its empty right half (。” ）（ ，“).
     // The pair then sits half a 字 apart, so neither side may be squeezed further.

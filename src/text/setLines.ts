@@ -219,6 +219,8 @@ function setLine(it: Items, s: number, e: number, last: boolean, opts: BreakOpti
     const g = Math.min(d, f.glueStretch);
     glueStretchRatio = f.glueStretch > 0 ? g / f.glueStretch : 0;
     if (d - g > EPS && f.gaps > 0) gapAdd = (d - g) / f.gaps;
+    // a line of Latin words (no gap between ideographs): the word spaces take all the slack
+    else if (d - g > EPS && f.glueStretch > 0) glueStretchRatio = d / f.glueStretch;
   }
   const overfull = f.natural - f.endTrim - f.midShrink - f.glueShrink > measure + EPS;
 

@@ -45,6 +45,9 @@ function fitCost(natural: f64, endTrim: f64, midShrink: f64, glueShrink: f64, gl
   const rest = d - glue;
   let cost = (6 * glue) / em;
   if (rest > EPS) {
+    // no gap between ideographs but word spaces (a line of Latin words): the spaces open
+    // further, priced by the square so that the slack is shared among the lines
+    if (gaps == 0 && glueStretch > 0) return cost + 300 * (rest / em) * (rest / em);
     if (gaps == 0) return 5000 + (1000 * rest) / em;
     const perGap = rest / gaps / em;
     cost += (20 * rest) / em + 400 * perGap * perGap * gaps;

@@ -222,3 +222,37 @@ describe('the 字 count of a line', () => {
     }
   });
 });
+
+describe('Latin words in a justified column', () => {
+  const english = "The port authority said on Thursday that the container terminal's capacity will double after the new cranes arrive. Officials expect international shipping companies to respond quickly, according to a statement released yesterday afternoon.";
+  it('--- letter-words-stay-whole --- a word of 8 letters or more is neither opened nor broken like an ID number: the word spaces take the slack, every line but the last with a space in it is justified', () => {
+    for (const zi of [9, 11, 13, 17]) {
+      const lines = set(english, zi, { breakLongRuns: true, fullWidthPunct: true });
+      let at = 0;
+      for (const [n, l] of lines.entries()) {
+        const t = lineText(l);
+        at = english.indexOf(t, at);
+        expect(at, `line ${n}: ${t}`).toBeGreaterThanOrEqual(0);
+        // a line starts at the paragraph's start or after a space: never inside terminal's, capacity…
+        expect(at === 0 || english[at - 1] === ' ', `${zi} 字, line ${n} starts inside a word: ${t}`).toBe(true);
+        at += t.length;
+        // justified: the word spaces take the slack (a line of Latin words has no gap between ideographs)
+        if (n < lines.length - 1 && t.trim().includes(' ')) expect(l.used, `${zi} 字, line ${n} not justified: ${t}`).toBeCloseTo(zi * SIZE, 2);
+        // inside a word each glyph follows the one before by its advance
+        const g = glyphs(l);
+        for (let i = 1; i < g.length; i++) {
+          if (g[i].ch !== ' ' && g[i - 1].ch !== ' ' && /[A-Za-z']/.test(g[i].ch) && /[A-Za-z']/.test(g[i - 1].ch)) {
+            expect(g[i].x - g[i - 1].x, `${zi} 字: "${t}" opened at ${g[i - 1].ch}${g[i].ch}`).toBeCloseTo(g[i - 1].adv, 3);
+          }
+        }
+      }
+    }
+  });
+
+  it('--- codes-may-open --- an ID number in the same column still opens and breaks as the long-number rule says', () => {
+    const lines = set('申请人居民身份证号码320102198506120317，统一社会信用代码91350100M000100Y43，特此声明。', 9, { breakLongRuns: true, fullWidthPunct: true });
+    expect(lines.map(lineText).join('')).toBe('申请人居民身份证号码320102198506120317，统一社会信用代码91350100M000100Y43，特此声明。');
+    // the 18-digit number is wider than a 9-字 line: it is broken inside, as the rule allows
+    expect(lines.some((l) => /^\d/.test(lineText(l)))).toBe(true);
+  });
+});
