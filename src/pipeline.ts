@@ -113,20 +113,21 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
     throw err;
   }
   composed.photoJobs.push(...(notices?.photoJobs ?? [])); // issue 14: notice logos are prepared like photos
+  const asDiagnostic = (d: (typeof composed.diagnostics)[number]): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message });
   const errors = composed.diagnostics.filter((d) => d.level === 'error');
-  if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
+  if (errors.length) throw UserError.of(errors.map(asDiagnostic));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
   if (opts.strict) {
     // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body, a 缺字 set from a fallback font
     const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset', 'text.fallback-glyph'].includes(d.code));
-    if (failing.length) throw new UserError(failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`).join('\n'));
+    if (failing.length) throw UserError.of(failing.map((d) => ({ ...asDiagnostic(d), severity: 'error', message: `${d.message} (--strict)` })));
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);
   const print = editionDocument(ed, editionDir, composed, 'print', fonts, root, assets, kept('print'));
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
-    ...composed.diagnostics.map((d): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
+    ...composed.diagnostics.map(asDiagnostic),
     ...(notices?.diagnostics ?? []),
   ];
   // the notices report is written as the notices pages are set: kept with them
