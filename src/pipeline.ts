@@ -124,7 +124,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);
-  const print = editionDocument(ed, editionDir, composed, 'print', fonts, root, assets, kept('print'));
+  const print = editionDocument(ed, editionDir, composed, 'print', fonts, root, assets, kept('print'), undefined, notices?.files);
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
     ...composed.diagnostics.map(asDiagnostic),
@@ -133,7 +133,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
   // the notices report is written as the notices pages are set: kept with them
   const noticesKept = previous && ed.edition.pages.some((p) => p.notices && !only!.has(p.page));
   // the archive's pages are the print pages where privacy does not differ (its blocks shared, not set twice)
-  const archive = editionDocument(ed, editionDir, composed, 'archive', fonts, root, assets, kept('archive'), print.pages);
+  const archive = editionDocument(ed, editionDir, composed, 'archive', fonts, root, assets, kept('archive'), print.pages, notices?.files);
   return { edition: ed, editionDir, composed, print, archive, notices: noticesKept ? previous.notices : notices?.report, diagnostics, printed: notices?.printed };
 }
 
@@ -142,8 +142,9 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
  * the print channel's pages, the archive takes each that has no archive composition of its
  * own (every page but a notices page) as it is, its blocks shared.
  */
-export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined, printPages?: readonly Page[]): Document {
-  const files = new Map(ed.articles.map((a) => [a.meta.id, path.relative(editionDir, path.resolve(a.file)).split(path.sep).join('/')]));
+export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined, printPages?: readonly Page[], noticeFiles?: ReadonlyMap<string, string>): Document {
+  const rel = (f: string) => path.relative(editionDir, path.resolve(f)).split(path.sep).join('/');
+  const files = new Map([...(noticeFiles ?? []), ...ed.articles.map((a) => [a.meta.id, a.file] as const)].map(([id, f]) => [id, rel(f)]));
   const pages = c.pages.map((p, i) => {
     const old = kept?.(i);
     if (old) return old;

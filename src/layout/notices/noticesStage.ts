@@ -30,6 +30,8 @@ export interface NoticesStage {
   photoJobs: PhotoJob[];
   /** The insertions the pages placed, keyed with `salt` (for the ledger of printed notices). */
   printed: (salt: string) => PrintedRecord[];
+  /** The file of each notice read from notices/, by id (the page tree's source.file). */
+  files: ReadonlyMap<string, string>;
 }
 
 /** Notices given as data instead of the edition's notices/ folder (the desk's scheduled notices). */
@@ -91,7 +93,8 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     const placed = new Set(n.report.set.map((s) => s.id));
     return sel.toSet.flatMap((p) => (placed.has(p.checked.id) ? [printedRecord(p.checked.notice, p.checked.id, ed.edition.date, salt)] : [])).filter((r): r is PrintedRecord => r !== null);
   };
-  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed };
+  const files = new Map(opts.notices ? [] : prepared.flatMap((p) => (p.ok ? [[p.checked.id, p.checked.file] as const] : [])));
+  return { fill, fillArchive: a.fill, report: n.report, diagnostics, photoJobs: n.photoJobs, printed, files };
 }
 
 /** OWN_PAPER: the papers key of an edition's own notices desk (edition.yaml `notices:`). */
