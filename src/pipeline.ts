@@ -22,7 +22,7 @@ import { formatDiagnostic, UserError, type Diagnostic } from './diagnostic.js';
 import { FontBook } from './fonts/fontBook.js';
 import { makeDocument, sha256File } from './frame/document.js';
 import type { Asset, Channel, Document, EditionMeta, Page } from './frame/types.js';
-import { openStage } from './io/outDir.js';
+import { checkOut, openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
 import type { GivenNotice } from './layout/notices/noticesStage.js';
 import { appendLedger, readLedger, type Ledger } from './notices/ledger.js';
@@ -178,6 +178,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const result = opts.result ?? ((l: string) => process.stdout.write(l + '\n'));
   const started = performance.now();
+  checkOut(outDir); // a bad --out fails before the work, not after it
   const root = opts.root ?? projectRoot;
   const fonts = FontBook.load(root);
   // issue 14: the ledger of printed notices, for the duplicate check; appended once the build has succeeded
