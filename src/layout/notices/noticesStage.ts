@@ -57,6 +57,9 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
       `${ed.editionFile ?? 'edition.yaml'}: notices: missing — the notices page ${pages.join(', ')} needs the desk of “${ed.edition.paper}” for its header: add notices: { desk: { phone, address, hours, wechat } } to edition.yaml, or a paper named ${ed.edition.paper} under papers: in ${rel && !rel.startsWith('..') ? rel : noticesFile}`,
     );
   }
+  if (!opts.notices && fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new UserError(`${path.relative(process.cwd(), dir) || dir}: is a file, not a folder: the notices (*.yaml) are read from the folder notices/ beside edition.yaml`);
+  }
   const prepared = opts.notices
     ? opts.notices.map((n) => prepareNoticeData(n.data, n.name, ctx))
     : fs.existsSync(dir) ? prepareNoticeDir(path.relative(process.cwd(), dir) || dir, ctx) : [];
