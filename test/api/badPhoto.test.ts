@@ -40,14 +40,14 @@ describe('a bad photo through the library API', () => {
     expect(fs.existsSync(out)).toBe(false);
   }, 120_000);
 
-  it('--- photo-too-small --- a layout error is a diagnostic with a code and the field as the loader names it (photos[0].file)', async () => {
+  it('--- photo-too-small --- a layout error is a diagnostic with a code, the file and the field', async () => {
     // a 400×300 PNG named .jpg: readable, but far below the template's minimum ppi in its box
     const sharp = (await import('sharp')).default;
     const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#808080' } }).png().toBuffer();
     const e = await thrown(setEdition(sampleWithBridge(png), fonts, quiet));
     expect(e.diagnostics).toEqual([
-      expect.objectContaining({ code: 'photo.ppi-too-low', severity: 'error', field: 'photos[0].file', file: expect.stringMatching(/a01-bridge\.md$/), message: expect.stringMatching(/gives \d+ ppi .* at least \d+ ppi is needed/) }),
+      expect.objectContaining({ code: 'photo.ppi-too-low', severity: 'error', field: 'photos.0.file', file: expect.stringMatching(/a01-bridge\.md$/), message: expect.stringMatching(/gives \d+ ppi .* at least \d+ ppi is needed/) }),
     ]);
-    expect(e.message).toMatch(/a01-bridge\.md: photos\[0\]\.file: photos\/bridge\.jpg gives/);
+    expect(e.message).toMatch(/a01-bridge\.md: photos\.0\.file: photos\/bridge\.jpg gives/);
   }, 120_000);
 });

@@ -139,7 +139,7 @@ export function composeArticle(a: LoadedArticle, lines: readonly FlowLine[], ctx
     const abs = { col: rect.col + p.place.col - 1, line: area.firstLine + p.place.line - 1, cols: p.place.cols, lines: p.place.lines };
     if (!p.above && abs.line < bodyTop) {
       // line 1 means the top of the block: the photo goes under the heads, as meant
-      if (p.place.line > 1) diagnostics.push({ level: 'warning', file: a.file, field: fieldOf(p, i).replace(/\.(group\[\d+\]\.)?file$/, '.place.line'), message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
+      if (p.place.line > 1) diagnostics.push({ level: 'warning', file: a.file, field: dotted(fieldOf(p, i)).replace(/\.(group\.\d+\.)?file$/, '.place.line'), message: `moved down ${bodyTop - abs.line} line(s) to clear the heads` });
       abs.line = bodyTop;
     }
     abs.lines = Math.min(abs.lines, bottom - abs.line + 1);
@@ -250,7 +250,7 @@ function setPhoto(a: LoadedArticle, i: number, abs: GridRect, ctx: BlockContext,
   const t = grid.template;
   const p = a.photos[i];
   const id = a.meta.id;
-  const field = fieldOf(p, i).replace(/\.(group\[\d+\]\.)?file$/, '');
+  const field = dotted(fieldOf(p, i)).replace(/\.(group\.\d+\.)?file$/, '');
   const members = a.photos.slice(i, i + (p.group?.size ?? 1));
   const side = p.captionSide ?? 'below';
   const capCols = side === 'below' ? 0 : Math.min(p.captionCols ?? 1, abs.cols - 1);
@@ -308,7 +308,7 @@ function placePicture(a: LoadedArticle, i: number, p: LoadedArticle['photos'][nu
   const left = clamp(Math.round(fx * info.width - cw / 2), 0, info.width - cw);
   const top = clamp(Math.round(fy * info.height - ch / 2), 0, info.height - ch);
   const ppi = cw / (w / 72);
-  const field = fieldOf(p, i);
+  const field = dotted(fieldOf(p, i));
   if (ppi < t.photos.errorBelowPpi) {
     diagnostics.push({ level: 'error', code: 'photo.ppi-too-low', file: a.file, field, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept); at least ${t.photos.errorBelowPpi} ppi is needed` });
   } else if (ppi < t.photos.warnBelowPpi) {
@@ -325,6 +325,8 @@ function creditRuns(line: SetLine, x: number, y: number, size: number, id: strin
   return [placeLine(line, x, y, size, { id, component: 'credit', para: i })];
 }
 
+/** photos[2].group[1].file → photos.2.group.1.file, as layout's messages name fields. */
 /** The front-matter field a picture comes from (photos[i].file for one made without the loader). */
 const fieldOf = (p: { field?: string }, i: number) => p.field ?? `photos[${i}].file`;
+const dotted = (field: string) => field.replace(/\[(\d+)\]/g, '.$1');
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -160,7 +160,7 @@ describe('composeEdition — photos', () => {
     const ed: LoadedEdition = { edition: edition(['A01']), templates: { broadsheet }, articles: [a], diagnostics: [] };
     return composeEdition(ed, { fonts, photoInfo: new Map([['/photos/p.jpg', { width, height }]]) });
   };
-  const photoDiag = (out: ReturnType<typeof build>) => out.diagnostics.filter((d) => d.field === 'photos[0].file');
+  const photoDiag = (out: ReturnType<typeof build>) => out.diagnostics.filter((d) => d.field === 'photos.0.file');
 
   it('--- below-100-ppi-is-an-error --- naming the file, the field and the resolution', () => {
     const out = build(400, 300);
