@@ -22,7 +22,7 @@ import { formatDiagnostic, UserError, type Diagnostic } from './diagnostic.js';
 import { FontBook } from './fonts/fontBook.js';
 import { makeDocument, sha256File } from './frame/document.js';
 import type { Asset, Channel, Document, EditionMeta, Page } from './frame/types.js';
-import { openStage } from './io/outDir.js';
+import { checkOut, openStage } from './io/outDir.js';
 import { assemblePage } from './layout/assemblePage.js';
 import type { GivenNotice } from './layout/notices/noticesStage.js';
 import { appendLedger, readLedger, type Ledger } from './notices/ledger.js';
@@ -113,28 +113,31 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
     throw err;
   }
   composed.photoJobs.push(...(notices?.photoJobs ?? [])); // issue 14: notice logos are prepared like photos
+  const asDiagnostic = (d: (typeof composed.diagnostics)[number]): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message });
   const errors = composed.diagnostics.filter((d) => d.level === 'error');
-  if (errors.length) throw new UserError(errors.map((d) => `${d.file}: ${d.field}: ${d.message}`).join('\n'));
+  if (errors.length) throw UserError.of(errors.map(asDiagnostic));
   for (const d of composed.diagnostics) log(`warning: ${d.file}: ${d.field}: ${d.message}`);
   if (opts.strict) {
     // --strict: overset text, a head past its lines, a photo under the warning ppi, an underset body, a 缺字 set from a fallback font
     const failing = composed.diagnostics.filter((d) => d.code && ['body.overset', 'head.over', 'photo.ppi-low', 'body.underset', 'text.fallback-glyph'].includes(d.code));
     // … and the notices due that were refused or not placed: every reason at once
-    const lines = [...failing.map((d) => `${d.file}: ${d.field}: ${d.message} (--strict)`), ...(notices?.strictFailures ?? [])];
-    if (lines.length) throw new UserError(lines.join('\n'));
+    const diags = failing.map((d) => ({ ...asDiagnostic(d), severity: 'error' as const, message: `${d.message} (--strict)` }));
+    const more = notices?.strictFailures ?? [];
+    if (diags.length && !more.length) throw UserError.of(diags);
+    if (more.length) throw new UserError([...(diags.length ? [UserError.of(diags).message] : []), ...more].join('\n'), 1, diags);
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);
-  const print = editionDocument(ed, editionDir, composed, 'print', fonts, root, assets, kept('print'));
+  const print = editionDocument(ed, editionDir, composed, 'print', fonts, root, assets, kept('print'), undefined, notices?.files);
   const diagnostics: Diagnostic[] = [
     ...ed.diagnostics,
-    ...composed.diagnostics.map((d): Diagnostic => ({ code: d.code ?? 'layout', severity: d.level, file: d.file, field: d.field, message: d.message })),
+    ...composed.diagnostics.map(asDiagnostic),
     ...(notices?.diagnostics ?? []),
   ];
   // the notices report is written as the notices pages are set: kept with them
   const noticesKept = previous && ed.edition.pages.some((p) => p.notices && !only!.has(p.page));
   // the archive's pages are the print pages where privacy does not differ (its blocks shared, not set twice)
-  const archive = editionDocument(ed, editionDir, composed, 'archive', fonts, root, assets, kept('archive'), print.pages);
+  const archive = editionDocument(ed, editionDir, composed, 'archive', fonts, root, assets, kept('archive'), print.pages, notices?.files);
   return { edition: ed, editionDir, composed, print, archive, notices: noticesKept ? previous.notices : notices?.report, diagnostics, printed: notices?.printed };
 }
 
@@ -143,8 +146,9 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
  * the print channel's pages, the archive takes each that has no archive composition of its
  * own (every page but a notices page) as it is, its blocks shared.
  */
-export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined, printPages?: readonly Page[]): Document {
-  const files = new Map(ed.articles.map((a) => [a.meta.id, path.relative(editionDir, path.resolve(a.file)).split(path.sep).join('/')]));
+export function editionDocument(ed: LoadedEdition, editionDir: string, c: ComposedEdition, channel: Channel, fonts: FontBook, root: string, assets: Record<string, Asset>, kept?: (i: number) => Page | undefined, printPages?: readonly Page[], noticeFiles?: ReadonlyMap<string, string>): Document {
+  const rel = (f: string) => path.relative(editionDir, path.resolve(f)).split(path.sep).join('/');
+  const files = new Map([...(noticeFiles ?? []), ...ed.articles.map((a) => [a.meta.id, a.file] as const)].map(([id, f]) => [id, rel(f)]));
   const pages = c.pages.map((p, i) => {
     const old = kept?.(i);
     if (old) return old;
@@ -178,6 +182,7 @@ export async function buildEdition(editionPath: string, outDir: string, opts: Bu
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const result = opts.result ?? ((l: string) => process.stdout.write(l + '\n'));
   const started = performance.now();
+  checkOut(outDir); // a bad --out fails before the work, not after it
   const root = opts.root ?? projectRoot;
   const fonts = FontBook.load(root);
   // issue 14: the ledger of printed notices, for the duplicate check; appended once the build has succeeded

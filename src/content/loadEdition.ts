@@ -91,6 +91,9 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
     const how = given === undefined ? '' : ' (templatesDir in edition.yaml, relative to its folder)';
     throw new ContentError([{ file: editionFile, field: 'templatesDir', reason: `templates folder ${shown(templateDir)} does not exist${how}; leave templatesDir out to use zuban's own templates` }]);
   }
+  if (!statSync(templateDir).isDirectory()) {
+    throw new ContentError([{ file: editionFile, field: 'templatesDir', reason: `${shown(templateDir)} is a file, not a folder` }]);
+  }
   const availableTemplates = existsSync(templateDir)
     ? readdirSync(templateDir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort()
     : [];
@@ -99,6 +102,9 @@ export function loadEdition(editionYamlPath: string): LoadedEdition {
 
   const articles: ParsedArticle[] = [];
   const articleDir = join(root, 'articles');
+  if (existsSync(articleDir) && !statSync(articleDir).isDirectory()) {
+    throw new ContentError([{ file: shown(articleDir), field: '', reason: 'is a file, not a folder: the articles (*.md) are read from the folder articles/ beside edition.yaml' }]);
+  }
   const files = existsSync(articleDir) ? readdirSync(articleDir).filter((f) => f.endsWith('.md')).sort() : [];
   for (const f of files) {
     const path = join(articleDir, f);

@@ -22,7 +22,8 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { ok: tru
   if (doc.errors.length) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => {
+      // the first error only: yaml's later ones mostly follow from it
+      problems: doc.errors.slice(0, 1).map((e) => {
         // Line and column from the error's offset, so the place is right with or without yaml's pretty errors.
         const before = text.slice(0, e.pos[0]);
         const line = (before.match(/\n/g)?.length ?? 0) + 1;
@@ -99,14 +100,14 @@ export interface ParsedArticle {
  * `---`, and the text after it. The YAML is handed over from the end of the opening `---`,
  * so its lines and columns are the file's own.
  */
-function splitFrontMatter(text: string): { yaml: string; content: string } | undefined {
+function splitFrontMatter(text: string): { yaml: string; content: string; closed: boolean } | undefined {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const open = /^---[ \t]*\r?\n/.exec(t);
   if (!open) return undefined;
   const close = /^---[ \t]*(\r?\n|$)/m.exec(t.slice(open[0].length));
-  if (!close) return { yaml: t.slice(3), content: '' };
+  if (!close) return { yaml: t.slice(3), content: '', closed: false };
   const end = open[0].length + close.index;
-  return { yaml: t.slice(3, end), content: t.slice(end + close[0].length) };
+  return { yaml: t.slice(3, end), content: t.slice(end + close[0].length), closed: true };
 }
 
 /** An article from the text of its Markdown file. */
@@ -116,6 +117,7 @@ export function parseArticle(text: string, file: string): Parsed<ParsedArticle> 
     return { ok: false, problems: [{ file, field: '', reason: 'has no front matter: it must start with a line “---”' }] };
   }
   const y = parseYaml(split.yaml, file);
+  if (!y.ok && !split.closed) return { ok: false, problems: [{ file, field: '', reason: 'the front matter has no closing line “---”: end the YAML with a line “---” before the text' }] };
   if (!y.ok) return y;
   const parsed = { data: (y.value ?? {}) as object, content: split.content };
   const meta = parseWith(ArticleMetaSchema, parsed.data, file);

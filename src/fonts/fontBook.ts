@@ -3,7 +3,7 @@ import path from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { UserError } from '../diagnostic.js';
 import { createRequire } from 'node:module';
-import { SfntMetrics } from './sfntMetrics.js';
+import { SfntMetrics, sfntDamage } from './sfntMetrics.js';
 
 // fontkit, from its CommonJS build, is loaded on first use: the text engine reads the
 // fonts' tables itself (SfntMetrics), so only previews, CFF fonts and the glyph check of
@@ -275,6 +275,8 @@ export class FontBook {
         `${this.configFile}: roles.${key}.file: ${role.file} does not exist (run \`npm ci\`, which installs and prepares the fonts)`,
       );
     }
+    const damage = sfntDamage(file);
+    if (damage) throw new UserError(`${this.configFile}: roles.${key}.file: ${role.file} is damaged: ${damage}`);
     const open = () => {
       try {
         return fontkit.create(fs.readFileSync(file));
@@ -308,6 +310,8 @@ export class FontBook {
     if (!face) {
       const abs = path.resolve(this.root, file);
       if (!fs.existsSync(abs)) throw new UserError(`page tree: font file ${file} does not exist`);
+      const damage = sfntDamage(abs);
+      if (damage) throw new UserError(`page tree: font file ${file} is damaged: ${damage}`);
       const sfnt = SfntMetrics.open(abs);
       face = new FontFace(role, role, abs, () => fontkit.create(fs.readFileSync(abs)), sfnt);
       this.faces.set(key, face);

@@ -342,6 +342,33 @@ function readRange(fd: number, file: string, into: Uint8Array, start: number, en
   }
 }
 
+/**
+ * What is wrong with an OpenType/TrueType file's table directory — a table past the end of
+ * the file (a truncated copy) — or undefined when it is whole or not such a file (fontkit
+ * then says what it is). fontkit opens a truncated file and fails later, deep in a glyph.
+ */
+export function sfntDamage(file: string): string | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 12));
+    fs.readSync(fd, head, 0, head.length, 0);
+    const tag = head.length === 12 ? head.readUInt32BE(0) : 0;
+    if (tag !== 0x00010000 && tag !== 0x4f54544f /* OTTO */ && tag !== 0x74727565 /* true */) return undefined;
+    const n = head.readUInt16BE(4);
+    const dir = Buffer.alloc(16 * n);
+    if (12 + dir.length > size) return `its table directory runs past the end of the file (${size} bytes): the file is truncated`;
+    fs.readSync(fd, dir, 0, dir.length, 12);
+    for (let i = 0; i < n; i++) {
+      const end = dir.readUInt32BE(16 * i + 8) + dir.readUInt32BE(16 * i + 12);
+      if (end > size) return `table ${dir.toString('latin1', 16 * i, 16 * i + 4)} ends at byte ${end}, past the end of the file (${size} bytes): the file is truncated`;
+    }
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The table directory, or undefined when a record points outside the file. */
 function directory(bytes: Uint8Array, view: DataView): Map<string, { offset: number; length: number }> | undefined {
   if (bytes.byteLength < 12) return undefined;

@@ -55,27 +55,72 @@ const alive = (pid: number) => {
   }
 };
 
+/**
+ * Throws a UserError when `out` cannot be the output folder: it is a file, a folder above it
+ * is a file, or the nearest existing folder above it cannot be written. A build checks this
+ * before its work, so a bad --out fails at once instead of after the pages are set.
+ */
+export function checkOut(out: string): void {
+  const target = path.resolve(out);
+  const st = lstat(target);
+  if (st && !st.isDirectory() && !st.isSymbolicLink()) throw new UserError(`--out ${out}: is a file, not a folder`);
+  for (let d = path.dirname(target); ; d = path.dirname(d)) {
+    const s = lstat(d) && stat(d);
+    if (!s) {
+      if (d === path.dirname(d)) return;
+      continue;
+    }
+    if (!s.isDirectory()) throw new UserError(`--out ${out}: ${d} is a file, not a folder`);
+    try {
+      fs.accessSync(d, fs.constants.W_OK);
+    } catch (err) {
+      throw new UserError(`--out ${out}: cannot write in ${d} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    return;
+  }
+}
+
+/** The entry's stats, or undefined where there is none (ENOENT, or ENOTDIR below a file). */
+const noEntry = (f: (p: string) => fs.Stats | undefined) => (p: string) => {
+  try {
+    return f(p);
+  } catch (err) {
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw err;
+  }
+};
+const lstat = noEntry((p) => fs.lstatSync(p));
+const stat = noEntry((p) => fs.statSync(p));
+
+/** Runs a file-system step of opening the stage; an error of the file system (permission, read-only, no space) is a UserError naming --out. */
+function writing<T>(out: string, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof UserError || !code) throw err;
+    throw new UserError(`--out ${out}: cannot write there (${code}: ${(err as Error).message})`);
+  }
+}
+
 /** Opens a stage for `out`; throws a UserError naming the problem when `out` cannot be written. */
 export function openStage(out: string): OutStage {
   const target = path.resolve(out);
   const parent = path.dirname(target);
   const name = path.basename(target);
-  fs.mkdirSync(parent, { recursive: true });
-  let st: fs.Stats | undefined;
-  try {
-    st = fs.lstatSync(target);
-  } catch {
-    st = undefined;
-  }
-  if (st && !st.isDirectory() && !st.isSymbolicLink()) throw new UserError(`--out ${out}: is a file, not a folder`);
+  checkOut(out);
+  writing(out, () => fs.mkdirSync(parent, { recursive: true }));
+  const st = lstat(target);
   const builds = path.join(parent, `.${name}.builds`);
-  fs.mkdirSync(builds, { recursive: true });
   const lock = path.join(builds, 'lock');
-  takeLock(lock, out);
-  cleanStale(builds, target);
   const stamp = `${Date.now().toString(36)}-${process.pid}`;
   const dir = path.join(builds, stamp);
-  fs.mkdirSync(dir);
+  writing(out, () => {
+    fs.mkdirSync(builds, { recursive: true });
+    takeLock(lock, out);
+    cleanStale(builds, target);
+    fs.mkdirSync(dir);
+  });
   let done = false;
   const cleanup = () => {
     if (done) return;

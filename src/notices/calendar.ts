@@ -13,9 +13,9 @@
  * `undefined`, never a weekday guess (the package itself answers 2027-01-01 "working").
  */
 import chineseDays from 'chinese-days';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { addDays, isIsoDate, weekday, yearOf, type IsoDate } from './dates.js';
+import { readSettings } from './readSettings.js';
 
 /** One year's official schedule, as written in templates/calendar/<year>.yaml. */
 export const YearScheduleSchema = z.strictObject({
@@ -60,12 +60,7 @@ const WEEKEND_NAMES: Record<number, string> = { 0: '周日', 6: '周六' };
 
 /** Parse one calendar file; throws with the file name and the field on bad data. */
 export function readYearSchedule(yamlText: string, file: string, opts: { allowExample?: boolean } = {}): YearSchedule {
-  const parsed = YearScheduleSchema.safeParse(parse(yamlText));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new Error(`${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
-  }
-  const s = parsed.data;
+  const s = readSettings(YearScheduleSchema, yamlText, file);
   if (s.example && !opts.allowExample) {
     throw new Error(`${file}: 示例日历（example: true）不能用于正式计算 / an example calendar cannot be used for real deadlines`);
   }

@@ -4,10 +4,10 @@
  * liquidation notice), the desk details the notices page header prints, and the privacy
  * policy, separately for print and for the e-paper/archive (spec §6 b–d).
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { MASK_PRESETS } from './schema/common.js';
 import { PERSON_CERTIFICATES } from './schema/lost.js';
+import { readSettings } from './readSettings.js';
 
 /** A certificate's rule in one channel: a preset, or a preset with the disability options. */
 export const CertificateRuleSchema = z.union([
@@ -120,12 +120,7 @@ export type NoticesConfig = z.infer<typeof NoticesConfigSchema>;
 
 /** Parse templates/notices.yaml; throws naming the file and the field. */
 export function readNoticesConfig(yamlText: string, file: string): NoticesConfig {
-  const r = NoticesConfigSchema.safeParse(parse(yamlText));
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new Error(`${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
-  }
-  return r.data;
+  return readSettings(NoticesConfigSchema, yamlText, file);
 }
 
 /** The paper whose printed name is `name` (the edition's paper), else the default paper. */

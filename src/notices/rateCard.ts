@@ -2,9 +2,9 @@
  * The rate card (价目表, templates/ratecard.yaml): how the desk bills a notice from its
  * set lines (spec §5 "Prices found"). Amounts are yuan; pricing computes in fen.
  */
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { NOTICE_TYPES } from './schema/notice.js';
+import { readSettings } from './readSettings.js';
 
 /** Billing units: per set line, per 字, per column·centimetre, per item. */
 export const BILLING_UNITS = ['line', 'char', 'colcm', 'item'] as const;
@@ -57,10 +57,5 @@ export type RateCard = z.infer<typeof RateCardSchema>;
 
 /** Parse templates/ratecard.yaml; throws naming the file and the field. */
 export function readRateCard(yamlText: string, file: string): RateCard {
-  const r = RateCardSchema.safeParse(parse(yamlText));
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new Error(`${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
-  }
-  return r.data;
+  return readSettings(RateCardSchema, yamlText, file);
 }

@@ -133,6 +133,15 @@ function translateIssue(issue: z.core.$ZodIssue, value: unknown): { zh: string; 
           ? { zh: `缺少声明类型，应为：${opts.join('、')}`, en: `notice type missing; one of: ${opts.join(', ')}`, code: 'missing-field' }
           : { zh: `未知的声明类型，应为：${opts.join('、')}`, en: `unknown notice type; one of: ${opts.join(', ')}`, code: 'invalid-field' };
       }
+      {
+        // a union of types (a number written as text or digits): name the types, not zod's "Invalid input"
+        const expected = (issue as { errors?: z.core.$ZodIssue[][] }).errors?.map((e) => (e[0]?.code === 'invalid_type' && e[0].path.length === 0 ? e[0].expected : undefined));
+        if (value !== undefined && expected?.length && expected.every((t) => t !== undefined)) {
+          const names = expected.map((t) => TYPE_NAMES[t!] ?? [t!, t!]);
+          const got = TYPE_NAMES[Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value] ?? [typeof value, typeof value];
+          return { zh: `类型不对，应为${names.map((n) => n[0]).join('或')}，不是${got[0]}`, en: `wrong type: expected ${names.map((n) => n[1]).join(' or ')}, got ${got[1]}`, code: 'invalid-field' };
+        }
+      }
       return { zh: '取值不对', en: issue.message, code: 'invalid-field' };
     case 'too_small':
       return { zh: `至少${String(issue.minimum)}项`, en: `needs at least ${String(issue.minimum)}`, code: 'invalid-field' };
@@ -146,6 +155,12 @@ function translateIssue(issue: z.core.$ZodIssue, value: unknown): { zh: string; 
       return { zh: `字段不合格：${issue.message}`, en: issue.message, code: 'invalid-field' };
   }
 }
+
+/** A YAML value's kind in words: [Chinese, English]. */
+const TYPE_NAMES: Record<string, [string, string]> = {
+  string: ['文字', 'text'], number: ['数字', 'a number'], boolean: ['是/否', 'true or false'],
+  array: ['列表', 'a list'], object: ['键值映射', 'a mapping'], null: ['空值', 'nothing'],
+};
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let v = raw;

@@ -35,7 +35,8 @@ export async function preparePhotos(jobs: readonly PhotoJob[], outDir: string, c
         fs.renameSync(tmp, cached);
         writeSidecar(cached, createHash('sha256').update(jpeg).digest('hex'));
       } catch (err) {
-        throw new UserError(`${j.article}: ${j.field}: ${j.file} cannot be prepared — the image is damaged or truncated (${(err as Error).message.split('\n')[0]})`);
+        const why = (err as Error).message.split('\n')[0];
+        throw UserError.of([{ code: 'photo.damaged', severity: 'error', file: j.article, field: j.field, message: `${j.file} 已损坏或不完整，无法处理`, messageEn: `${j.file} cannot be prepared — the image is damaged or truncated (${why})` }]);
       } finally {
         fs.rmSync(tmp, { force: true });
       }

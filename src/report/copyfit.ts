@@ -43,6 +43,18 @@ export function copyfitReport(ed: LoadedEdition, editionDir: string, c: Composed
     })),
     /** Every stage's warnings and info, one shape (src/diagnostic.ts), paths relative to the edition. */
     diagnostics: diagnostics.map((d) => (d.file ? { ...d, file: rel(d.file) } : d)),
-    ...(notices ? { notices } : {}),
+    ...(notices ? { notices: relativeNoticeFiles(notices, editionDir) } : {}),
   };
+}
+
+/** The notices report with the files of the edition's notices/ folder named relative to the edition (they are read relative to the working directory). */
+function relativeNoticeFiles(report: unknown, editionDir: string): unknown {
+  const dir = path.join(path.resolve(editionDir), 'notices') + path.sep;
+  const walk = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string') return key === 'file' && path.resolve(v).startsWith(dir) ? path.relative(editionDir, path.resolve(v)).split(path.sep).join('/') : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(report);
 }

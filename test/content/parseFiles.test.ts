@@ -24,6 +24,18 @@ describe('parseArticle', () => {
     expect(!r.ok && r.problems).toEqual([{ file: 'a.md', field: 'titel', reason: 'unknown field' }]);
   });
 
+  it('front matter left open is one problem naming the missing “---”, not the YAML errors of the body read as YAML', () => {
+    const r = parseArticle(`---\nid: x\n${base}\n--\n正文第一段：有冒号。\n\n第二段。\n`, 'a.md');
+    expect(!r.ok && r.problems).toEqual([{ file: 'a.md', field: '', reason: 'the front matter has no closing line “---”: end the YAML with a line “---” before the text' }]);
+  });
+
+  it('a YAML syntax error is reported once, not with the errors that follow from it', () => {
+    // yaml reports a plain line running into the next as two errors (a multi-line key, then no value)
+    const r = parseArticle(article(`id: x\n${base}\n没有冒号的一行\n\n又一行`), 'a.md');
+    expect(!r.ok && r.problems.length).toBe(1);
+    expect(!r.ok && r.problems[0].reason).toMatch(/^YAML syntax error at line \d+/);
+  });
+
   it('reports a wrong type inside a place with its dotted path', () => {
     const r = parseArticle(article('id: x\npage: A01\ntitle: 标题\nplace: { col: two, line: 1, cols: 2, lines: 3 }'), 'a.md');
     expect(!r.ok && r.problems).toEqual([{ file: 'a.md', field: 'place.col', reason: 'expected a number, got “two”' }]);
@@ -90,6 +102,13 @@ describe('parseEdition', () => {
     const r = parseEdition(edition(), 'e.yaml');
     expect(r.ok && r.value.date).toBe('2026-11-24');
     expect(r.ok && r.value.templatesDir).toBe('../templates');
+  });
+
+  it('a date not written YYYY-MM-DD is one problem, not also “not in the calendar”; a date not in the calendar is named', () => {
+    const r = parseEdition(edition().replace('2026-11-24', 'yesterday'), 'e.yaml');
+    expect(!r.ok && r.problems).toEqual([{ file: 'e.yaml', field: 'date', reason: '“yesterday” must be a date written YYYY-MM-DD' }]);
+    const c = parseEdition(edition().replace('2026-11-24', '2026-02-30'), 'e.yaml');
+    expect(!c.ok && c.problems).toEqual([{ file: 'e.yaml', field: 'date', reason: '“2026-02-30” is not a date in the calendar' }]);
   });
 
   it('checks the CN number', () => {

@@ -145,6 +145,19 @@ describe('out/frame.json', () => {
     expect(Buffer.compare(await renderPdf(one(frame, 0), opts), fs.readFileSync(path.join(out, 'pages', `${frame.pages[0].label}.pdf`)))).toBe(0);
   });
 
+  it('--- notice-files --- every notice block names its file relative to the edition, and report.json names the notices’ files the same way (not relative to the working directory)', () => {
+    const notices = frame.pages.flatMap((p) => p.blocks).filter((b) => b.source.component === 'notice');
+    expect(notices.length).toBeGreaterThan(100);
+    for (const b of notices) {
+      expect(b.source.file, b.id).toBe(`notices/${b.source.id}.yaml`);
+      expect(fs.existsSync(path.join('content', b.source.file!))).toBe(true);
+    }
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const files = [...report.notices.set, ...report.notices.runDates.due].map((n: { file: string }) => n.file);
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) expect(f).toMatch(/^notices\/[^/]+\.yaml$/);
+  });
+
   it('--- lines-and-blocks --- every line sits inside its block, and baselines of body columns share the page grid', () => {
     for (const p of frame.pages) {
       for (const b of p.blocks) {

@@ -2,14 +2,16 @@
  * out/ replaced whole: a build killed with SIGKILL at any point — while writing, or in the
  * middle of the switch — leaves out/ wholly the old build or wholly the new one; the next
  * build removes what the killed one left; a second build into the same out/ stops with a
- * clear message while the first runs; a file named as --out is refused.
+ * clear message while the first runs; a file named as --out (or above it) and a folder that
+ * cannot be written are refused, naming --out.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openStage } from '../../src/io/outDir.js';
+import { checkOut, openStage } from '../../src/io/outDir.js';
 import { UserError } from '../../src/diagnostic.js';
 
 const outDir = path.resolve('dist/io/outDir.js');
@@ -80,6 +82,28 @@ describe('out/ replaced whole', () => {
     })();
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/--out .*out: is a file, not a folder/);
+  });
+
+  it('--- out-under-a-file --- a folder above --out that is a file is named, and nothing is made', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-out-'));
+    fs.writeFileSync(path.join(root, 'afile'), 'x');
+    const out = path.join(root, 'afile', 'sub', 'out');
+    expect(() => checkOut(out)).toThrow(UserError);
+    expect(() => openStage(out)).toThrow(new RegExp(`--out .*: ${path.join(root, 'afile')} is a file, not a folder`));
+    expect(fs.readdirSync(root)).toEqual(['afile']);
+  });
+
+  it('--- out-unwritable --- a folder that cannot be written is a UserError naming --out (it was EACCES as an internal error)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zuban-out-'));
+    fs.chmodSync(root, 0o555);
+    // root writes anywhere: the check then runs as nobody
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const script = `import(${JSON.stringify(pathToFileURL(outDir).href)}).then(({ openStage }) => { try { openStage(process.argv[1]); console.log('opened'); } catch (e) { console.log(e.name + ': ' + e.message); } })`;
+    const r = spawnSync(process.execPath, ['-e', script, path.join(root, 'out')], { encoding: 'utf8', ...asUser });
+    fs.chmodSync(root, 0o755);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^UserError: --out .*out: cannot write in .* \(EACCES\)/);
+    expect(fs.readdirSync(root)).toEqual([]);
   });
 
   it('--- interrupted-stage-cleaned --- SIGTERM during a build removes its stage folder and leaves out/ as it was', async () => {

@@ -38,6 +38,13 @@ describe('refused notices name file, field and reason', () => {
     expect(r).toContainEqual(expect.objectContaining({ field: 'holder', code: 'missing-field' }));
   });
 
+  it('a number given as a list → refused naming the types it may be, not zod’s “Invalid input”', () => {
+    const file = fixture('valid-lost-id.yaml');
+    const data = parse(readFileSync(file, 'utf8'));
+    const r = refusedOf(prepareNotice(stringify({ ...data, number: [1, 2] }), file, noticeCtx));
+    expect(r).toContainEqual(expect.objectContaining({ field: 'number', message: '类型不对，应为文字或数字，不是列表', messageEn: 'wrong type: expected text or a number, got a list' }));
+  });
+
   it('malformed YAML → refused with the line', () => {
     const r = refusedOf(prepareFile(fixture('refused/malformed.yaml')));
     expect(r[0]).toMatchObject({ file: fixture('refused/malformed.yaml'), code: 'yaml-syntax' });

@@ -34,6 +34,8 @@ export interface NoticesStage {
   printed: (salt: string) => PrintedRecord[];
   /** With --strict: the refused and unplaced notices due, complete once the last notices page is set. */
   strictFailures: readonly string[];
+  /** The file of each notice read from notices/, by id (the page tree's source.file). */
+  files: ReadonlyMap<string, string>;
 }
 
 /** Notices given as data instead of the edition's notices/ folder (the desk's scheduled notices). */
@@ -59,6 +61,9 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
     throw new UserError(
       `${ed.editionFile ?? 'edition.yaml'}: notices: missing — the notices page ${pages.join(', ')} needs the desk of “${ed.edition.paper}” for its header: add notices: { desk: { phone, address, hours, wechat } } to edition.yaml, or a paper named ${ed.edition.paper} under papers: in ${rel && !rel.startsWith('..') ? rel : noticesFile}`,
     );
+  }
+  if (!opts.notices && fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new UserError(`${path.relative(process.cwd(), dir) || dir}: is a file, not a folder: the notices (*.yaml) are read from the folder notices/ beside edition.yaml`);
   }
   const prepared = opts.notices
     ? opts.notices.map((n) => prepareNoticeData(n.data, n.name, ctx))
@@ -110,7 +115,8 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
       throw new UserError(`${where}${err.field ? `.${err.field}` : ''}: ${err.message}`);
     }
   };
-  return { fill, fillArchive: (page, grid, first, lastLine) => headerNamed(() => a.fill(page, grid, first, lastLine)), report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures };
+  const files = new Map(opts.notices ? [] : prepared.flatMap((p) => (p.ok ? [[p.checked.id, p.checked.file] as const] : [])));
+  return { fill, fillArchive: (page, grid, first, lastLine) => headerNamed(() => a.fill(page, grid, first, lastLine)), report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures, files };
 }
 
 /** OWN_PAPER: the papers key of an edition's own notices desk (edition.yaml `notices:`). */

@@ -65,8 +65,6 @@ export interface GroupHeader {
 
 export type FlowBlock = NoticeBlock | GroupHeader;
 
-/** Em box of CJK faces: 0.88 em above the baseline, 0.12 em below. */
-const ASCENT = 0.88;
 /** Padding inside a notice's box, in em of the notice size. */
 const BOX_PAD = 0.5;
 /**
@@ -115,7 +113,7 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
     const lead = T * TITLE_LEADING;
     const rows = Math.max(1, Math.round((set.length * lead + 0.15 * P) / P)) * P;
     const top = y + (rows - 0.15 * P - set.length * lead) / 2;
-    set.forEach((line, i) => lines.push({ line, size: T, dx: pad, y: top + i * lead + (lead - T) / 2 + ASCENT * T, para }));
+    set.forEach((line, i) => lines.push({ line, size: T, dx: pad, y: top + i * lead + (lead - T) / 2 + titleFace.emTop * T, para }));
     y += rows;
     para++;
   }
@@ -123,14 +121,14 @@ export function setNoticeBlock(id: string, file: string, text: NoticeText, m: No
   for (const p of text.paragraphs) {
     const set = typesetParagraph([{ text: p, face: body }], { ...NOTICE_TEXT, size: S, measure, indent, align: 'justify', fallbacks, where: `${where} ¶${para}` });
     for (const line of set) {
-      lines.push({ line, size: S, dx: pad, y: y + (P - S) / 2 + ASCENT * S, para });
+      lines.push({ line, size: S, dx: pad, y: y + (P - S) / 2 + body.emTop * S, para });
       y += P;
     }
     para++;
   }
   for (const s of [...text.signoff, ...(text.date ? [text.date] : [])]) {
     for (const line of setRight(s, body, S, measure, fallbacks, `${where} sign-off`)) {
-      lines.push({ line, size: S, dx: pad, y: y + (P - S) / 2 + ASCENT * S, para });
+      lines.push({ line, size: S, dx: pad, y: y + (P - S) / 2 + body.emTop * S, para });
       y += P;
     }
     para++;
@@ -150,7 +148,8 @@ function setRight(s: string, face: ReturnType<FontBook['face']>, size: number, m
 export function setGroupHeader(id: string, title: string, m: NoticeMeasure, fonts: FontBook): GroupHeader {
   const G = m.style.groupSize;
   const spaced = [...title].join(title.length <= 4 ? '　' : '');
-  const set = typesetParagraph([{ text: spaced, face: fonts.face(m.style.fonts.group) }], {
+  const face = fonts.face(m.style.fonts.group);
+  const set = typesetParagraph([{ text: spaced, face }], {
     size: G, measure: m.measure, indent: 0, align: 'center', fallbacks: fonts.fallbacks(), where: `notices group ${id}`,
   });
   const lead = G * 1.6;
@@ -158,7 +157,7 @@ export function setGroupHeader(id: string, title: string, m: NoticeMeasure, font
   const P = m.style.pitch;
   const height = Math.max(1, Math.round((4 + set.length * lead) / P)) * P;
   const top = (height - set.length * lead) / 2;
-  const lines = set.map((line, i) => ({ line, size: G, dx: 0, y: top + i * lead + (lead - G) / 2 + ASCENT * G, para: 0 }));
+  const lines = set.map((line, i) => ({ line, size: G, dx: 0, y: top + i * lead + (lead - G) / 2 + face.emTop * G, para: 0 }));
   return { kind: 'group', id, title, height, lines };
 }
 

@@ -310,7 +310,7 @@ function placePicture(a: LoadedArticle, i: number, p: LoadedArticle['photos'][nu
   const ppi = cw / (w / 72);
   const field = fieldOf(p, i);
   if (ppi < t.photos.errorBelowPpi) {
-    diagnostics.push({ level: 'error', file: a.file, field, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept); at least ${t.photos.errorBelowPpi} ppi is needed` });
+    diagnostics.push({ level: 'error', code: 'photo.ppi-too-low', file: a.file, field, message: `${p.file} gives ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept); at least ${t.photos.errorBelowPpi} ppi is needed` });
   } else if (ppi < t.photos.warnBelowPpi) {
     diagnostics.push({ level: 'warning', code: 'photo.ppi-low', file: a.file, field, message: `${p.file} gives only ${Math.round(ppi)} ppi at ${(w / 72 * 25.4).toFixed(0)} mm wide after cropping to the box (${cw}×${ch} of ${info.width}×${info.height} px kept; ${t.photos.warnBelowPpi} ppi recommended)` });
   }
