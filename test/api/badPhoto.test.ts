@@ -48,6 +48,6 @@ describe('a bad photo through the library API', () => {
     expect(e.diagnostics).toEqual([
       expect.objectContaining({ code: 'photo.ppi-too-low', severity: 'error', field: 'photos[0].file', file: expect.stringMatching(/a01-bridge\.md$/), message: expect.stringMatching(/gives \d+ ppi .* at least \d+ ppi is needed/) }),
     ]);
-    expect(e.message).toMatch(/a01-bridge\.md: photos\.0\.file: photos\/bridge\.jpg gives/);
+    expect(e.message).toMatch(/a01-bridge\.md: photos\[0\]\.file: photos\/bridge\.jpg gives/);
   }, 120_000);
 });
