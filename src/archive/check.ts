@@ -3,6 +3,7 @@
  * (a hand-edited or damaged frame-archive.json passes the schema yet names a font or file
  * that is not there, or gives two pages one label) and the folder it replaces.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Document } from '../frame/types.js';
@@ -14,7 +15,7 @@ export class ArchiveInputError extends Error {}
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** Throws ArchiveInputError for the first thing in the document the archive cannot be made from. */
-export function checkArchiveInput(doc: Document, dirs: { projectRoot: string; assetDir: string }): void {
+export function checkArchiveInput(doc: Document, dirs: { projectRoot: string; assetDir: string; checkFontHashes?: boolean }): void {
   const fail = (field: string, reason: string) => {
     throw new ArchiveInputError(`${field}: ${reason}`);
   };
@@ -26,6 +27,9 @@ export function checkArchiveInput(doc: Document, dirs: { projectRoot: string; as
   });
   for (const [id, f] of Object.entries(doc.fonts))
     if (!fs.existsSync(path.resolve(dirs.projectRoot, f.file))) fail(`fonts.${id}.file`, `${f.file} not found under ${dirs.projectRoot}`);
+    // the runs' glyph ids are the set font's: another file of that name draws other glyphs
+    else if (dirs.checkFontHashes && crypto.createHash('sha256').update(fs.readFileSync(path.resolve(dirs.projectRoot, f.file))).digest('hex') !== f.sha256)
+      fail(`fonts.${id}.sha256`, `${f.file} is not the font the frame was set with (its SHA-256 differs): build the edition again`);
   for (const [id, a] of Object.entries(doc.assets))
     if (!fs.existsSync(path.resolve(dirs.assetDir, a.file))) fail(`assets.${id}.file`, `${a.file} not found under ${dirs.assetDir}`);
   for (const [id, a] of Object.entries(doc.forms ?? {}))

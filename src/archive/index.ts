@@ -44,6 +44,8 @@ export interface WriteArchiveOptions {
   software?: { name: string; version: string };
   /** The lines' word cuts kept across runs (KeptCuts' JSON, e.g. `.zuban-cache/alto-words.json`): a run that finds them all loads no jieba. */
   wordCache?: string;
+  /** Check each font file's SHA-256 against the frame's (a frame read from disk; a build's own fonts are the ones it set with). */
+  checkFontHashes?: boolean;
   /** The build's face of a document font (its glyphs are read already); see ArchivePdfOptions. */
   openFont?: ArchivePdfOptions['openFont'];
 }

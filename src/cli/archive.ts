@@ -32,6 +32,7 @@ export function registerArchive(program: Command): void {
         projectRoot,
         assetDir: path.dirname(path.resolve(frame)),
         epaper: opts.epaper,
+        checkFontHashes: true,
         software: { name: 'zuban', version: pkg.version },
       }).catch((e: unknown) => {
         // the frame's fields are named from the frame file, the folder from --out

@@ -42,6 +42,7 @@ describe.skipIf(!fs.existsSync(bin))('zuban archive (the bundle)', () => {
     const font = Object.keys(good.fonts)[0];
     const cases: [string, (d: Document) => void, RegExp][] = [
       ['font-file', (d) => (d.fonts[font].file = 'fonts/nope.otf'), new RegExp(`font-file\.json: fonts\.${font}\.file: fonts/nope\.otf not found`)],
+      ['font-hash', (d) => (d.fonts[font].sha256 = '0'.repeat(64)), new RegExp(`font-hash\\.json: fonts\\.${font}\\.sha256: .* is not the font the frame was set with`)],
       ['run-font', (d) => (d.pages[0].blocks.find((b) => b.lines.length)!.lines[0].runs[0].font = 'zz'), /run-font\.json: pages\.0\.blocks\.\d+\.lines\.0\.runs\.0\.font: 'zz' is not in fonts/],
       ['same-label', (d) => (d.pages[1].label = d.pages[0].label), /same-label\.json: pages\.1\.label: 'A01' is the label of pages\.0 too/],
       ['path-label', (d) => (d.pages[0].label = '../x'), /path-label\.json: pages\.0\.label: '\.\.\/x' cannot name the page's files/],

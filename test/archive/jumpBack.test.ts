@@ -10,7 +10,7 @@ import type { Document } from '../../src/frame/types.js';
 
 const line = (para: number | undefined, start: number, component?: Component): Line => ({
   baseline: 10, x: 0, measure: 100, ascent: 8, descent: 2, ...(para === undefined ? {} : { para }), ...(component ? { component } : {}),
-  runs: [{ font: 'f', size: 10, x: 0, text: '字', gids: [1], xs: [0], advs: [10], ranges: [start, start + 1] }],
+  runs: [{ font: 'f', size: 10, text: '字', gids: [1], xs: [0], advs: [10], ranges: [start, start + 1] }],
 });
 const block = (page: string, id: string, component: Component, n: number, lines: Line[]): Block =>
   ({ id: `${page}/${id}/${component}/${n}`, kind: 'text', source: { id, component }, rect: { x: 0, y: 0, w: 100, h: 20 }, lines, graphics: [] }) as Block;
