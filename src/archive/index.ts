@@ -16,10 +16,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Document, Page } from '../frame/types.js';
 import { altoBytes } from './alto.js';
+import { ArchiveInputError, checkArchiveInput, checkArchiveOut } from './check.js';
 import { altoCuts } from './words.js';
 import { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
 import { archivePdf, archiveRun, epaperPdf, type ArchivePdfOptions } from './pdf.js';
 
+export { ArchiveInputError, checkArchiveInput, checkArchiveOut } from './check.js';
 export { altoBytes, altoForPage, altoBlockId, altoIdsOf } from './alto.js';
 export { metsForEdition, type ArchiveFile, type EditionFiles } from './mets.js';
 export { archivePdf, archiveRun, epaperPdf, pdfaMeta, type ArchiveRun } from './pdf.js';
@@ -42,6 +44,8 @@ export interface WriteArchiveOptions {
   software?: { name: string; version: string };
   /** The lines' word cuts kept across runs (KeptCuts' JSON, e.g. `.zuban-cache/alto-words.json`): a run that finds them all loads no jieba. */
   wordCache?: string;
+  /** Check each font file's SHA-256 against the frame's (a frame read from disk; a build's own fonts are the ones it set with). */
+  checkFontHashes?: boolean;
   /** The build's face of a document font (its glyphs are read already); see ArchivePdfOptions. */
   openFont?: ArchivePdfOptions['openFont'];
 }
@@ -62,12 +66,21 @@ export function assertArchiveChannel(doc: Document): void {
 
 export async function writeArchive(doc: Document, opts: WriteArchiveOptions): Promise<ArchiveResult> {
   assertArchiveChannel(doc);
+  checkArchiveInput(doc, opts);
+  checkArchiveOut(opts.outDir);
   const software = opts.software ?? { name: 'zuban', version: '0' };
   const pdfName = opts.pdfSourceName ?? ((p: Page) => `pages/${p.label}.pdf`);
   const altoName = opts.altoName ?? ((p: Page) => `alto/${p.label}.xml`);
   const outDir = path.resolve(opts.outDir);
   const tmp = `${outDir}.${process.pid}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    fs.mkdirSync(path.dirname(outDir), { recursive: true });
+    // not recursive: Node's recursive mkdir spins for ever under /proc
+    fs.mkdirSync(tmp);
+  } catch (e) {
+    throw new ArchiveInputError(`${opts.outDir}: cannot make the archive folder beside it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   const timings = { pdf: 0, epaper: 0, alto: 0, mets: 0, write: 0 };
   if (opts.wordCache) altoCuts.load(opts.wordCache);
   const files: ArchiveFile[] = [];

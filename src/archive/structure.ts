@@ -39,7 +39,7 @@ export interface Unit {
   /** The source id (article, notice or furniture id); for furniture `<page label>/<id>`, one unit a page. */
   id: string;
   type: UnitType;
-  /** Its blocks in document order (page by page), with their pages. */
+  /** Its blocks page by page (an article's pages in reading order), with their pages. */
   pieces: { page: Page; block: Block }[];
   /** For a notice: its type, the group header it is set under (遗失声明 …) or its file's name. */
   noticeType?: string;
@@ -91,5 +91,28 @@ function scanUnits(doc: Document): Unit[] {
       }
     }
   }
-  return [...byId.values()];
+  const all = [...byId.values()];
+  for (const u of all) if (u.type === 'article') inReadingOrder(u);
+  return all;
+}
+
+/**
+ * An article jumped to an earlier page (A02 → A01) has its pages in the order its body
+ * chain (`next`) visits them; its blocks keep their order on each page.
+ */
+function inReadingOrder(u: Unit): void {
+  const pages = new Set(u.pieces.map((p) => p.page));
+  if (pages.size < 2) return;
+  const byId = new Map(u.pieces.map((p) => [p.block.id, p]));
+  const targets = new Set(u.pieces.map((p) => p.block.next));
+  const rank = new Map<Page, number>();
+  let at = u.pieces.find((p) => p.block.source.component === 'body' && !targets.has(p.block.id));
+  const seen = new Set<string>();
+  while (at && !seen.has(at.block.id)) {
+    seen.add(at.block.id);
+    if (!rank.has(at.page)) rank.set(at.page, rank.size);
+    at = at.block.next ? byId.get(at.block.next) : undefined;
+  }
+  for (const p of u.pieces) if (!rank.has(p.page)) rank.set(p.page, rank.size);
+  u.pieces.sort((a, b) => rank.get(a.page)! - rank.get(b.page)!);
 }

@@ -19,7 +19,7 @@ export function registerArchive(program: Command): void {
       const { readFrame } = await import('../frame/schema.js');
       const doc = readFrame(fs.readFileSync(frame, 'utf8'), frame);
       const { projectRoot } = await import('../projectRoot.js');
-      const { writeArchive, assertArchiveChannel } = await import('../archive/index.js');
+      const { writeArchive, assertArchiveChannel, ArchiveInputError } = await import('../archive/index.js');
       try {
         assertArchiveChannel(doc);
       } catch (e) {
@@ -32,7 +32,12 @@ export function registerArchive(program: Command): void {
         projectRoot,
         assetDir: path.dirname(path.resolve(frame)),
         epaper: opts.epaper,
+        checkFontHashes: true,
         software: { name: 'zuban', version: pkg.version },
+      }).catch((e: unknown) => {
+        // the frame's fields are named from the frame file, the folder from --out
+        if (e instanceof ArchiveInputError) throw new UserError(e.message.startsWith(`${opts.out}:`) ? e.message : `${frame}: ${e.message}`);
+        throw e;
       });
       const ms = (v: number) => `${Math.round(v)} ms`;
       process.stdout.write(

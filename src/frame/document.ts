@@ -123,15 +123,32 @@ export function makeDocument(parts: DocumentParts): Document {
   return doc;
 }
 
-/** Links each article's body blocks in reading order — column to column, page to page — through `next`. */
+/**
+ * Links each article's body blocks in reading order — column to column, page to page — through
+ * `next`. Reading order is the text's: a jump may go to an earlier page (A02 → A01 → A03), so
+ * blocks go by their first text line's paragraph and offset; a block with no text (a
+ * continuation left with only its 上接 line) goes last, in page order.
+ */
 export function chainBodies(pages: readonly Page[]): void {
-  const last = new Map<string, Page['blocks'][number]>();
-  for (const p of pages) {
+  type B = Page['blocks'][number];
+  const bodies = new Map<string, B[]>();
+  for (const p of pages)
     for (const b of p.blocks) {
       if (b.source.component !== 'body') continue;
-      const prev = last.get(b.source.id);
-      if (prev) prev.next = b.id;
-      last.set(b.source.id, b);
+      let list = bodies.get(b.source.id);
+      if (!list) bodies.set(b.source.id, (list = []));
+      list.push(b);
     }
+  const key = (b: B): [number, number] => {
+    const l = b.lines.find((x) => x.para !== undefined && x.runs.length > 0);
+    return l ? [l.para!, l.runs[0].ranges[0] ?? 0] : [Infinity, 0];
+  };
+  for (const list of bodies.values()) {
+    const keys = new Map(list.map((b) => [b, key(b)]));
+    // Array.prototype.sort is stable: blocks with equal keys keep their page order
+    const order = [...list].sort((a, b) => keys.get(a)![0] - keys.get(b)![0] || keys.get(a)![1] - keys.get(b)![1]);
+    order.forEach((b, i) => {
+      if (i + 1 < order.length) b.next = order[i + 1].id;
+    });
   }
 }

@@ -151,10 +151,14 @@ export function printForm(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').replace(/x/g, 'X');
 }
 
-/** True when the consent covers the channel (the archive needs `archive` or `epaper`). */
+/**
+ * True when the consent covers the channel. The archive channel feeds both the archive
+ * (pages, ALTO, METS) and the e-paper, so it needs `archive` and `epaper`: either alone
+ * would put the notice where its consent excludes it.
+ */
 export function channelAllowed(n: Notice, channel: Channel): boolean {
   const scope = n.consent?.scope ?? [];
-  return channel === 'print' ? scope.includes('print') : scope.includes('archive') || scope.includes('epaper');
+  return channel === 'print' ? scope.includes('print') : scope.includes('archive') && scope.includes('epaper');
 }
 
 /**
