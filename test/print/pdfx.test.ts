@@ -95,8 +95,9 @@ describe('PDF/X-1a:2001 files', () => {
       expect(q.get(info['/GTS_PDFXConformance'])).toBe('u:PDF/X-1a:2001');
       expect(q.get(info['/Trapped'])).toBe('/False');
       expect(q.get(info['/Title'])).toBe(`u:${doc.title}`);
-      expect(q.get(info['/CreationDate'])).toMatch(/^u:D:2026/);
-      expect(q.get(info['/ModDate'])).toMatch(/^u:D:2026/);
+      // the edition's date (noon UTC), as the archive's PDFs carry it: not a clock, not a fixed year
+      expect(q.get(info['/CreationDate'])).toMatch(new RegExp(`^u:D:${doc.meta.date.replace(/-/g, '')}12`));
+      expect(q.get(info['/ModDate'])).toMatch(new RegExp(`^u:D:${doc.meta.date.replace(/-/g, '')}12`));
       const root = q.get(q.trailer['/Root']);
       expect(root['/OutputIntents']).toHaveLength(1);
       const intent = q.get(root['/OutputIntents'][0]);

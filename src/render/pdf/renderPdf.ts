@@ -25,7 +25,7 @@ export interface RenderOptions {
 }
 
 /** What the writer needs of a document before its pages: title, fonts, assets, spots. */
-export interface DocumentHead extends Pick<Document, 'title' | 'assets' | 'spots' | 'forms'> {
+export interface DocumentHead extends Pick<Document, 'title' | 'assets' | 'spots' | 'forms'>, Partial<Pick<Document, 'meta'>> {
   fonts: Record<string, Pick<FontRef, 'role' | 'file'>>;
 }
 
@@ -61,7 +61,7 @@ export class PdfWriter {
       return f;
     };
     const pdfx = opts.pdfx ? { ...opts.pdfx, title: doc.title, seed: `${opts.pdfx.seed}/${doc.title}`, spots: doc.spots } : undefined;
-    return new PdfWriter(new PdfFile({ title: doc.title, date: opts.date, compress: opts.compress, pdfx }, faceOf), doc, faceOf, opts.assetDir ?? '.', opts.pressFiles);
+    return new PdfWriter(new PdfFile({ title: doc.title, date: opts.date ?? editionDate(doc), compress: opts.compress, pdfx }, faceOf), doc, faceOf, opts.assetDir ?? '.', opts.pressFiles);
   }
 
   page(page: Page): void {
@@ -111,4 +111,10 @@ export async function renderPdf(doc: Document, opts: RenderOptions): Promise<Buf
 /** A one-page document of the same head, for the per-page PDFs. */
 export function onePage(doc: Document, page: Page): Document {
   return { ...doc, title: `${doc.title} ${page.label}`, pages: [page] };
+}
+
+/** The edition's date at noon UTC, as the archive's PDFs carry it (reproducible: no clock read). */
+function editionDate(doc: DocumentHead): Date | undefined {
+  const d = new Date(`${doc.meta?.date?.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
