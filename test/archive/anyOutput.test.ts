@@ -12,6 +12,7 @@ import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { readFrame } from '../../src/frame/schema.js';
 import { readAlto } from './alto.js';
+import { blockDivisionCounts, METS_NS } from './metsChecks.js';
 import { checkPdfA2u } from './pdfaChecks.js';
 import { pdfGlyphs } from './pdfGlyphs.js';
 import { modsProblems } from './mods.js';
@@ -74,19 +75,10 @@ describe.each(dirs)('archive of %s', { timeout: 600_000 }, (dir) => {
     const d = doc();
     const mets = XmlDocument.fromString(read('mets.xml'));
     try {
-      const NS = { m: 'http://www.loc.gov/METS/' };
-      const seen = new Map<string, number>();
-      for (const a of mets.find('//m:structMap[@TYPE="LOGICAL"]//m:area', NS) as XmlElement[]) {
-        const key = `${a.attr('FILEID')!.value}#${a.attr('BEGIN')!.value}`;
-        seen.set(key, (seen.get(key) ?? 0) + 1);
-      }
-      let blocks = 0;
-      for (const p of d.pages)
-        for (const id of readAlto(read(`alto/${p.label}.xml`)).ids) {
-          expect(seen.get(`ALTO.${p.label}#${id}`), `${p.label} ${id}`).toBe(1);
-          blocks++;
-        }
-      expect(seen.size).toBe(blocks);
+      const NS = METS_NS;
+      const { counts, blocks } = blockDivisionCounts(mets, d, (label) => read(`alto/${label}.xml`));
+      for (const b of blocks) expect(counts.get(b), b).toBe(1);
+      expect(counts.size).toBe(blocks.length);
       const pageOf = new Map(d.pages.flatMap((p) => p.blocks.map((b) => [b.id, p.label] as const)));
       for (const b of d.pages.flatMap((p) => p.blocks).filter((b) => b.next && pageOf.get(b.next) !== pageOf.get(b.id))) {
         const divs = mets.find(`//m:div[.//m:area[@BEGIN and (@FILEID="ALTO.${pageOf.get(b.id)}" or @FILEID="ALTO.${pageOf.get(b.next!)}")]]`, NS);

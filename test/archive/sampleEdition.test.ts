@@ -20,6 +20,7 @@ import { channelAllowed } from '../../src/notices/privacy.js';
 import type { Notice } from '../../src/notices/schema/index.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { readAlto } from './alto.js';
+import { blockDivisionCounts, METS_NS } from './metsChecks.js';
 import { checkPdfA2u } from './pdfaChecks.js';
 import { pdfGlyphs } from './pdfGlyphs.js';
 import { modsProblems } from './mods.js';
@@ -96,19 +97,10 @@ describe('archive export of the sample edition (out/frame-archive.json)', { time
   it('--- mets --- every ALTO block in exactly one logical division; the jumped article is one division over its two pages', () => {
     const mets = XmlDocument.fromString(read('mets.xml'));
     try {
-      const NS = { m: 'http://www.loc.gov/METS/' };
-      const seen = new Map<string, number>();
-      for (const a of mets.find('//m:structMap[@TYPE="LOGICAL"]//m:area', NS) as XmlElement[]) {
-        const key = `${a.attr('FILEID')!.value}#${a.attr('BEGIN')!.value}`;
-        seen.set(key, (seen.get(key) ?? 0) + 1);
-      }
-      let blocks = 0;
-      for (const p of doc.pages)
-        for (const id of readAlto(read(`alto/${p.label}.xml`)).ids) {
-          expect(seen.get(`ALTO.${p.label}#${id}`), `${p.label} ${id}`).toBe(1);
-          blocks++;
-        }
-      expect(seen.size).toBe(blocks);
+      const NS = METS_NS;
+      const { counts, blocks } = blockDivisionCounts(mets, doc, (label) => read(`alto/${label}.xml`));
+      for (const b of blocks) expect(counts.get(b), b).toBe(1);
+      expect(counts.size).toBe(blocks.length);
       // an article whose blocks are on two pages (the sample jumps one from A01 to A02)
       const pageOf = new Map(doc.pages.flatMap((p) => p.blocks.map((b) => [b.id, p.label] as const)));
       const jumped = doc.pages.flatMap((p) => p.blocks).filter((b) => b.next && pageOf.get(b.next) !== pageOf.get(b.id));
