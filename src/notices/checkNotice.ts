@@ -5,7 +5,7 @@
  * refused until the desk lists its code in `confirmed`; info never blocks.
  */
 import type { WorkCalendar } from './calendar.js';
-import { paperOf, type NoticesConfig, type Paper } from './config.js';
+import { OWN_PAPER, paperOf, type NoticesConfig, type Paper } from './config.js';
 import { crossCheckNotice } from './crossChecks.js';
 import { cutoffFindings } from './cutoff.js';
 import { formatChineseDate } from './dates.js';
@@ -63,7 +63,10 @@ export function checkNotice(loaded: LoadedNotice, ctx: CheckContext): CheckResul
   };
   const paper = paperOf(ctx.config, n.run.paper);
   if (!paper) {
-    f.errors.push(reason(file, 'run.paper', 'run.unknown-paper', `未知报纸“${n.run.paper}”（见 templates/notices.yaml）`, `unknown paper “${n.run.paper}” (see templates/notices.yaml)`));
+    // the desk's papers by name: an edition with its own desk (edition.yaml notices:) has one
+    const known = Object.keys(ctx.config.papers).join('、');
+    const own = ctx.config.defaultPaper === OWN_PAPER && known === OWN_PAPER ? [`本期报纸自己的刊登设置（edition.yaml notices:）只有 ${OWN_PAPER}`, `this edition's own desk (edition.yaml notices:) has only '${OWN_PAPER}'`] : [`可用：${known}（见 templates/notices.yaml）`, `known: ${known} (see templates/notices.yaml)`];
+    f.errors.push(reason(file, 'run.paper', 'run.unknown-paper', `未知报纸“${n.run.paper}”，${own[0]}；不写 run.paper 即为本报`, `unknown paper “${n.run.paper}”: ${own[1]}; leave run.paper out for this paper`));
   }
   add(consentFindings(n, file));
   add(identifierFindings(n, file, ctx));

@@ -132,3 +132,6 @@ export function paperNamed(config: NoticesConfig, name: string): Paper {
 export function paperOf(config: NoticesConfig, paperId: string | undefined): Paper | undefined {
   return config.papers[paperId ?? config.defaultPaper];
 }
+
+/** The papers key of an edition's own notices desk (edition.yaml `notices:`). */
+export const OWN_PAPER = 'edition';

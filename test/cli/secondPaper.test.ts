@@ -257,4 +257,16 @@ describe('a second paper’s defects, each named', () => {
     expect(s.stderr).toMatch(/evening\/edition\.yaml: notices\.desk\.phone: /);
     noStack(s.stderr);
   });
+
+  it('--- unknown-paper-own-desk --- a notice naming another paper is refused with what this edition’s desk is, not a pointer to zuban’s templates', () => {
+    const root = copy((d) => {
+      const f = path.join(d, 'notices/001-lost-person.yaml');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^run:\n/m, 'run:\n  paper: 泓州日报\n'));
+    });
+    const s = zuban(root, 'build', 'evening/edition.yaml', '--out', 'out', '--no-preview');
+    expect(s.status).toBe(0);
+    expect(s.stderr).toContain(`unknown paper “泓州日报”: this edition's own desk (edition.yaml notices:) has only 'edition'; leave run.paper out for this paper`);
+    expect(s.stderr).not.toContain('templates/notices.yaml');
+    noStack(s.stderr);
+  });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { LoadedEdition } from '../../content/loadEdition.js';
 import { UserError, type Diagnostic } from '../../diagnostic.js';
 import type { FontBook } from '../../fonts/fontBook.js';
-import { PaperSchema, type NoticesConfig } from '../../notices/config.js';
+import { OWN_PAPER, PaperSchema, type NoticesConfig } from '../../notices/config.js';
 import { loadNoticeContext, prepareNoticeDir } from '../../notices/loadNotices.js';
 import { prepareNoticeData } from '../../notices/readNoticeData.js';
 import { noticesForEdition, runDateReport } from '../../notices/noticesForEdition.js';
@@ -119,8 +119,6 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   return { fill, fillArchive: (page, grid, first, lastLine) => headerNamed(() => a.fill(page, grid, first, lastLine)), report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures, files };
 }
 
-/** OWN_PAPER: the papers key of an edition's own notices desk (edition.yaml `notices:`). */
-const OWN_PAPER = 'edition';
 
 /**
  * The notices configuration with the edition's own paper (edition.yaml `notices:`) as the
