@@ -123,8 +123,7 @@ export async function setEdition(editionPath: string, fonts: FontBook, opts: Bui
     // … and the notices due that were refused or not placed: every reason at once
     const diags = failing.map((d) => ({ ...asDiagnostic(d), severity: 'error' as const, message: `${d.message} (--strict)` }));
     const more = notices?.strictFailures ?? [];
-    if (diags.length && !more.length) throw UserError.of(diags);
-    if (more.length) throw new UserError([...(diags.length ? [UserError.of(diags).message] : []), ...more].join('\n'), 1, diags);
+    if (diags.length || more.length) throw new UserError([...(diags.length ? [UserError.of(diags).message] : []), ...more].join('\n'), 1, diags);
   }
   const root = opts.root ?? projectRoot;
   const kept = (channel: Channel) => (i: number) => (previous && !only!.has(ed.edition.pages[i].page) ? (channel === 'archive' ? previous.archive : previous.print).pages[i] : undefined);

@@ -126,8 +126,8 @@ export function makeDocument(parts: DocumentParts): Document {
 /**
  * Links each article's body blocks in reading order — column to column, page to page — through
  * `next`. Reading order is the text's: a jump may go to an earlier page (A02 → A01 → A03), so
- * blocks go by their first text line's paragraph and offset; a block with no text (a
- * continuation left with only its 上接 line) goes last, in page order.
+ * blocks go by their first text line's paragraph and offset; a block with no text goes last,
+ * in page order.
  */
 export function chainBodies(pages: readonly Page[]): void {
   type B = Page['blocks'][number];

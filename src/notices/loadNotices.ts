@@ -24,8 +24,8 @@ export interface NoticeContext extends CheckContext {
  */
 export function loadNoticeContext(templatesDir = 'templates', fallbackDir?: string): NoticeContext {
   const dirOf = (name: string) => (fallbackDir !== undefined && !existsSync(join(templatesDir, name)) ? fallbackDir : templatesDir);
-  const read = (name: string) => readFileSync(join(dirOf(name), name), 'utf8');
-  const calDir = join(dirOf('calendar'), 'calendar');
+  const fileOf = (name: string) => join(dirOf(name), name);
+  const calDir = fileOf('calendar');
   const schedules = existsSync(calDir)
     ? readdirSync(calDir)
         .filter((f) => /^\d{4}\.ya?ml$/.test(f))
@@ -33,8 +33,8 @@ export function loadNoticeContext(templatesDir = 'templates', fallbackDir?: stri
         .map((f) => ({ ...readYearSchedule(readFileSync(join(calDir, f), 'utf8'), join(calDir, f)), file: join(calDir, f) }))
     : [];
   return {
-    config: readNoticesConfig(read('notices.yaml'), join(dirOf('notices.yaml'), 'notices.yaml')),
-    rateCard: readRateCard(read('ratecard.yaml'), join(dirOf('ratecard.yaml'), 'ratecard.yaml')),
+    config: readNoticesConfig(readFileSync(fileOf('notices.yaml'), 'utf8'), fileOf('notices.yaml')),
+    rateCard: readRateCard(readFileSync(fileOf('ratecard.yaml'), 'utf8'), fileOf('ratecard.yaml')),
     calendar: makeCalendar(schedules),
     readFile: (p) => readFileSync(p),
   };

@@ -133,16 +133,7 @@ function translateIssue(issue: z.core.$ZodIssue, value: unknown): { zh: string; 
           ? { zh: `缺少声明类型，应为：${opts.join('、')}`, en: `notice type missing; one of: ${opts.join(', ')}`, code: 'missing-field' }
           : { zh: `未知的声明类型，应为：${opts.join('、')}`, en: `unknown notice type; one of: ${opts.join(', ')}`, code: 'invalid-field' };
       }
-      {
-        // a union of types (a number written as text or digits): name the types, not zod's "Invalid input"
-        const expected = (issue as { errors?: z.core.$ZodIssue[][] }).errors?.map((e) => (e[0]?.code === 'invalid_type' && e[0].path.length === 0 ? e[0].expected : undefined));
-        if (value !== undefined && expected?.length && expected.every((t) => t !== undefined)) {
-          const names = expected.map((t) => TYPE_NAMES[t!] ?? [t!, t!]);
-          const got = TYPE_NAMES[Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value] ?? [typeof value, typeof value];
-          return { zh: `类型不对，应为${names.map((n) => n[0]).join('或')}，不是${got[0]}`, en: `wrong type: expected ${names.map((n) => n[1]).join(' or ')}, got ${got[1]}`, code: 'invalid-field' };
-        }
-      }
-      return { zh: '取值不对', en: issue.message, code: 'invalid-field' };
+      return unionOfTypes(issue, value) ?? { zh: '取值不对', en: issue.message, code: 'invalid-field' };
     case 'too_small':
       return { zh: `至少${String(issue.minimum)}项`, en: `needs at least ${String(issue.minimum)}`, code: 'invalid-field' };
     case 'unrecognized_keys':
@@ -154,6 +145,15 @@ function translateIssue(issue: z.core.$ZodIssue, value: unknown): { zh: string; 
     default:
       return { zh: `字段不合格：${issue.message}`, en: issue.message, code: 'invalid-field' };
   }
+}
+
+/** A union of types (a number written as text or digits): the types named, not zod's "Invalid input". */
+function unionOfTypes(issue: z.core.$ZodIssue, value: unknown): { zh: string; en: string; code: string } | undefined {
+  const expected = (issue as { errors?: z.core.$ZodIssue[][] }).errors?.map((e) => (e[0]?.code === 'invalid_type' && e[0].path.length === 0 ? e[0].expected : undefined));
+  if (value === undefined || !expected?.length || !expected.every((t) => t !== undefined)) return undefined;
+  const names = expected.map((t) => TYPE_NAMES[t!] ?? [t!, t!]);
+  const got = TYPE_NAMES[Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value] ?? [typeof value, typeof value];
+  return { zh: `类型不对，应为${names.map((n) => n[0]).join('或')}，不是${got[0]}`, en: `wrong type: expected ${names.map((n) => n[1]).join(' or ')}, got ${got[1]}`, code: 'invalid-field' };
 }
 
 /** A YAML value's kind in words: [Chinese, English]. */

@@ -32,11 +32,11 @@ function line(text: string, font: string, size: number, x: number, y: number, fo
   return [placeLine(l, x, y, size, SOURCE)];
 }
 
-/** The largest size from `size` down to `min` (¼ pt steps) that sets `text` on one line of `measure`. */
-function fittingSize(text: string, font: string, size: number, min: number, measure: number, fonts: FontBook): number | undefined {
+/** `text` set on one line of `measure` at the largest size from `size` down to `min` (¼ pt steps), placed at (x, y); undefined when none fits. */
+function fittingLine(text: string, font: string, size: number, min: number, measure: number, x: number, y: number, fonts: FontBook): FrameItem | undefined {
   for (let s = size; s >= min; s -= 0.25) {
     const lines = typesetParagraph([{ text, face: fonts.face(font) }], { size: s, measure, indent: 0, align: 'left', fallbacks: fonts.fallbacks(), where: 'notices header' });
-    if (lines.length === 1) return s;
+    if (lines.length === 1) return placeLine(lines[0], x, y, s, SOURCE);
   }
   return undefined;
 }
@@ -71,12 +71,12 @@ export function noticesHeader(desk: Paper['desk'], x: number, y: number, width: 
   const y0 = y + (h - pitch * rows.length) / 2;
   rows.forEach(([field, r], i) => {
     const font = i === 0 ? style.fonts.header : style.fonts.body;
-    const size = fittingSize(r, font, S, style.size * 0.8, measure, fonts);
-    if (size === undefined) {
+    const set = fittingLine(r, font, S, style.size * 0.8, measure, ix, y0 + pitch * i + pitch / 2 + 0.38 * S, fonts);
+    if (!set) {
       const what = field === 'phone' && desk.wechat ? 'phone and wechat' : field || 'statement';
       throw new HeaderTooLong(field, `“${r}” does not fit on its line of the notices header (${Math.round(measure)} pt between the title and the 广告 label, even at ${style.size * 0.8} pt): shorten the ${what}`);
     }
-    items.push(...line(r, font, size, ix, y0 + pitch * i + pitch / 2 + 0.38 * S, fonts, 'left', measure));
+    items.push(set);
   });
   items.push({ kind: 'box', x: lx, y: ly, w: lw, h: L * 1.8, stroke: 0.8, source: SOURCE });
   items.push(...line(desk.adLabel, style.fonts.header, L, lx, ly + 0.9 * L + 0.38 * L, fonts, 'center', lw));

@@ -119,7 +119,6 @@ export function noticesStage(ed: LoadedEdition, editionDir: string, fonts: FontB
   return { fill, fillArchive: (page, grid, first, lastLine) => headerNamed(() => a.fill(page, grid, first, lastLine)), report: n.report, diagnostics, photoJobs: n.photoJobs, printed, strictFailures, files };
 }
 
-
 /**
  * The notices configuration with the edition's own paper (edition.yaml `notices:`) as the
  * only paper and the default: its desk heads the notices page, its policy checks the notices.

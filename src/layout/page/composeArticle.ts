@@ -325,7 +325,6 @@ function creditRuns(line: SetLine, x: number, y: number, size: number, id: strin
   return [placeLine(line, x, y, size, { id, component: 'credit', para: i })];
 }
 
-/** photos[2].group[1].file → photos.2.group.1.file, as layout's messages name fields. */
 /** The front-matter field a picture comes from (photos[i].file for one made without the loader). */
 const fieldOf = (p: { field?: string }, i: number) => p.field ?? `photos[${i}].file`;
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -193,15 +193,15 @@ export function composeEdition(ed: LoadedEdition, ctx: EditionContext): Composed
         const rest = remaining.length && !(sameMeasure(from.grid, contGrid) && Math.abs(from.measure - contGrid.columnWidth) < 1e-6) ? rebreak(a, remaining, contGrid, ctx.fonts) : remaining;
         const next = chain[k + 1];
         const cont = composeContinuation(a, hop, rest, contGrid, ctx, hopFrom(hop.page, from.page, from.rect), next && hopTo(hop.page, next), k);
+        const field = Array.isArray(a.meta.continue) ? `continue[${k}].place` : 'continue.place';
         // the text ended before this block: no head and no 上接 line over an empty block
         if (!rest.length) {
-          const field = Array.isArray(a.meta.continue) ? `continue[${k}].place` : 'continue.place';
           diagnostics.push({ level: 'warning', code: 'jump.empty', file: a.file, field, message: `the text ends on ${from.page}: nothing is left for ${hop.page}, so its block there is left empty (no head, no 上接 line); remove the jump or add text` });
         }
         items.get(hop.page)!.push(...(rest.length ? cont.items : []), ...separators(hop.rect, contGrid, occupied.get(hop.page) ?? [], boxed.get(hop.page)));
         const here = rest.slice(0, rest.length - cont.remaining.length);
         placed.push(...here);
-        blockFits.push({ page: hop.page, field: Array.isArray(a.meta.continue) ? `continue[${k}].place` : 'continue.place', capacityLines: cont.capacityLines, usedLines: here.reduce((n, l) => n + (l.span ?? 1), 0), undersetLimit: contGrid.template.copyfit.undersetLines });
+        blockFits.push({ page: hop.page, field, capacityLines: cont.capacityLines, usedLines: here.reduce((n, l) => n + (l.span ?? 1), 0), undersetLimit: contGrid.template.copyfit.undersetLines });
         remaining = cont.remaining;
         capacity += cont.capacityLines;
         if (rest.length) from = { page: hop.page, rect: hop.rect, grid: contGrid, measure: contGrid.columnWidth };
